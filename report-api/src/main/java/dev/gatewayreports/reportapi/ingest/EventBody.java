@@ -1,0 +1,93 @@
+package dev.gatewayreports.reportapi.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gatewayreports.reportapi.errors.ApiException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits an ingest body into its events: a JSON array, or NDJSON (one event per line). Numbers are read as
+ * exact decimals. A malformed NDJSON line rejects that event only; a malformed JSON array rejects the call.
+ */
+public final class EventBody {
+    /** One element of the body: its JSON, or why it could not be read. */
+    public record Item(JsonNode json, String syntaxError) {}
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private EventBody() {}
+
+    public static List<Item> read(byte[] body, boolean ndjson, int maxEvents) {
+        return ndjson ? readLines(body, maxEvents) : readArray(body, maxEvents);
+    }
+
+    private static List<Item> readArray(byte[] body, int maxEvents) {
+        List<Item> items = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw ApiException.invalid("body", "the body must be a JSON array of events");
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (items.size() == maxEvents) {
+                    throw tooMany(maxEvents);
+                }
+                items.add(new Item(parser.readValueAsTree(), null));
+            }
+            if (parser.nextToken() != null) {
+                throw ApiException.invalid("body", "unexpected content after the JSON array");
+            }
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid(
+                    "body",
+                    "the body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw ApiException.invalid("body", "the body could not be read");
+        }
+        return items;
+    }
+
+    private static List<Item> readLines(byte[] body, int maxEvents) {
+        List<Item> items = new ArrayList<>();
+        int start = 0;
+        while (start < body.length) {
+            int end = start;
+            while (end < body.length && body[end] != '\n') {
+                end++;
+            }
+            String line = new String(body, start, end - start, StandardCharsets.UTF_8).strip();
+            if (!line.isEmpty()) {
+                if (items.size() == maxEvents) {
+                    throw tooMany(maxEvents);
+                }
+                items.add(parseLine(line));
+            }
+            start = end + 1;
+        }
+        return items;
+    }
+
+    private static Item parseLine(String line) {
+        try {
+            return new Item(JSON.readTree(line), null);
+        } catch (JsonProcessingException e) {
+            return new Item(null, "this line is not valid JSON");
+        }
+    }
+
+    private static ApiException tooMany(int maxEvents) {
+        return ApiException.tooLarge("body", "at most " + maxEvents + " events per request");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gatewayreports.reportapi.ingest;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Stores one request's events in one transaction: teams, identities, the batch row and the COPY commit together,
+ * so a 200 means every accepted event is durable and a failure stores none of them.
+ */
+@ApplicationScoped
+public class EventStore {
+    /** What happened to the candidates: how many were new, and which were refused for their team. */
+    record Stored(long inserted, List<Candidate> foreignTeam) {}
+
+    private final AgroalDataSource dataSource;
+
+    public EventStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional
+    public Stored store(String orgId, List<Candidate> candidates) {
+        try (Connection c = dataSource.getConnection()) {
+            Set<String> teamIds = new LinkedHashSet<>();
+            candidates.forEach(cand -> teamIds.add(cand.event().teamId()));
+            Set<String> own = UsageEventRepository.claimTeams(c, orgId, teamIds);
+            List<Candidate> mine = new ArrayList<>(candidates.size());
+            List<Candidate> foreign = new ArrayList<>();
+            for (Candidate cand : candidates) {
+                (own.contains(cand.event().teamId()) ? mine : foreign).add(cand);
+            }
+            return new Stored(insertNew(c, orgId, mine), foreign);
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing usage events failed", e);
+        }
+    }
+
+    private static long insertNew(Connection c, String orgId, List<Candidate> candidates) throws SQLException {
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        Set<String> fresh = UsageEventRepository.claimNewKeys(c, UsageEventRepository.events(candidates));
+        List<Candidate> newEvents = new ArrayList<>(fresh.size());
+        Instant min = Instant.MAX;
+        Instant max = Instant.MIN;
+        for (Candidate cand : candidates) {
+            if (fresh.contains(UsageEventRepository.identity(
+                    cand.event().teamId(), cand.event().requestId()))) {
+                newEvents.add(cand);
+                min = cand.event().occurredAt().isBefore(min) ? cand.event().occurredAt() : min;
+                max = cand.event().occurredAt().isAfter(max) ? cand.event().occurredAt() : max;
+            }
+        }
+        if (newEvents.isEmpty()) {
+            return 0;
+        }
+        long batchId = UsageEventRepository.newBatch(c, orgId, newEvents.size(), min, max);
+        return UsageEventRepository.copyEvents(c, orgId, batchId, newEvents);
+    }
+}

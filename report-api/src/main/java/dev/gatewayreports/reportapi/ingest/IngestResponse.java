@@ -1,0 +1,10 @@
+package dev.gatewayreports.reportapi.ingest;
+
+import java.util.List;
+
+/** The answer to an ingest call: new events, retries already stored, and what was rejected and why. */
+public record IngestResponse(long accepted, long duplicates, List<Rejected> rejected) {
+
+    /** An event that was not stored, by its index in the request. */
+    public record Rejected(int index, List<FieldError> errors) {}
+}

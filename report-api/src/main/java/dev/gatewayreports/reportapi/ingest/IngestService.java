@@ -1,0 +1,92 @@
+package dev.gatewayreports.reportapi.ingest;
+
+import dev.gatewayreports.model.events.UsageEvent;
+import dev.gatewayreports.model.pricing.CostBreakdown;
+import dev.gatewayreports.model.pricing.PriceBook;
+import dev.gatewayreports.reportapi.teams.Organizations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Validates, prices, de-duplicates and stores one ingest request, accepting what is valid. */
+@ApplicationScoped
+public class IngestService {
+    private final IngestConfig config;
+    private final PriceBookCache prices;
+    private final PartitionMaintenance partitions;
+    private final Organizations organizations;
+    private final EventStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    public IngestService(
+            IngestConfig config,
+            PriceBookCache prices,
+            PartitionMaintenance partitions,
+            Organizations organizations,
+            EventStore store) {
+        this.config = config;
+        this.prices = prices;
+        this.partitions = partitions;
+        this.organizations = organizations;
+        this.store = store;
+    }
+
+    public IngestResponse ingest(String orgId, byte[] body, boolean ndjson) {
+        List<EventBody.Item> items = EventBody.read(body, ndjson, config.maxEvents());
+        EventValidator validator = new EventValidator(clock.instant(), config.maxFuture(), config.maxAge());
+        PriceBook book = prices.get();
+        List<IngestResponse.Rejected> rejected = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>(items.size());
+        Set<String> seen = new HashSet<>();
+        int duplicatesInRequest = 0;
+        for (int i = 0; i < items.size(); i++) {
+            EventBody.Item item = items.get(i);
+            if (item.syntaxError() != null) {
+                rejected.add(new IngestResponse.Rejected(i, List.of(new FieldError("event", item.syntaxError()))));
+                continue;
+            }
+            EventValidator.Outcome outcome = validator.validate(item.json());
+            if (outcome.event() == null) {
+                rejected.add(new IngestResponse.Rejected(i, outcome.errors()));
+            } else if (!seen.add(UsageEventRepository.identity(
+                    outcome.event().teamId(), outcome.event().requestId()))) {
+                duplicatesInRequest++;
+            } else {
+                candidates.add(new Candidate(i, outcome.event(), cost(book, orgId, outcome.event())));
+            }
+        }
+        return store(orgId, candidates, rejected, duplicatesInRequest);
+    }
+
+    private IngestResponse store(
+            String orgId, List<Candidate> candidates, List<IngestResponse.Rejected> rejected, int duplicates) {
+        if (candidates.isEmpty()) {
+            return new IngestResponse(0, duplicates, rejected);
+        }
+        organizations.ensure(orgId);
+        Set<LocalDate> days = new HashSet<>();
+        candidates.forEach(c -> days.add(LocalDate.ofInstant(c.event().occurredAt(), ZoneOffset.UTC)));
+        partitions.ensureCovered(days);
+        EventStore.Stored stored = store.store(orgId, candidates);
+        for (Candidate foreign : stored.foreignTeam()) {
+            rejected.add(new IngestResponse.Rejected(
+                    foreign.index(), List.of(new FieldError("team_id", "is not a team of this organization"))));
+        }
+        rejected.sort(Comparator.comparingInt(IngestResponse.Rejected::index));
+        long valid = candidates.size() - stored.foreignTeam().size();
+        return new IngestResponse(stored.inserted(), valid - stored.inserted() + duplicates, rejected);
+    }
+
+    private static CostBreakdown cost(PriceBook book, String orgId, UsageEvent event) {
+        if (event.costUsd() != null) {
+            return CostBreakdown.reported(event.costUsd());
+        }
+        return book.price(orgId, event.provider(), event.model(), event.occurredAt(), event.tokens());
+    }
+}

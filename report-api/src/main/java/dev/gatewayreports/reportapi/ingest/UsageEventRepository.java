@@ -1,0 +1,163 @@
+package dev.gatewayreports.reportapi.ingest;
+
+import dev.gatewayreports.model.events.UsageEvent;
+import dev.gatewayreports.model.pricing.CostBreakdown;
+import dev.gatewayreports.model.pricing.TokenType;
+import dev.gatewayreports.model.tenancy.Team;
+import java.io.StringReader;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.postgresql.PGConnection;
+
+/** The write path of usage events: identity first, then one COPY of the new events. */
+final class UsageEventRepository {
+    static final String REGISTER_TEAMS = """
+            insert into team (team_id, org_id, name, registered_by, created_at)
+            select t, ?, t, ?, now() from unnest(?::text[]) as t
+            on conflict (team_id) do nothing
+            """;
+    static final String TEAMS_OF_ORG = """
+            select team_id from team where org_id = ? and team_id = any(?::text[])
+            """;
+    static final String CLAIM_KEYS = """
+            insert into usage_event_key (team_id, request_id)
+            select * from unnest(?::text[], ?::text[])
+            on conflict do nothing
+            returning team_id, request_id
+            """;
+    static final String NEW_BATCH = """
+            insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)
+            values (?, ?, ?, ?) returning batch_id
+            """;
+    static final String COPY_EVENTS = """
+            copy usage_event (team_id, occurred_at, request_id, ingest_batch_id, org_id, provider, model, status,
+                latency_ms, api_key_id, user_id, run_id, op_name, trace_id, parent_id, thread_id, turn_id, input_refs,
+                output_refs, service_tier, context_window, inference_geo, http_status, error_type, error_message,
+                input_tokens, cache_read_input_tokens, cache_creation_5m_input_tokens, cache_creation_1h_input_tokens,
+                output_tokens, web_search_requests, credits, cost_usd, cost_source, cost_input_usd, cost_output_usd,
+                cost_cache_read_usd, cost_cache_creation_5m_usd, cost_cache_creation_1h_usd, cost_web_search_usd)
+            from stdin
+            """;
+
+    private UsageEventRepository() {}
+
+    /** Registers unknown teams to the organization and answers which of {@code teamIds} are its own. */
+    static Set<String> claimTeams(Connection c, String orgId, Collection<String> teamIds) throws SQLException {
+        Array ids = c.createArrayOf("text", teamIds.toArray());
+        try (PreparedStatement ps = c.prepareStatement(REGISTER_TEAMS)) {
+            ps.setString(1, orgId);
+            ps.setString(2, Team.BY_INGEST);
+            ps.setArray(3, ids);
+            ps.executeUpdate();
+        }
+        Set<String> own = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(TEAMS_OF_ORG)) {
+            ps.setString(1, orgId);
+            ps.setArray(2, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    own.add(rs.getString(1));
+                }
+            }
+        }
+        return own;
+    }
+
+    /** Records the identities of {@code events}; answers the ones not seen before (team + "\n" + request). */
+    static Set<String> claimNewKeys(Connection c, List<UsageEvent> events) throws SQLException {
+        String[] teams = new String[events.size()];
+        String[] requests = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            teams[i] = events.get(i).teamId();
+            requests[i] = events.get(i).requestId();
+        }
+        Set<String> fresh = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(CLAIM_KEYS)) {
+            ps.setArray(1, c.createArrayOf("text", teams));
+            ps.setArray(2, c.createArrayOf("text", requests));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(identity(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    static String identity(String teamId, String requestId) {
+        return teamId + '\n' + requestId;
+    }
+
+    static long newBatch(Connection c, String orgId, int count, Instant min, Instant max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(NEW_BATCH)) {
+            ps.setString(1, orgId);
+            ps.setInt(2, count);
+            ps.setTimestamp(3, Timestamp.from(min));
+            ps.setTimestamp(4, Timestamp.from(max));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static long copyEvents(Connection c, String orgId, long batchId, List<Candidate> events) throws SQLException {
+        CopyText rows = new CopyText(events.size());
+        for (Candidate candidate : events) {
+            appendRow(rows, orgId, batchId, candidate);
+        }
+        try {
+            return c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new StringReader(rows.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY of usage events failed", e);
+        }
+    }
+
+    private static void appendRow(CopyText row, String orgId, long batchId, Candidate candidate) {
+        UsageEvent e = candidate.event();
+        CostBreakdown cost = candidate.cost();
+        row.add(e.teamId()).add(e.occurredAt()).add(e.requestId()).add(batchId).add(orgId);
+        row.add(e.provider())
+                .add(e.model())
+                .add(e.status().wire())
+                .add(e.latencyMs())
+                .add(e.apiKeyId());
+        var t = e.tracing();
+        row.add(t.userId()).add(t.runId()).add(t.opName()).add(t.traceId()).add(t.parentId());
+        row.add(t.threadId()).add(t.turnId()).addArray(t.inputRefs()).addArray(t.outputRefs());
+        row.add(e.serviceTier().wire())
+                .add(e.contextWindow() == null ? null : e.contextWindow().wire())
+                .add(e.inferenceGeo())
+                .add(e.httpStatus())
+                .add(e.errorType() == null ? null : e.errorType().wire())
+                .add(e.errorMessage());
+        var k = e.tokens();
+        row.add(k.input()).add(k.cacheRead()).add(k.cacheCreation5m()).add(k.cacheCreation1h());
+        row.add(k.output()).add(k.webSearchRequests());
+        row.add(plain(e.credits())).add(plain(cost.total())).add(cost.source().wire());
+        for (TokenType type : TokenType.values()) {
+            row.add(plain(cost.component(type)));
+        }
+        row.endRow();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    static List<UsageEvent> events(List<Candidate> candidates) {
+        List<UsageEvent> events = new ArrayList<>(candidates.size());
+        candidates.forEach(c -> events.add(c.event()));
+        return events;
+    }
+}

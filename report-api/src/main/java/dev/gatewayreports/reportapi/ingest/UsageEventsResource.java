@@ -1,0 +1,57 @@
+package dev.gatewayreports.reportapi.ingest;
+
+import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.security.CurrentCaller;
+import dev.gatewayreports.reportapi.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /v1/usage/events}: the gateway's batches of usage events. */
+@Path("/v1/usage/events")
+@Tag(name = "Usage events")
+public class UsageEventsResource {
+    static final String NDJSON = "application/x-ndjson";
+
+    private final IngestService ingest;
+    private final IngestConfig config;
+    private final CurrentCaller caller;
+
+    public UsageEventsResource(IngestService ingest, IngestConfig config, CurrentCaller caller) {
+        this.ingest = ingest;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.INGEST)
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Ingest a batch of usage events",
+            description = "A JSON array, or NDJSON. Idempotent by (team_id, request_id); valid events are stored "
+                    + "even when neighbours are rejected; durable before 200.")
+    @RequestBody(description = "At most 10,000 events or 10 MiB")
+    @APIResponse(responseCode = "200", description = "accepted, duplicates, and every rejected event by index")
+    @APIResponse(responseCode = "413", description = "More than 10,000 events or 10 MiB")
+    public IngestResponse ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        String orgId = caller.get().orgId();
+        if (body == null || body.length == 0) {
+            throw ApiException.invalid("body", "the body is empty");
+        }
+        if (body.length > config.maxBodyBytes()) {
+            throw ApiException.tooLarge("body", "at most " + config.maxBodyBytes() + " bytes per request");
+        }
+        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
+        return ingest.ingest(orgId, body, ndjson);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gatewayreports.reportapi.security;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as resolved from an OIDC token or a service key.
+ *
+ * @param keyId the service key's id, null for a user
+ * @param teams the teams a user token names; empty for service keys (organization-wide by scope)
+ */
+public record Caller(
+        Kind kind, String subject, String email, String orgId, Set<String> teams, Set<String> roles, String keyId) {
+
+    /** The kind of credential. */
+    public enum Kind {
+        USER,
+        SERVICE_KEY
+    }
+
+    /** The security-identity attribute under which the caller is kept. */
+    public static final String ATTRIBUTE = "gateway-reports.caller";
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** True when the caller acts for the whole organization rather than for named teams. */
+    public boolean organizationWide() {
+        return kind == Kind.SERVICE_KEY || has(Roles.ORG_ADMIN);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gatewayreports.reportapi.teams;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Registers an organization the first time a verified caller names it. */
+@ApplicationScoped
+public class Organizations {
+    static final String ENSURE = """
+            insert into organization (org_id) values (?) on conflict (org_id) do nothing
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    public Organizations(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Makes sure the organization row exists, committed on its own so it never rolls back with a caller. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void ensure(String orgId) {
+        if (known.contains(orgId)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(ENSURE)) {
+            ps.setString(1, orgId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not register organization", e);
+        }
+        known.add(orgId);
+    }
+}

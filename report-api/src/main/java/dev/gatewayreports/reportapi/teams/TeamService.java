@@ -1,0 +1,99 @@
+package dev.gatewayreports.reportapi.teams;
+
+import dev.gatewayreports.model.tenancy.Organization;
+import dev.gatewayreports.model.tenancy.Team;
+import dev.gatewayreports.reportapi.errors.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** Teams of an organization, as its admins manage them. */
+@ApplicationScoped
+public class TeamService {
+    private final Organizations organizations;
+
+    public TeamService(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    @Transactional
+    public List<TeamResponse> list(String orgId) {
+        String defaultTeam = defaultTeamOf(orgId);
+        return Team.ofOrganization(orgId).stream()
+                .map(t -> TeamResponse.of(t, defaultTeam))
+                .toList();
+    }
+
+    @Transactional
+    public TeamResponse get(String orgId, String teamId) {
+        return TeamResponse.of(owned(orgId, teamId), defaultTeamOf(orgId));
+    }
+
+    @Transactional
+    public TeamResponse create(String orgId, TeamRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "a JSON object with team_id and name is required");
+        }
+        String problem = TeamIds.problem(request.teamId());
+        if (problem != null) {
+            throw ApiException.invalid("team_id", "team_id " + problem);
+        }
+        organizations.ensure(orgId);
+        if (Team.findById(request.teamId()) != null) {
+            throw ApiException.conflict("team_id", "team_id " + request.teamId() + " is already taken");
+        }
+        Team team = new Team();
+        team.teamId = request.teamId();
+        team.orgId = orgId;
+        team.name = validName(request.name(), request.teamId());
+        team.registeredBy = Team.BY_ADMIN;
+        team.createdAt = Instant.now();
+        team.persistAndFlush();
+        if (Boolean.TRUE.equals(request.isDefault())) {
+            Organization.<Organization>findById(orgId).defaultTeamId = team.teamId;
+        }
+        return TeamResponse.of(team, defaultTeamOf(orgId));
+    }
+
+    @Transactional
+    public TeamResponse update(String orgId, String teamId, TeamRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "a JSON object with name and/or is_default is required");
+        }
+        Team team = owned(orgId, teamId);
+        if (request.name() != null) {
+            team.name = validName(request.name(), teamId);
+        }
+        Organization org = Organization.findById(orgId);
+        if (Boolean.TRUE.equals(request.isDefault())) {
+            org.defaultTeamId = teamId;
+        } else if (Boolean.FALSE.equals(request.isDefault()) && teamId.equals(org.defaultTeamId)) {
+            org.defaultTeamId = null;
+        }
+        return TeamResponse.of(team, org.defaultTeamId);
+    }
+
+    private static Team owned(String orgId, String teamId) {
+        Team team = Team.findById(teamId);
+        if (team == null || !team.orgId.equals(orgId)) {
+            throw ApiException.notFound("team " + teamId);
+        }
+        return team;
+    }
+
+    private static String validName(String name, String fallback) {
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        if (name.length() > 200) {
+            throw ApiException.invalid("name", "name must be at most 200 characters");
+        }
+        return name.strip();
+    }
+
+    private static String defaultTeamOf(String orgId) {
+        Organization org = Organization.findById(orgId);
+        return org == null ? null : org.defaultTeamId;
+    }
+}
