@@ -19,7 +19,7 @@ public interface IngestConfig {
     @WithDefault("PT24H")
     Duration maxFuture();
 
-    /** How far in the past occurred_at may be; older is rejected. Daily partitions exist for this window. */
+    /** How far in the past occurred_at may be; older is rejected (keep it within the raw-event retention). */
     @WithDefault("P400D")
     Duration maxAge();
 

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps a daily partition of usage_event for every UTC day events are accepted for: the whole acceptance window
- * at start-up and every hour, so the ingest path normally finds its partitions ready.
+ * Keeps the daily partitions of usage_event: yesterday to {@code partitions-ahead-days} ahead, made at start-up
+ * and every hour, so live traffic always finds its partition ready; a late event of an older day gets its
+ * partition made on demand, before the ingest transaction starts.
  */
 @ApplicationScoped
 public class PartitionMaintenance {
@@ -40,11 +41,11 @@ public class PartitionMaintenance {
         ensureWindow();
     }
 
-    /** Creates the partitions of the acceptance window that are missing. */
+    /** Creates the partitions from yesterday to the configured days ahead that are missing. */
     @Scheduled(every = "1h", delayed = "1h")
     public void ensureWindow() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        int made = ensure(today.minusDays(config.maxAge().toDays() + 1), today.plusDays(config.partitionsAheadDays()));
+        int made = ensure(today.minusDays(1), today.plusDays(config.partitionsAheadDays()));
         if (made > 0) {
             LOG.infof("created %d usage_event partitions", made);
         }

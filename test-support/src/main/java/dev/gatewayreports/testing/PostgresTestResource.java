@@ -1,4 +1,4 @@
-package dev.gatewayreports.model.testing;
+package dev.gatewayreports.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,0 +1,27 @@
+package dev.gatewayreports.reportapi.support;
+
+import io.smallrye.jwt.build.Jwt;
+import java.util.List;
+import java.util.UUID;
+
+/** Real signed access tokens, verified by quarkus-oidc against the test provider's keys. */
+public final class Tokens {
+    private Tokens() {}
+
+    public static String user(String orgId, List<String> teams, String... roles) {
+        var jwt = Jwt.subject("user-" + UUID.randomUUID())
+                .issuer("https://server.example.com")
+                .claim("email", "someone@" + orgId + ".example")
+                .claim("teams", teams)
+                .claim("roles", List.of(roles));
+        return orgId == null ? jwt.sign() : jwt.claim("org_id", orgId).sign();
+    }
+
+    public static String orgAdmin(String orgId) {
+        return user(orgId, List.of(), "org_admin");
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
