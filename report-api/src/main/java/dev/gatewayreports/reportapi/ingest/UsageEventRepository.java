@@ -24,6 +24,7 @@ final class UsageEventRepository {
     static final String REGISTER_TEAMS = """
             insert into team (team_id, org_id, name, registered_by, created_at)
             select t, ?, t, ?, now() from unnest(?::text[]) as t
+            order by t
             on conflict (team_id) do nothing
             """;
     static final String TEAMS_OF_ORG = """
@@ -31,7 +32,8 @@ final class UsageEventRepository {
             """;
     static final String CLAIM_KEYS = """
             insert into usage_event_key (team_id, request_id)
-            select * from unnest(?::text[], ?::text[])
+            select t, r from unnest(?::text[], ?::text[]) as k (t, r)
+            order by t, r
             on conflict do nothing
             returning team_id, request_id
             """;
@@ -73,7 +75,10 @@ final class UsageEventRepository {
         return own;
     }
 
-    /** Records the identities of {@code events}; answers the ones not seen before (team + "\n" + request). */
+    /**
+     * Records the identities of {@code events}; answers the ones not seen before (team + "\n" + request). Keys
+     * are inserted in one order so concurrent retries of overlapping batches wait on each other, never deadlock.
+     */
     static Set<String> claimNewKeys(Connection c, List<UsageEvent> events) throws SQLException {
         String[] teams = new String[events.size()];
         String[] requests = new String[events.size()];

@@ -1,0 +1,2 @@
+/** scheduler-service: runs due report schedules and sends the mail. */
+package dev.gatewayreports.scheduling;
