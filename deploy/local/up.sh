@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Starts the whole product on this machine: Postgres and a mail sink (LocalEnvironment), the three services,
+# an org admin with three teams and an ingest key, and ~150,000 demo events.
+#   deploy/local/up.sh [--no-build] [--reload] [--embedded] [--events N]
+#     --no-build   use the jars already in */target
+#     --reload     load a new set of demo events even if one was loaded before
+#     --embedded   use an embedded Postgres even if one answers on 127.0.0.1:5432
+#     --events N   how many demo events to load (default 150000)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BUILD=1 RELOAD=0 EMBEDDED=() EVENTS=150000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    --reload) RELOAD=1 ;;
+    --embedded) EMBEDDED=(--embedded) ;;
+    --events) EVENTS=${2:?--events needs a number}; shift ;;
+    -h | --help) sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+  shift
+done
+
+ORG=org_demo
+ADMIN_EMAIL=admin@demo.example
+TEAMS=(team_platform:Platform team_research:Research team_growth:Growth)
+API=http://localhost:8080
+
+build() {
+  if ((BUILD)); then
+    echo "Building (./mvnw -q -B -DskipTests package) ..."
+    (cd "$ROOT_DIR" && ./mvnw -q -B -DskipTests package)
+  fi
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    [[ -f "$ROOT_DIR/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ]] \
+      || die "${entry%%:*} is not built; run without --no-build"
+  done
+}
+
+start_local_environment() {
+  local pid_file="$STATE_DIR/local-env.pid"
+  if running "$pid_file" && [[ -f "$STATE_DIR/env" ]]; then
+    echo "LocalEnvironment already running (pid $(cat "$pid_file"))"
+    return
+  fi
+  echo "Starting LocalEnvironment (Postgres, SMTP/IMAP); log: $STATE_DIR/local-env.log"
+  nohup "$JAVA" -cp "$TOOLS_CP" dev.gatewayreports.deploy.LocalEnvironment --state "$STATE_DIR" ${EMBEDDED[@]+"${EMBEDDED[@]}"} \
+    >"$STATE_DIR/local-env.log" 2>&1 &
+  echo $! >"$pid_file"
+  for _ in $(seq 1 240); do
+    [[ -f "$STATE_DIR/env" ]] && return
+    running "$pid_file" || break
+    sleep 0.5
+  done
+  tail -n 40 "$STATE_DIR/local-env.log" >&2
+  die "LocalEnvironment did not become ready (see $STATE_DIR/local-env.log)"
+}
+
+start_service() {
+  local name=$1 port=$2 pid_file="$STATE_DIR/$1.pid"
+  if running "$pid_file"; then
+    echo "$name already running (pid $(cat "$pid_file")) on :$port"
+    return
+  fi
+  echo "Starting $name on :$port; log: $STATE_DIR/$name.log"
+  QUARKUS_PROFILE=local \
+    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="$GR_JDBC_URL" \
+    QUARKUS_DATASOURCE_USERNAME="$GR_DB_USER" \
+    QUARKUS_DATASOURCE_PASSWORD="$GR_DB_PASSWORD" \
+    QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
+    QUARKUS_MAILER_HOST="$GR_SMTP_HOST" \
+    QUARKUS_MAILER_PORT="$GR_SMTP_PORT" \
+    nohup "$JAVA" -jar "$ROOT_DIR/$name/target/quarkus-app/quarkus-run.jar" >"$STATE_DIR/$name.log" 2>&1 &
+  echo $! >"$pid_file"
+}
+
+wait_ready() {
+  local name=$1 port=$2 pid_file="$STATE_DIR/$1.pid"
+  for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null && return
+    running "$pid_file" || break
+    sleep 0.5
+  done
+  echo "--- last lines of $STATE_DIR/$name.log" >&2
+  tail -n 40 "$STATE_DIR/$name.log" >&2
+  die "$name is not ready on :$port after 120 s"
+}
+
+# POST with the admin token; prints the body, then the status code on a line of its own.
+admin_post() {
+  curl -sS -X POST "$API$1" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "$2" -w '\n%{http_code}'
+}
+
+create_teams() {
+  local entry answer status
+  for entry in "${TEAMS[@]}"; do
+    answer=$(admin_post /v1/admin/teams "{\"team_id\":\"${entry%%:*}\",\"name\":\"${entry#*:}\"}")
+    status=${answer##*$'\n'}
+    case "$status" in
+      201) echo "Created team ${entry%%:*}" ;;
+      409) echo "Team ${entry%%:*} exists" ;;
+      *) die "creating team ${entry%%:*}: HTTP $status ${answer%$'\n'*}" ;;
+    esac
+  done
+}
+
+# Reuses the saved ingest key while report-api still accepts it (an empty batch answers 400, a dead key 401).
+ingest_key() {
+  local key_file="$STATE_DIR/ingest-key" status answer
+  if [[ -s "$key_file" ]]; then
+    status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$API/v1/usage/events" \
+      -H "Authorization: Bearer $(cat "$key_file")" -H 'Content-Type: application/x-ndjson' --data-binary '')
+    [[ "$status" != 401 && "$status" != 403 ]] && return
+  fi
+  answer=$(admin_post /v1/admin/service-keys '{"name":"demo ingest","scopes":["ingest"]}')
+  [[ "${answer##*$'\n'}" == 201 ]] || die "creating the ingest key: ${answer}"
+  sed -n 's/.*"key"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"${answer%$'\n'*}" >"$key_file"
+  [[ -s "$key_file" ]] || die "no key in the answer: ${answer%$'\n'*}"
+  chmod 600 "$key_file"
+  echo "Created an ingest service key"
+}
+
+load_demo_data() {
+  local marker="$STATE_DIR/demo-loaded" seed=42 team_ids
+  if [[ -f "$marker" ]] && ((!RELOAD)); then
+    echo "Demo data already loaded ($(cat "$marker")); --reload loads a new set"
+    return
+  fi
+  [[ -f "$marker" ]] && seed=$(date +%s)
+  team_ids=$(printf '%s,' "${TEAMS[@]%%:*}")
+  echo "Loading $EVENTS demo events (seed $seed) ..."
+  tool DemoData --url "$API" --key "$(cat "$STATE_DIR/ingest-key")" --teams "${team_ids%,}" \
+    --events "$EVENTS" --days 14 --seed "$seed" --zone Europe/Berlin
+  echo "$EVENTS events, seed $seed, $(date -u +%FT%TZ)" >"$marker"
+}
+
+print_summary() {
+  cat <<SUMMARY
+
+Gateway reports is running.
+  report-api          http://localhost:8080   (OpenAPI: http://localhost:8080/q/swagger-ui)
+  aggregation-worker  http://localhost:8081
+  scheduler-service   http://localhost:8082
+  Postgres            $GR_JDBC_URL ($GR_DB_MODE, user $GR_DB_USER)
+  SMTP                $GR_SMTP_HOST:$GR_SMTP_PORT (accepts any recipient)
+  IMAP                imap://$GR_IMAP_HOST:$GR_IMAP_PORT  user $GR_MAIL_USER / $GR_MAIL_PASSWORD
+                      curl -u $GR_MAIL_USER:$GR_MAIL_PASSWORD imap://$GR_IMAP_HOST:$GR_IMAP_PORT/INBOX -X 'SEARCH ALL'
+
+Org admin token ($ORG, $ADMIN_EMAIL; valid 12 h; also in $STATE_DIR/admin-token):
+$ADMIN_TOKEN
+
+Ingest key (also in $STATE_DIR/ingest-key):
+$(cat "$STATE_DIR/ingest-key")
+
+Ingest two events:
+curl -sS -X POST $API/v1/usage/events -H "Authorization: Bearer \$(cat $STATE_DIR/ingest-key)" \\
+  -H 'Content-Type: application/x-ndjson' --data-binary \$'{"request_id":"demo-$(date +%s)-1","occurred_at":"$(date -u +%FT%TZ)","team_id":"team_platform","provider":"anthropic","model":"claude-sonnet-4-5","status":"success","latency_ms":912,"input_tokens":1200,"output_tokens":340}\\n{"request_id":"demo-$(date +%s)-2","occurred_at":"$(date -u +%FT%TZ)","team_id":"team_growth","provider":"replicate","model":"flux-schnell","status":"success","latency_ms":1450,"cost_usd":0.003}\\n'
+
+More tokens: deploy/local/token.sh --org $ORG --team team_research --role member --email ana@demo.example
+Stop: deploy/local/down.sh   (--purge also deletes the data)
+SUMMARY
+}
+
+main() {
+  command -v curl >/dev/null 2>&1 || die "curl is required"
+  pick_java
+  echo "Using $JAVA ($(java_major "$JAVA"))"
+  build
+  mkdir -p "$STATE_DIR"
+  tool DevTokens init "$KEYS_DIR"
+  start_local_environment
+  # shellcheck disable=SC1091
+  source "$STATE_DIR/env"
+  PUBLIC_KEY=$(tool DevTokens public-key "$KEYS_DIR")
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    start_service "${entry%%:*}" "${entry#*:}"
+  done
+  for entry in "${SERVICES[@]}"; do
+    wait_ready "${entry%%:*}" "${entry#*:}"
+  done
+  ADMIN_TOKEN=$(tool DevTokens issue --keys "$KEYS_DIR" --org "$ORG" --role org_admin --email "$ADMIN_EMAIL" \
+    --team "$(printf '%s,' "${TEAMS[@]%%:*}")")
+  echo "$ADMIN_TOKEN" >"$STATE_DIR/admin-token"
+  create_teams
+  ingest_key
+  load_demo_data
+  print_summary
+}
+
+main
