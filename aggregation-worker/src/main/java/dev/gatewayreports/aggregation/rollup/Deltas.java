@@ -1,0 +1,43 @@
+package dev.gatewayreports.aggregation.rollup;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** What one cycle's events add to every rollup row they touch, per shape, in key order. */
+final class Deltas {
+    private final Map<Shape, TreeMap<RollupKey, Totals>> byShape = new EnumMap<>(Shape.class);
+    private final SortedSet<String> teams = new TreeSet<>();
+    private long events;
+
+    void fold(EventRow e) {
+        events++;
+        teams.add(e.teamId());
+        for (Shape shape : Shape.values()) {
+            if (!shape.folds.test(e)) {
+                continue;
+            }
+            var rows = byShape.computeIfAbsent(shape, s -> new TreeMap<>());
+            var dims = shape.dimensionValues.apply(e);
+            for (int grain : shape.grains) {
+                RollupKey key =
+                        new RollupKey(e.teamId(), grain, RollupKey.floor(e.occurredAtEpochSecond(), grain), dims);
+                rows.computeIfAbsent(key, k -> new Totals(shape.latency)).add(e);
+            }
+        }
+    }
+
+    TreeMap<RollupKey, Totals> rows(Shape shape) {
+        return byShape.getOrDefault(shape, new TreeMap<>());
+    }
+
+    SortedSet<String> teams() {
+        return teams;
+    }
+
+    long events() {
+        return events;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gatewayreports.aggregation.rollup;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the worker folds events into rollups, and how long data is kept. */
+@ConfigMapping(prefix = "aggregation")
+public interface RollupConfig {
+    /** Whether this instance folds events (turn off to run the service for its endpoints only). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Most ingest batches claimed by one transaction (one batch holds at most 10,000 events). */
+    @WithDefault("20")
+    int batchesPerCycle();
+
+    /** How long one scheduler tick keeps folding while work is waiting, in milliseconds. */
+    @WithDefault("5000")
+    long tickBudgetMillis();
+
+    /** Raw events older than this many days are dropped (whole daily partitions). */
+    @WithDefault("400")
+    int rawRetentionDays();
+
+    /** Rollup rows older than this many days are deleted. */
+    @WithDefault("1100")
+    int rollupRetentionDays();
+}

@@ -1,0 +1,178 @@
+package dev.gatewayreports.aggregation.rollup;
+
+import dev.gatewayreports.model.stats.LatencySketches;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * Adds deltas to rollup rows: one upsert per shape, rows passed as arrays (no per-row round trip). Sums add;
+ * latency min/max combine; the sketch is merged in Java with the stored one, which is safe because the caller
+ * holds the transaction-scoped lock of every team it writes.
+ */
+final class RollupWriter {
+    private RollupWriter() {}
+
+    static void apply(Connection c, Shape shape, TreeMap<RollupKey, Totals> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (shape.latency) {
+            mergeStoredSketches(c, shape, rows);
+        }
+        List<RollupKey> keys = new ArrayList<>(rows.keySet());
+        try (PreparedStatement ps = c.prepareStatement(upsertSql(shape))) {
+            int p = bindKeys(c, ps, shape, keys);
+            for (Metric m : shape.metrics) {
+                Object[] values = new Object[keys.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = m.value.apply(rows.get(keys.get(i)));
+                }
+                ps.setArray(p++, c.createArrayOf(m.sqlType.equals("bigint") ? "int8" : "numeric", values));
+            }
+            if (shape.latency) {
+                p = bindLatency(c, ps, p, keys, rows);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static int bindKeys(Connection c, PreparedStatement ps, Shape shape, List<RollupKey> keys)
+            throws SQLException {
+        int n = keys.size();
+        String[] teams = new String[n];
+        Integer[] grains = new Integer[n];
+        Long[] buckets = new Long[n];
+        String[][] dims = new String[shape.dimensions.size()][n];
+        for (int i = 0; i < n; i++) {
+            RollupKey k = keys.get(i);
+            teams[i] = k.teamId();
+            grains[i] = k.grain();
+            buckets[i] = k.bucketStart();
+            for (int d = 0; d < dims.length; d++) {
+                dims[d][i] = k.dimensions().get(d);
+            }
+        }
+        int p = 1;
+        ps.setArray(p++, c.createArrayOf("text", teams));
+        ps.setArray(p++, c.createArrayOf("int4", grains));
+        ps.setArray(p++, c.createArrayOf("int8", buckets));
+        for (String[] dim : dims) {
+            ps.setArray(p++, c.createArrayOf("text", dim));
+        }
+        return p;
+    }
+
+    private static int bindLatency(
+            Connection c, PreparedStatement ps, int p, List<RollupKey> keys, TreeMap<RollupKey, Totals> rows)
+            throws SQLException {
+        Integer[] mins = new Integer[keys.size()];
+        Integer[] maxs = new Integer[keys.size()];
+        String[] sketches = new String[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            Totals t = rows.get(keys.get(i));
+            mins[i] = t.latencyMin;
+            maxs[i] = t.latencyMax;
+            sketches[i] = java.util.HexFormat.of().formatHex(LatencySketches.encode(t.sketch));
+        }
+        ps.setArray(p++, c.createArrayOf("int4", mins));
+        ps.setArray(p++, c.createArrayOf("int4", maxs));
+        ps.setArray(p++, c.createArrayOf("text", sketches));
+        return p;
+    }
+
+    /** Folds the sketches already stored for these keys into the deltas' sketches. */
+    private static void mergeStoredSketches(Connection c, Shape shape, TreeMap<RollupKey, Totals> rows)
+            throws SQLException {
+        Map<RollupKey, Totals> byKey = new HashMap<>(rows);
+        String sql = "select r.team_id, r.grain, extract(epoch from r.bucket_start)::bigint" + prefixed("r.", shape)
+                + ", r.latency_sketch from " + shape.table + " r join " + keyUnnest(shape) + " on " + keyMatch(shape);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindKeys(c, ps, shape, new ArrayList<>(rows.keySet()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>();
+                    for (int d = 0; d < shape.dimensions.size(); d++) {
+                        values.add(rs.getString(4 + d));
+                    }
+                    RollupKey key = new RollupKey(rs.getString(1), rs.getInt(2), rs.getLong(3), values);
+                    Totals delta = byKey.get(key);
+                    if (delta != null) {
+                        LatencySketches.mergeInto(delta.sketch, rs.getBytes(4 + shape.dimensions.size()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String prefixed(String alias, Shape shape) {
+        StringJoiner j = new StringJoiner(", ", ", ", "");
+        shape.dimensions.forEach(d -> j.add(alias + d));
+        return j.toString();
+    }
+
+    private static String keyUnnest(Shape shape) {
+        StringJoiner args = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        args.add("?::text[]").add("?::int4[]").add("?::int8[]");
+        names.add("k_team").add("k_grain").add("k_bucket");
+        for (String d : shape.dimensions) {
+            args.add("?::text[]");
+            names.add("k_" + d);
+        }
+        return "unnest(" + args + ") as k (" + names + ")";
+    }
+
+    private static String keyMatch(Shape shape) {
+        StringJoiner j = new StringJoiner(" and ");
+        j.add("r.team_id = k.k_team").add("r.grain = k.k_grain").add("r.bucket_start = to_timestamp(k.k_bucket)");
+        shape.dimensions.forEach(d -> j.add("r." + d + " is not distinct from k.k_" + d));
+        return j.toString();
+    }
+
+    static String upsertSql(Shape shape) {
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner select = new StringJoiner(", ");
+        StringJoiner args = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner conflict = new StringJoiner(", ");
+        StringJoiner updates = new StringJoiner(", ");
+        columns.add("team_id").add("grain").add("bucket_start");
+        select.add("u_team").add("u_grain").add("to_timestamp(u_bucket)");
+        args.add("?::text[]").add("?::int4[]").add("?::int8[]");
+        names.add("u_team").add("u_grain").add("u_bucket");
+        conflict.add("team_id").add("grain").add("bucket_start");
+        for (String d : shape.dimensions) {
+            columns.add(d);
+            select.add("u_" + d);
+            args.add("?::text[]");
+            names.add("u_" + d);
+            conflict.add(d);
+        }
+        for (Metric m : shape.metrics) {
+            columns.add(m.column);
+            select.add("u_" + m.column);
+            args.add("?::" + m.sqlType + "[]");
+            names.add("u_" + m.column);
+            updates.add(m.column + " = " + shape.table + "." + m.column + " + excluded." + m.column);
+        }
+        if (shape.latency) {
+            columns.add("latency_min").add("latency_max").add("latency_sketch");
+            select.add("u_min").add("u_max").add("decode(u_sketch, 'hex')");
+            args.add("?::int4[]").add("?::int4[]").add("?::text[]");
+            names.add("u_min").add("u_max").add("u_sketch");
+            updates.add("latency_min = least(" + shape.table + ".latency_min, excluded.latency_min)");
+            updates.add("latency_max = greatest(" + shape.table + ".latency_max, excluded.latency_max)");
+            updates.add("latency_sketch = excluded.latency_sketch");
+        }
+        return "insert into " + shape.table + " (" + columns + ") select " + select + " from unnest(" + args
+                + ") as u (" + names + ") on conflict (" + conflict + ") do update set " + updates;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gatewayreports.aggregation.rollup;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The rollup tables: which events each folds, by which dimensions, at which grains, and which metric columns
+ * it keeps. One table per access path, each narrow enough to stay small (see V4__rollups.sql).
+ */
+enum Shape {
+    MODEL(
+            "rollup_model",
+            new int[] {900, 3600, 86400},
+            List.of("provider", "model"),
+            e -> List.of(e.provider(), e.model()),
+            e -> true,
+            Metric.ALL_SUMS,
+            true),
+    API_KEY(
+            "rollup_api_key",
+            new int[] {900, 3600, 86400},
+            List.of("api_key_id"),
+            e -> java.util.Collections.singletonList(e.apiKeyId()),
+            e -> true,
+            List.of(
+                    Metric.REQUESTS,
+                    Metric.ERRORS,
+                    Metric.INPUT_TOKENS,
+                    Metric.OUTPUT_TOKENS,
+                    Metric.CREDITS,
+                    Metric.COST),
+            false),
+    ERROR(
+            "rollup_error",
+            new int[] {900, 3600, 86400},
+            List.of("provider", "model", "error_type"),
+            e -> List.of(e.provider(), e.model(), e.errorType()),
+            EventRow::error,
+            List.of(Metric.ERRORS),
+            false),
+    ADMIN(
+            "rollup_admin",
+            new int[] {3600, 86400},
+            List.of("api_key_id", "model", "service_tier", "context_window", "inference_geo"),
+            e -> java.util.Arrays.asList(e.apiKeyId(), e.model(), e.serviceTier(), e.contextWindow(), e.inferenceGeo()),
+            e -> true,
+            Metric.ADMIN_SUMS,
+            false);
+
+    final String table;
+    final int[] grains;
+    final List<String> dimensions;
+    final Function<EventRow, List<String>> dimensionValues;
+    final Predicate<EventRow> folds;
+    final List<Metric> metrics;
+    final boolean latency;
+
+    Shape(
+            String table,
+            int[] grains,
+            List<String> dimensions,
+            Function<EventRow, List<String>> dimensionValues,
+            Predicate<EventRow> folds,
+            List<Metric> metrics,
+            boolean latency) {
+        this.table = table;
+        this.grains = grains;
+        this.dimensions = dimensions;
+        this.dimensionValues = dimensionValues;
+        this.folds = folds;
+        this.metrics = metrics;
+        this.latency = latency;
+    }
+}

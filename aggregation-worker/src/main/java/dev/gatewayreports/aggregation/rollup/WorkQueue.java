@@ -1,0 +1,94 @@
+package dev.gatewayreports.aggregation.rollup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The ingest batches waiting to be rolled up, claimed so that each is folded by exactly one transaction. */
+final class WorkQueue {
+    /** Claimed batches: their ids and the time span their events cover. */
+    record Claim(Long[] batchIds, Timestamp from, Timestamp to) {}
+
+    static final String CLAIM = """
+            select batch_id, min_occurred_at, max_occurred_at from ingest_batch
+            where rolled_up_at is null
+            order by batch_id
+            limit ?
+            for update skip locked
+            """;
+    static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + """
+             from usage_event
+            where ingest_batch_id = any(?) and occurred_at between ? and ?
+            """;
+    static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
+    static final String DONE = "update ingest_batch set rolled_up_at = now() where batch_id = any(?)";
+    static final String OLDEST_PENDING = """
+            select coalesce(extract(epoch from now() - min(received_at)), 0), count(*)
+            from ingest_batch where rolled_up_at is null
+            """;
+
+    private WorkQueue() {}
+
+    /** Locks up to {@code limit} pending batches no other transaction holds; null when there are none. */
+    static Claim claim(Connection c, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        Timestamp from = null;
+        Timestamp to = null;
+        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    from = from == null || rs.getTimestamp(2).before(from) ? rs.getTimestamp(2) : from;
+                    to = to == null || rs.getTimestamp(3).after(to) ? rs.getTimestamp(3) : to;
+                }
+            }
+        }
+        return ids.isEmpty() ? null : new Claim(ids.toArray(Long[]::new), from, to);
+    }
+
+    static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
+            ps.setArray(1, c.createArrayOf("int8", claim.batchIds()));
+            ps.setTimestamp(2, claim.from());
+            ps.setTimestamp(3, claim.to());
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(EventRow.read(rs));
+                }
+            }
+        }
+    }
+
+    /** Serialises rollup writers per team (sorted, so two writers never wait on each other in a cycle). */
+    static void lockTeams(Connection c, Iterable<String> sortedTeams) throws SQLException {
+        List<String> teams = new ArrayList<>();
+        sortedTeams.forEach(teams::add);
+        try (PreparedStatement ps = c.prepareStatement(LOCK_TEAMS)) {
+            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
+            ps.execute();
+        }
+    }
+
+    static void markDone(Connection c, Claim claim) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DONE)) {
+            ps.setArray(1, c.createArrayOf("int8", claim.batchIds()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Seconds since the oldest pending batch arrived (0 when none), and how many are pending. */
+    static double[] backlog(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(OLDEST_PENDING);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new double[] {rs.getDouble(1), rs.getLong(2)};
+        }
+    }
+}
