@@ -59,8 +59,11 @@ start_local_environment() {
 }
 
 start_service() {
-  local name=$1 port=$2 pid_file="$STATE_DIR/$1.pid"
-  if running "$pid_file"; then
+  local name=$1 port=$2 pid_file="$STATE_DIR/$1.pid" jar="$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"
+  if running "$pid_file" && [[ "$jar" -nt "$pid_file" ]]; then
+    echo "$name was rebuilt since it started: restarting it"
+    stop_pid "$pid_file" "$name"
+  elif running "$pid_file"; then
     echo "$name already running (pid $(cat "$pid_file")) on :$port"
     return
   fi
@@ -73,7 +76,7 @@ start_service() {
     QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
     QUARKUS_MAILER_HOST="$GR_SMTP_HOST" \
     QUARKUS_MAILER_PORT="$GR_SMTP_PORT" \
-    nohup "$JAVA" -jar "$ROOT_DIR/$name/target/quarkus-app/quarkus-run.jar" >"$STATE_DIR/$name.log" 2>&1 &
+    nohup "$JAVA" -jar "$jar" >"$STATE_DIR/$name.log" 2>&1 &
   echo $! >"$pid_file"
 }
 
@@ -86,7 +89,9 @@ wait_ready() {
   done
   echo "--- last lines of $STATE_DIR/$name.log" >&2
   tail -n 40 "$STATE_DIR/$name.log" >&2
-  die "$name is not ready on :$port after 120 s"
+  # A Quarkus app that failed to start can linger without listening; stop it so that a re-run starts it afresh.
+  stop_pid "$pid_file" "$name"
+  die "$name did not become ready on :$port within 120 s (log above; the rest keeps running, re-run up.sh after a fix)"
 }
 
 # POST with the admin token; prints the body, then the status code on a line of its own.
@@ -177,10 +182,9 @@ main() {
   source "$STATE_DIR/env"
   PUBLIC_KEY=$(tool DevTokens public-key "$KEYS_DIR")
   local entry
+  # One after the other: report-api migrates the schema at start, and the other two only validate it.
   for entry in "${SERVICES[@]}"; do
     start_service "${entry%%:*}" "${entry#*:}"
-  done
-  for entry in "${SERVICES[@]}"; do
     wait_ready "${entry%%:*}" "${entry#*:}"
   done
   ADMIN_TOKEN=$(tool DevTokens issue --keys "$KEYS_DIR" --org "$ORG" --role org_admin --email "$ADMIN_EMAIL" \
