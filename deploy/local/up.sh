@@ -41,14 +41,14 @@ build() {
 
 start_local_environment() {
   local pid_file="$STATE_DIR/local-env.pid"
-  if running "$pid_file" && [[ -f "$STATE_DIR/env" ]]; then
+  if running "$pid_file"; then
     echo "LocalEnvironment already running (pid $(cat "$pid_file"))"
-    return
+  else
+    echo "Starting LocalEnvironment (Postgres, SMTP/IMAP); log: $STATE_DIR/local-env.log"
+    nohup "$JAVA" -cp "$TOOLS_CP" dev.gatewayreports.deploy.LocalEnvironment --state "$STATE_DIR" \
+      ${EMBEDDED[@]+"${EMBEDDED[@]}"} >"$STATE_DIR/local-env.log" 2>&1 &
+    echo $! >"$pid_file"
   fi
-  echo "Starting LocalEnvironment (Postgres, SMTP/IMAP); log: $STATE_DIR/local-env.log"
-  nohup "$JAVA" -cp "$TOOLS_CP" dev.gatewayreports.deploy.LocalEnvironment --state "$STATE_DIR" ${EMBEDDED[@]+"${EMBEDDED[@]}"} \
-    >"$STATE_DIR/local-env.log" 2>&1 &
-  echo $! >"$pid_file"
   for _ in $(seq 1 240); do
     [[ -f "$STATE_DIR/env" ]] && return
     running "$pid_file" || break
