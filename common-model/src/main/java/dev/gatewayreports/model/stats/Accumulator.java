@@ -1,0 +1,105 @@
+package dev.gatewayreports.model.stats;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sums rows (rollup rows or single events) into the query's buckets and groups. */
+final class Accumulator {
+    private record Key(int bucket, List<String> dimensions) {}
+
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final long[] boundaries;
+    private final int dimensions;
+    private final boolean latency;
+    private final int maxRows;
+    private final Map<Key, Figures> groups = new HashMap<>();
+
+    Accumulator(long[] boundaries, int dimensions, boolean latency, int maxRows) {
+        this.boundaries = boundaries;
+        this.dimensions = dimensions;
+        this.latency = latency;
+        this.maxRows = maxRows;
+    }
+
+    /** Adds every row of a result set laid out as {@link StatsSql} selects; {@code raw}: rows are events. */
+    void addAll(ResultSet rs, boolean raw) throws SQLException {
+        while (rs.next()) {
+            int bucket = bucketOf(rs.getLong(1));
+            List<String> dims = new ArrayList<>(dimensions);
+            for (int d = 0; d < dimensions; d++) {
+                dims.add(rs.getString(2 + d));
+            }
+            Figures f = groups.get(new Key(bucket, dims));
+            if (f == null) {
+                if (groups.size() >= maxRows) {
+                    throw new QueryTooLargeException("the query would answer more than " + maxRows + " rows");
+                }
+                f = new Figures(latency);
+                groups.put(new Key(bucket, dims), f);
+            }
+            add(f, rs, 2 + dimensions, raw);
+        }
+    }
+
+    private static void add(Figures f, ResultSet rs, int c, boolean raw) throws SQLException {
+        f.requests += rs.getLong(c);
+        f.errors += rs.getLong(c + 1);
+        for (int i = 0; i < 6; i++) {
+            f.tokens[i] += rs.getLong(c + 2 + i);
+        }
+        f.credits = f.credits.add(rs.getBigDecimal(c + 8));
+        f.cost = f.cost.add(rs.getBigDecimal(c + 9));
+        for (int i = 0; i < 6; i++) {
+            f.costParts[i] = f.costParts[i].add(rs.getBigDecimal(c + 10 + i));
+        }
+        f.unpriced += rs.getLong(c + 16);
+        f.latencySum += rs.getLong(c + 17);
+        int min = rs.getInt(c + 18);
+        if (!rs.wasNull()) {
+            f.latencyMin = Math.min(f.latencyMin, min);
+            f.latencyMax = Math.max(f.latencyMax, rs.getInt(c + 19));
+        }
+        if (f.sketch != null) {
+            if (raw) {
+                f.sketch.accept(min);
+            } else {
+                LatencySketches.mergeInto(f.sketch, rs.getBytes(c + 20));
+            }
+        }
+    }
+
+    private int bucketOf(long epochSecond) {
+        int i = Arrays.binarySearch(boundaries, epochSecond);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    List<StatsRow> rows() {
+        List<Map.Entry<Key, Figures>> entries = new ArrayList<>(groups.entrySet());
+        entries.sort((x, y) -> {
+            int c = Integer.compare(x.getKey().bucket(), y.getKey().bucket());
+            for (int i = 0; c == 0 && i < dimensions; i++) {
+                c = NULLS_FIRST.compare(
+                        x.getKey().dimensions().get(i), y.getKey().dimensions().get(i));
+            }
+            return c;
+        });
+        List<StatsRow> rows = new ArrayList<>(entries.size());
+        for (Map.Entry<Key, Figures> e : entries) {
+            int b = e.getKey().bucket();
+            rows.add(new StatsRow(
+                    Instant.ofEpochSecond(boundaries[b]),
+                    Instant.ofEpochSecond(boundaries[b + 1]),
+                    java.util.Collections.unmodifiableList(e.getKey().dimensions()),
+                    e.getValue()));
+        }
+        return rows;
+    }
+}

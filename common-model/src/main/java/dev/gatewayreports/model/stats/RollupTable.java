@@ -1,0 +1,112 @@
+package dev.gatewayreports.model.stats;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rollup tables the engine reads (V4__rollups.sql), what each can group by and which figures it holds:
+ * figure columns a table lacks read as 0, so a table is only chosen when it holds every figure asked for.
+ */
+enum RollupTable {
+    ERROR(
+            "rollup_error",
+            new int[] {86_400, 3_600, 900},
+            EnumSet.of(Dimension.TEAM, Dimension.PROVIDER, Dimension.MODEL, Dimension.ERROR_TYPE),
+            EnumSet.of(Measure.ERRORS),
+            Map.of("error_count", "error_count", "request_count", "error_count")),
+    MODEL(
+            "rollup_model",
+            new int[] {86_400, 3_600, 900},
+            EnumSet.of(Dimension.TEAM, Dimension.PROVIDER, Dimension.MODEL),
+            EnumSet.allOf(Measure.class),
+            null),
+    API_KEY(
+            "rollup_api_key",
+            new int[] {86_400, 3_600, 900},
+            EnumSet.of(Dimension.TEAM, Dimension.API_KEY),
+            EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.CREDITS, Measure.COST),
+            Map.of(
+                    "request_count", "request_count",
+                    "error_count", "error_count",
+                    "input_tokens", "input_tokens",
+                    "output_tokens", "output_tokens",
+                    "credits", "credits",
+                    "cost_usd", "cost_usd")),
+    ADMIN(
+            "rollup_admin",
+            new int[] {86_400, 3_600},
+            EnumSet.of(
+                    Dimension.TEAM,
+                    Dimension.API_KEY,
+                    Dimension.MODEL,
+                    Dimension.SERVICE_TIER,
+                    Dimension.CONTEXT_WINDOW,
+                    Dimension.INFERENCE_GEO),
+            EnumSet.of(Measure.REQUESTS, Measure.TOKENS, Measure.COST, Measure.COST_PARTS),
+            same(
+                    "request_count",
+                    "input_tokens",
+                    "cache_read_input_tokens",
+                    "cache_creation_5m_input_tokens",
+                    "cache_creation_1h_input_tokens",
+                    "output_tokens",
+                    "web_search_requests",
+                    "cost_usd",
+                    "cost_input_usd",
+                    "cost_output_usd",
+                    "cost_cache_read_usd",
+                    "cost_cache_creation_5m_usd",
+                    "cost_cache_creation_1h_usd",
+                    "cost_web_search_usd"));
+
+    final String table;
+    final int[] grainsDescending;
+    final Set<Dimension> dimensions;
+    final Set<Measure> measures;
+    /** Figure column → its column in this table; null: the table has every figure column. */
+    final Map<String, String> columns;
+
+    RollupTable(
+            String table,
+            int[] grainsDescending,
+            Set<Dimension> dimensions,
+            Set<Measure> measures,
+            Map<String, String> columns) {
+        this.table = table;
+        this.grainsDescending = grainsDescending;
+        this.dimensions = dimensions;
+        this.measures = measures;
+        this.columns = columns;
+    }
+
+    private static Map<String, String> same(String... columns) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (String column : columns) {
+            map.put(column, column);
+        }
+        return Map.copyOf(map);
+    }
+
+    /** The column expression of a figure in this table, or 0 when the table does not keep it. */
+    String figure(String column) {
+        if (columns == null) {
+            return "r." + column;
+        }
+        String own = columns.get(column);
+        return own == null ? "0" : "r." + own;
+    }
+
+    /** The first table able to answer: holds the dimensions and figures (the smallest tables come first). */
+    static RollupTable forQuery(Set<Dimension> dimensions, Set<Measure> measures) {
+        for (RollupTable t : values()) {
+            if (t.dimensions.containsAll(dimensions) && t.measures.containsAll(measures)) {
+                if (t == ERROR && !dimensions.contains(Dimension.ERROR_TYPE)) {
+                    continue; // error rollups hold only errors: used when grouping or filtering by error type
+                }
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.gatewayreports.model.stats;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * Answers any "metrics over a window, bucketed, grouped, filtered" query. It reads the smallest rollup table that
+ * holds the query's dimensions and figures, each query bucket covered by the coarsest whole rollup buckets inside
+ * it (so local days in any zone, 23- and 25-hour days included, are exact), and raw events for what no rollup
+ * bucket fits, for filters and dimensions only raw events hold, and for tiny windows.
+ */
+public final class StatsEngine {
+    /** Bounds that keep any query's answer small. */
+    public record Limits(int maxBuckets, int maxRows, Duration rawBelow) {
+        public static final Limits DEFAULT = new Limits(10_000, 100_000, Duration.ofHours(3));
+    }
+
+    private final DataSource dataSource;
+    private final Limits limits;
+
+    public StatsEngine(DataSource dataSource, Limits limits) {
+        this.dataSource = dataSource;
+        this.limits = limits;
+    }
+
+    public StatsResult execute(StatsQuery q) {
+        long[] boundaries = Buckets.boundaries(q.start(), q.end(), q.zone(), q.buckets(), limits.maxBuckets());
+        Set<Dimension> dims = EnumSet.noneOf(Dimension.class);
+        dims.addAll(q.groupBy());
+        dims.addAll(q.filters().keySet());
+        RollupTable table = chooseTable(q, dims);
+        long start = q.start().getEpochSecond() + (q.start().getNano() > 0 ? 1 : 0);
+        long end = q.end().getEpochSecond();
+        List<Coverage.Piece> pieces = new ArrayList<>(Coverage.pieces(
+                boundaries, start, Math.max(start, end), table == null ? new int[0] : table.grainsDescending));
+        if (q.start().getNano() > 0 || q.end().getNano() > 0) {
+            pieces.add(new Coverage.Piece(0, q.start().getEpochSecond(), start)); // sub-second slivers: raw
+            pieces.add(new Coverage.Piece(0, end, end + 1));
+        }
+        Accumulator acc = new Accumulator(
+                boundaries, q.groupBy().size(), q.measures().contains(Measure.LATENCY), limits.maxRows());
+        Map<Integer, List<Coverage.Piece>> byGrain = new TreeMap<>();
+        pieces.forEach(
+                p -> byGrain.computeIfAbsent(p.grain(), g -> new ArrayList<>()).add(p));
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<Integer, List<Coverage.Piece>> e : byGrain.entrySet()) {
+                if (e.getKey() == 0) {
+                    readRaw(c, q, dims, e.getValue(), acc);
+                } else {
+                    readRollup(c, table, e.getKey(), q, e.getValue(), acc);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("stats query failed", e);
+        }
+        int raw = byGrain.getOrDefault(0, List.of()).size();
+        return new StatsResult(
+                acc.rows(), table == null ? "raw" : table.table, pieces.size() - raw, raw, bucketStarts(boundaries));
+    }
+
+    private RollupTable chooseTable(StatsQuery q, Set<Dimension> dims) {
+        boolean tiny = Duration.between(q.start(), q.end()).compareTo(limits.rawBelow()) < 0;
+        if (tiny || q.rawFilters().any() || dims.contains(Dimension.STATUS)) {
+            return null;
+        }
+        return RollupTable.forQuery(dims, q.measures());
+    }
+
+    private static void readRollup(
+            Connection c, RollupTable t, int grain, StatsQuery q, List<Coverage.Piece> pieces, Accumulator acc)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(StatsSql.rollup(t, q.groupBy(), q.filters().keySet()))) {
+            int p = bindPieces(c, ps, pieces, q);
+            ps.setInt(p++, grain);
+            bindFilters(c, ps, p, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                acc.addAll(rs, false);
+            }
+        }
+    }
+
+    private static void readRaw(
+            Connection c, StatsQuery q, Set<Dimension> dims, List<Coverage.Piece> pieces, Accumulator acc)
+            throws SQLException {
+        boolean errorsOnly = dims.contains(Dimension.ERROR_TYPE);
+        String sql = StatsSql.raw(q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = bindPieces(c, ps, pieces, q);
+            ps.setTimestamp(p++, Timestamp.from(q.start()));
+            ps.setTimestamp(p++, Timestamp.from(q.end()));
+            p = bindFilters(c, ps, p, q);
+            for (List<String> values : StatsSql.rawFilterColumns(q.rawFilters()).values()) {
+                if (!values.isEmpty()) {
+                    ps.setArray(p++, c.createArrayOf("text", values.toArray()));
+                }
+            }
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                acc.addAll(rs, true);
+            }
+        }
+    }
+
+    private static int bindPieces(Connection c, PreparedStatement ps, List<Coverage.Piece> pieces, StatsQuery q)
+            throws SQLException {
+        Long[] from = new Long[pieces.size()];
+        Long[] to = new Long[pieces.size()];
+        for (int i = 0; i < pieces.size(); i++) {
+            from[i] = pieces.get(i).from();
+            to[i] = pieces.get(i).to();
+        }
+        ps.setArray(1, c.createArrayOf("int8", from));
+        ps.setArray(2, c.createArrayOf("int8", to));
+        ps.setArray(3, c.createArrayOf("text", q.teamIds().toArray()));
+        return 4;
+    }
+
+    private static int bindFilters(Connection c, PreparedStatement ps, int p, StatsQuery q) throws SQLException {
+        for (Set<String> values : q.filters().values()) {
+            ps.setArray(p++, c.createArrayOf("text", values.toArray()));
+        }
+        return p;
+    }
+
+    private static List<Instant> bucketStarts(long[] boundaries) {
+        List<Instant> starts = new ArrayList<>(boundaries.length - 1);
+        for (int i = 0; i + 1 < boundaries.length; i++) {
+            starts.add(Instant.ofEpochSecond(boundaries[i]));
+        }
+        return starts;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.gatewayreports.model.stats;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/** The engine's SQL: one statement per rollup grain, one for raw events; the same select list for both. */
+final class StatsSql {
+    static final List<String> FIGURES = List.of(
+            "request_count",
+            "error_count",
+            "input_tokens",
+            "cache_read_input_tokens",
+            "cache_creation_5m_input_tokens",
+            "cache_creation_1h_input_tokens",
+            "output_tokens",
+            "web_search_requests",
+            "credits",
+            "cost_usd",
+            "cost_input_usd",
+            "cost_output_usd",
+            "cost_cache_read_usd",
+            "cost_cache_creation_5m_usd",
+            "cost_cache_creation_1h_usd",
+            "cost_web_search_usd",
+            "unpriced_count",
+            "latency_sum");
+
+    private StatsSql() {}
+
+    /** Rollup rows of one grain inside the given spans. */
+    static String rollup(RollupTable t, List<Dimension> groupBy, Set<Dimension> filtered) {
+        StringJoiner select = new StringJoiner(", ");
+        select.add("extract(epoch from r.bucket_start)::bigint");
+        groupBy.forEach(d -> select.add("r." + d.column()));
+        FIGURES.forEach(f -> select.add(t.figure(f)));
+        boolean latency = t == RollupTable.MODEL;
+        select.add(latency ? "r.latency_min" : "null::int")
+                .add(latency ? "r.latency_max" : "null::int")
+                .add(latency ? "r.latency_sketch" : "null::bytea");
+        StringBuilder sql = new StringBuilder("select ")
+                .append(select)
+                .append(" from ")
+                .append(t.table)
+                .append(" r join unnest(?::bigint[], ?::bigint[]) as p (f, t)")
+                .append(" on r.bucket_start >= to_timestamp(p.f) and r.bucket_start < to_timestamp(p.t)")
+                .append(" where r.team_id = any(?) and r.grain = ?");
+        filtered.forEach(d -> sql.append(" and r.").append(d.column()).append(" = any(?)"));
+        return sql.toString();
+    }
+
+    /** Raw events inside the given spans, clipped to the exact window, with every filter. */
+    static String raw(List<Dimension> groupBy, Set<Dimension> filtered, RawFilters raw, boolean errorsOnly) {
+        StringJoiner select = new StringJoiner(", ");
+        select.add("floor(extract(epoch from e.occurred_at))::bigint");
+        groupBy.forEach(d -> select.add("e." + d.column()));
+        select.add("1").add("(e.status = 'error')::int");
+        FIGURES.subList(2, 8).forEach(f -> select.add("e." + f));
+        select.add("coalesce(e.credits, 0)");
+        FIGURES.subList(9, 16).forEach(f -> select.add("coalesce(e." + f + ", 0)"));
+        select.add("(e.cost_source = 'unpriced')::int")
+                .add("e.latency_ms")
+                .add("e.latency_ms")
+                .add("e.latency_ms")
+                .add("null::bytea");
+        StringBuilder sql = new StringBuilder("select ")
+                .append(select)
+                .append(" from usage_event e join unnest(?::bigint[], ?::bigint[]) as p (f, t)")
+                .append(" on e.occurred_at >= to_timestamp(p.f) and e.occurred_at < to_timestamp(p.t)")
+                .append(" where e.team_id = any(?) and e.occurred_at >= ? and e.occurred_at < ?");
+        filtered.forEach(d -> sql.append(" and e.").append(d.column()).append(" = any(?)"));
+        if (errorsOnly) {
+            sql.append(" and e.status = 'error'");
+        }
+        for (Map.Entry<String, List<String>> f : rawFilterColumns(raw).entrySet()) {
+            if (!f.getValue().isEmpty()) {
+                sql.append(
+                        f.getKey().endsWith("_refs")
+                                ? " and e." + f.getKey() + " && ?::text[]"
+                                : " and e." + f.getKey() + " = any(?)");
+            }
+        }
+        if (raw.traceRootsOnly()) {
+            sql.append(" and e.parent_id is null");
+        }
+        return sql.toString();
+    }
+
+    /** Raw filter lists by column, in a fixed order (the order their parameters are bound in). */
+    static Map<String, List<String>> rawFilterColumns(RawFilters raw) {
+        var columns = new java.util.LinkedHashMap<String, List<String>>();
+        columns.put("trace_id", raw.traceIds());
+        columns.put("request_id", raw.callIds());
+        columns.put("parent_id", raw.parentIds());
+        columns.put("thread_id", raw.threadIds());
+        columns.put("turn_id", raw.turnIds());
+        columns.put("input_refs", raw.inputRefs());
+        columns.put("output_refs", raw.outputRefs());
+        columns.put("user_id", raw.userIds());
+        columns.put("run_id", raw.runIds());
+        columns.put("op_name", raw.opNames());
+        return columns;
+    }
+}
