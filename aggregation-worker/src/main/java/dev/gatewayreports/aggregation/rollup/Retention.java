@@ -1,0 +1,64 @@
+package dev.gatewayreports.aggregation.rollup;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
+
+/**
+ * Drops raw events older than the raw retention (whole daily partitions: no row-by-row delete, no bloat) and
+ * rollup rows older than the rollup retention, once a day. Safe while ingest runs: the ingest window
+ * ({@code reports.ingest.max-age}) should not reach past the raw retention.
+ */
+@ApplicationScoped
+public class Retention {
+    private static final Logger LOG = Logger.getLogger(Retention.class);
+    static final String DROP_PARTITIONS = "select usage_event_drop_partitions_before(?)";
+
+    private final AgroalDataSource dataSource;
+    private final RollupConfig config;
+
+    public Retention(AgroalDataSource dataSource, RollupConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    @Scheduled(cron = "0 17 3 * * ?")
+    void nightly() throws SQLException {
+        apply(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** Applies both retentions as of {@code today}; answers [partitions dropped, rollup rows deleted]. */
+    public long[] apply(LocalDate today) throws SQLException {
+        long dropped;
+        long deleted = 0;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(DROP_PARTITIONS)) {
+                ps.setObject(1, today.minusDays(config.rawRetentionDays()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    dropped = rs.getLong(1);
+                }
+            }
+            for (Shape shape : Shape.values()) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("delete from " + shape.table + " where bucket_start < ?")) {
+                    ps.setObject(
+                            1,
+                            today.minusDays(config.rollupRetentionDays())
+                                    .atStartOfDay()
+                                    .atOffset(ZoneOffset.UTC));
+                    deleted += ps.executeUpdate();
+                }
+            }
+        }
+        LOG.infof("retention: dropped %d raw partitions, deleted %d rollup rows", dropped, deleted);
+        return new long[] {dropped, deleted};
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gatewayreports.aggregation.rollup;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Recomputes the rollups of whole UTC days from raw events, safe while ingest and workers run: it holds the
+ * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), and folds only events of batches
+ * already rolled up — the pending ones are folded by the workers afterwards, exactly once.
+ */
+@ApplicationScoped
+public class RollupRebuild {
+    static final String EXCLUSIVE_LOCK = "select pg_advisory_xact_lock(hashtext('rollup:rebuild'))";
+    static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + """
+             from usage_event e
+            where e.occurred_at >= ? and e.occurred_at < ?
+              and exists (select 1 from ingest_batch b
+                          where b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    public RollupRebuild(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Rebuilds every UTC day touching [from, to); answers the events folded. */
+    public long rebuild(Instant from, Instant to) throws SQLException {
+        Instant firstDay = from.truncatedTo(ChronoUnit.DAYS);
+        Instant endDay = to.truncatedTo(ChronoUnit.DAYS).equals(to)
+                ? to
+                : to.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        long folded = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                execute(c, EXCLUSIVE_LOCK);
+                for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(1, ChronoUnit.DAYS)) {
+                    folded += rebuildDay(c, day);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return folded;
+    }
+
+    private static long rebuildDay(Connection c, Instant day) throws SQLException {
+        Timestamp from = Timestamp.from(day);
+        Timestamp to = Timestamp.from(day.plus(1, ChronoUnit.DAYS));
+        for (Shape shape : Shape.values()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "delete from " + shape.table + " where bucket_start >= ? and bucket_start < ?")) {
+                ps.setTimestamp(1, from);
+                ps.setTimestamp(2, to);
+                ps.executeUpdate();
+            }
+        }
+        Deltas deltas = new Deltas();
+        try (PreparedStatement ps = c.prepareStatement(EVENTS_OF_DAY)) {
+            ps.setTimestamp(1, from);
+            ps.setTimestamp(2, to);
+            ps.setFetchSize(10_000);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    deltas.fold(EventRow.read(rs));
+                }
+            }
+        }
+        for (Shape shape : Shape.values()) {
+            RollupWriter.apply(c, shape, deltas.rows(shape));
+        }
+        return deltas.events();
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        }
+    }
+}
