@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.gatewayreports.model.stats.QueryTooLargeException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -36,6 +37,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(QueryTooLargeException e) {
+        return json(400, "query_too_large", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,36 @@
+package dev.gatewayreports.reportapi.stats;
+
+import dev.gatewayreports.model.stats.StatsEngine;
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+
+/** The one query engine every report, /calls/stats and the admin API read through. */
+@ApplicationScoped
+public class StatsEngineProducer {
+    /** Bounds of stats queries. */
+    @ConfigMapping(prefix = "reports.stats")
+    public interface StatsConfig {
+        /** Most buckets one query may answer; more is a 400. */
+        @WithDefault("10000")
+        int maxBuckets();
+
+        /** Most rows (bucket × group) one query may answer; more is a 400. */
+        @WithDefault("100000")
+        int maxRows();
+
+        /** Windows shorter than this are read from raw events. */
+        @WithDefault("PT3H")
+        Duration rawBelow();
+    }
+
+    @Produces
+    @ApplicationScoped
+    StatsEngine statsEngine(AgroalDataSource dataSource, StatsConfig config) {
+        return new StatsEngine(
+                dataSource, new StatsEngine.Limits(config.maxBuckets(), config.maxRows(), config.rawBelow()));
+    }
+}

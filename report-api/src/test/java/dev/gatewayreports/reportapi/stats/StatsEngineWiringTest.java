@@ -1,0 +1,75 @@
+package dev.gatewayreports.reportapi.stats;
+
+import static dev.gatewayreports.reportapi.support.Events.event;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatewayreports.model.stats.BucketSpec;
+import dev.gatewayreports.model.stats.Dimension;
+import dev.gatewayreports.model.stats.Measure;
+import dev.gatewayreports.model.stats.RawFilters;
+import dev.gatewayreports.model.stats.StatsEngine;
+import dev.gatewayreports.model.stats.StatsQuery;
+import dev.gatewayreports.model.stats.StatsResult;
+import dev.gatewayreports.reportapi.support.Tenants;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Events ingested through the API are visible to the engine at once (a tiny window reads raw events). */
+@QuarkusTest
+class StatsEngineWiringTest {
+    @Inject
+    StatsEngine engine;
+
+    @Test
+    void shouldAnswerFromJustIngestedEvents() {
+        String org = Tenants.newOrg();
+        String team = Tenants.newTeam();
+        Instant at = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        given().header("x-api-key", Tenants.serviceKey(org, "ingest"))
+                .contentType(ContentType.JSON)
+                .body(List.of(
+                        event(team)
+                                .with("occurred_at", at.toString())
+                                .with("latency_ms", 100)
+                                .build(),
+                        event(team)
+                                .with("occurred_at", at.toString())
+                                .with("latency_ms", 300)
+                                .build(),
+                        event(team)
+                                .with("occurred_at", at.toString())
+                                .with("model", "claude-haiku-4-5")
+                                .with("status", "error")
+                                .with("error_type", "timeout")
+                                .build()))
+                .post("/v1/usage/events")
+                .then()
+                .statusCode(200);
+        StatsResult result = engine.execute(new StatsQuery(
+                List.of(team),
+                at.minusSeconds(60),
+                at.plusSeconds(60),
+                ZoneId.of("UTC"),
+                BucketSpec.NONE,
+                List.of(Dimension.MODEL),
+                Map.of(Dimension.PROVIDER, Set.of("anthropic")),
+                RawFilters.NONE,
+                EnumSet.allOf(Measure.class)));
+        assertEquals("raw", result.source());
+        assertEquals(2, result.rows().size());
+        assertEquals(List.of("claude-haiku-4-5"), result.rows().get(0).dimensions());
+        assertEquals(1, result.rows().get(0).figures().errors());
+        assertEquals(2, result.rows().get(1).figures().requests());
+        assertEquals(200.0, result.rows().get(1).figures().latencyAvg());
+    }
+}
