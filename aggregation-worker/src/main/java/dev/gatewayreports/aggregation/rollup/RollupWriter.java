@@ -113,7 +113,7 @@ final class RollupWriter {
     }
 
     private static String prefixed(String alias, Shape shape) {
-        StringJoiner j = new StringJoiner(", ", ", ", "");
+        StringJoiner j = new StringJoiner(", ", ", ", "").setEmptyValue("");
         shape.dimensions.forEach(d -> j.add(alias + d));
         return j.toString();
     }

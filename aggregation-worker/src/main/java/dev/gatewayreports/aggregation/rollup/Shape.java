@@ -9,6 +9,7 @@ import java.util.function.Predicate;
  * it keeps. One table per access path, each narrow enough to stay small (see V4__rollups.sql).
  */
 enum Shape {
+    TEAM("rollup_team", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, Metric.ALL_SUMS, true),
     MODEL(
             "rollup_model",
             new int[] {900, 3600, 86400},

@@ -62,6 +62,23 @@ final class RollupCheck {
                  using (team_id, bucket_start, provider, model, error_type)
                where raw.n is distinct from roll.error_count)
             """;
+    private static final String TEAM_MISMATCHES = """
+            select count(*) from (
+                select team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
+                       count(*) as n, count(*) filter (where status = 'error') as errors,
+                       coalesce(sum(cost_usd), 0) as cost, coalesce(sum(credits), 0) as credits,
+                       sum(output_tokens) as output_tokens, sum(latency_ms) as latency_sum,
+                       min(latency_ms) as latency_min, max(latency_ms) as latency_max
+                from usage_event where team_id = any(?) group by 1, 2) raw
+            full join (select * from rollup_team where team_id = any(?) and grain = ?) roll
+              using (team_id, bucket_start)
+            where raw.n is distinct from roll.request_count or raw.errors is distinct from roll.error_count
+               or raw.cost is distinct from roll.cost_usd or raw.credits is distinct from roll.credits
+               or raw.output_tokens is distinct from roll.output_tokens
+               or raw.latency_sum is distinct from roll.latency_sum
+               or raw.latency_min is distinct from roll.latency_min
+               or raw.latency_max is distinct from roll.latency_max
+            """;
     private static final String PERCENTILES = """
             select r.latency_sketch, e.p50, e.p95, e.p99
             from rollup_model r
@@ -81,6 +98,7 @@ final class RollupCheck {
         try (Connection c = ds.getConnection()) {
             for (int grain : new int[] {900, 3600, 86400}) {
                 assertEquals(0, count(c, MODEL_MISMATCHES, grain, grain, teams, teams, grain), "rollup_model " + grain);
+                assertEquals(0, count(c, TEAM_MISMATCHES, grain, grain, teams, teams, grain), "rollup_team " + grain);
                 assertEquals(
                         0,
                         count(

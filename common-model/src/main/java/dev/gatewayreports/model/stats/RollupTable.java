@@ -15,6 +15,7 @@ enum RollupTable {
             EnumSet.of(Dimension.TEAM, Dimension.PROVIDER, Dimension.MODEL, Dimension.ERROR_TYPE),
             EnumSet.of(Measure.ERRORS),
             Map.of("error_count", "error_count", "request_count", "error_count")),
+    TEAM("rollup_team", new int[] {86_400, 3_600, 900}, EnumSet.of(Dimension.TEAM), EnumSet.allOf(Measure.class), null),
     MODEL(
             "rollup_model",
             new int[] {86_400, 3_600, 900},

@@ -35,7 +35,7 @@ final class StatsSql {
         select.add("extract(epoch from r.bucket_start)::bigint");
         groupBy.forEach(d -> select.add("r." + d.column()));
         FIGURES.forEach(f -> select.add(t.figure(f)));
-        boolean latency = t == RollupTable.MODEL;
+        boolean latency = t == RollupTable.MODEL || t == RollupTable.TEAM;
         select.add(latency ? "r.latency_min" : "null::int")
                 .add(latency ? "r.latency_max" : "null::int")
                 .add(latency ? "r.latency_sketch" : "null::bytea");
