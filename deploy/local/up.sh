@@ -9,7 +9,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-BUILD=1 RELOAD=0 EMBEDDED=() EVENTS=150000
+BUILD=1 RELOAD=0 EMBEDDED=() EVENTS=150000 STARTED_ENVIRONMENT=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) BUILD=0 ;;
@@ -45,6 +45,7 @@ start_local_environment() {
     echo "LocalEnvironment already running (pid $(cat "$pid_file"))"
   else
     echo "Starting LocalEnvironment (Postgres, SMTP/IMAP); log: $STATE_DIR/local-env.log"
+    STARTED_ENVIRONMENT=1
     nohup "$JAVA" -cp "$TOOLS_CP" dev.gatewayreports.deploy.LocalEnvironment --state "$STATE_DIR" \
       ${EMBEDDED[@]+"${EMBEDDED[@]}"} >"$STATE_DIR/local-env.log" 2>&1 &
     echo $! >"$pid_file"
@@ -180,6 +181,10 @@ main() {
   start_local_environment
   # shellcheck disable=SC1091
   source "$STATE_DIR/env"
+  if ((STARTED_ENVIRONMENT)) && [[ "$GR_DB_CREATED" == 1 ]]; then
+    # a new, empty database: what up.sh made in an earlier one is gone with it
+    rm -f "$STATE_DIR/demo-loaded" "$STATE_DIR/ingest-key"
+  fi
   PUBLIC_KEY=$(tool DevTokens public-key "$KEYS_DIR")
   local entry
   # One after the other: report-api migrates the schema at start, and the other two only validate it.

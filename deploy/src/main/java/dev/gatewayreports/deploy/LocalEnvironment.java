@@ -78,6 +78,7 @@ public final class LocalEnvironment {
                 "\n",
                 "# Written by LocalEnvironment; removed when it stops.",
                 "GR_DB_MODE=" + (postgres.isEmbedded() ? "embedded" : "existing"),
+                "GR_DB_CREATED=" + (postgres.createdDatabase() ? 1 : 0),
                 "GR_JDBC_URL=" + postgres.jdbcUrl(),
                 "GR_DB_USER=" + LocalPostgres.USER,
                 "GR_DB_PASSWORD=" + LocalPostgres.PASSWORD,

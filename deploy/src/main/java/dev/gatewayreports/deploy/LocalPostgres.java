@@ -26,6 +26,7 @@ final class LocalPostgres implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final String host;
     private final int port;
+    private boolean createdDatabase;
 
     private LocalPostgres(EmbeddedPostgres embedded, String host, int port) {
         this.embedded = embedded;
@@ -71,6 +72,7 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Creates the database unless it exists (remembered for {@link #createdDatabase()}). */
     private void createDatabase() throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
                 PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
@@ -83,7 +85,13 @@ final class LocalPostgres implements AutoCloseable {
             try (Statement create = connection.createStatement()) {
                 create.execute("create database " + DATABASE);
             }
+            createdDatabase = true;
         }
+    }
+
+    /** Whether this start created the database, i.e. it is empty. */
+    boolean createdDatabase() {
+        return createdDatabase;
     }
 
     boolean isEmbedded() {
