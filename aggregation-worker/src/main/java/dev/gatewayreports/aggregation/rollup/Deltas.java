@@ -14,7 +14,8 @@ final class Deltas {
 
     void fold(EventRow e) {
         events++;
-        teams.add(e.teamId());
+        teams.add("team:" + e.teamId());
+        teams.add("org:" + e.orgId());
         for (Shape shape : Shape.values()) {
             if (!shape.folds.test(e)) {
                 continue;
@@ -22,8 +23,8 @@ final class Deltas {
             var rows = byShape.computeIfAbsent(shape, s -> new TreeMap<>());
             var dims = shape.dimensionValues.apply(e);
             for (int grain : shape.grains) {
-                RollupKey key =
-                        new RollupKey(e.teamId(), grain, RollupKey.floor(e.occurredAtEpochSecond(), grain), dims);
+                RollupKey key = new RollupKey(
+                        shape.owner.apply(e), grain, RollupKey.floor(e.occurredAtEpochSecond(), grain), dims);
                 rows.computeIfAbsent(key, k -> new Totals(shape.latency)).add(e);
             }
         }
@@ -33,6 +34,7 @@ final class Deltas {
         return byShape.getOrDefault(shape, new TreeMap<>());
     }
 
+    /** The owners (teams and organizations) whose rollup rows this cycle writes, sorted. */
     SortedSet<String> teams() {
         return teams;
     }

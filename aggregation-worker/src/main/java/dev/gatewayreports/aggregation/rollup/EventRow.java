@@ -21,7 +21,8 @@ record EventRow(
         BigDecimal credits,
         BigDecimal costUsd,
         boolean unpriced,
-        BigDecimal[] costParts) {
+        BigDecimal[] costParts,
+        String orgId) {
 
     /** Token columns, in this order, in {@link #tokens}. */
     static final String TOKEN_COLUMNS = "input_tokens, cache_read_input_tokens, cache_creation_5m_input_tokens,"
@@ -34,7 +35,7 @@ record EventRow(
             "team_id, floor(extract(epoch from occurred_at))::bigint, provider, model, status,"
                     + " error_type, latency_ms, api_key_id, service_tier, context_window, inference_geo, "
                     + TOKEN_COLUMNS
-                    + ", credits, cost_usd, cost_source, " + COST_COLUMNS;
+                    + ", credits, cost_usd, cost_source, " + COST_COLUMNS + ", org_id";
 
     static EventRow read(ResultSet rs) throws SQLException {
         long[] tokens = new long[6];
@@ -61,6 +62,7 @@ record EventRow(
                 rs.getBigDecimal(18),
                 rs.getBigDecimal(19),
                 "unpriced".equals(rs.getString(20)),
-                parts);
+                parts,
+                rs.getString(27));
     }
 }

@@ -53,7 +53,7 @@ final class RollupWriter {
         String[][] dims = new String[shape.dimensions.size()][n];
         for (int i = 0; i < n; i++) {
             RollupKey k = keys.get(i);
-            teams[i] = k.teamId();
+            teams[i] = k.owner();
             grains[i] = k.grain();
             buckets[i] = k.bucketStart();
             for (int d = 0; d < dims.length; d++) {
@@ -92,8 +92,9 @@ final class RollupWriter {
     private static void mergeStoredSketches(Connection c, Shape shape, TreeMap<RollupKey, Totals> rows)
             throws SQLException {
         Map<RollupKey, Totals> byKey = new HashMap<>(rows);
-        String sql = "select r.team_id, r.grain, extract(epoch from r.bucket_start)::bigint" + prefixed("r.", shape)
-                + ", r.latency_sketch from " + shape.table + " r join " + keyUnnest(shape) + " on " + keyMatch(shape);
+        String sql = "select r." + shape.ownerColumn + ", r.grain, extract(epoch from r.bucket_start)::bigint"
+                + prefixed("r.", shape) + ", r.latency_sketch from " + shape.table + " r join " + keyUnnest(shape)
+                + " on " + keyMatch(shape);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindKeys(c, ps, shape, new ArrayList<>(rows.keySet()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -132,7 +133,9 @@ final class RollupWriter {
 
     private static String keyMatch(Shape shape) {
         StringJoiner j = new StringJoiner(" and ");
-        j.add("r.team_id = k.k_team").add("r.grain = k.k_grain").add("r.bucket_start = to_timestamp(k.k_bucket)");
+        j.add("r." + shape.ownerColumn + " = k.k_team")
+                .add("r.grain = k.k_grain")
+                .add("r.bucket_start = to_timestamp(k.k_bucket)");
         shape.dimensions.forEach(d -> j.add("r." + d + " is not distinct from k.k_" + d));
         return j.toString();
     }
@@ -144,11 +147,11 @@ final class RollupWriter {
         StringJoiner names = new StringJoiner(", ");
         StringJoiner conflict = new StringJoiner(", ");
         StringJoiner updates = new StringJoiner(", ");
-        columns.add("team_id").add("grain").add("bucket_start");
+        columns.add(shape.ownerColumn).add("grain").add("bucket_start");
         select.add("u_team").add("u_grain").add("to_timestamp(u_bucket)");
         args.add("?::text[]").add("?::int4[]").add("?::int8[]");
         names.add("u_team").add("u_grain").add("u_bucket");
-        conflict.add("team_id").add("grain").add("bucket_start");
+        conflict.add(shape.ownerColumn).add("grain").add("bucket_start");
         for (String d : shape.dimensions) {
             columns.add(d);
             select.add("u_" + d);

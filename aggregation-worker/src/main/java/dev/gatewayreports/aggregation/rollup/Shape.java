@@ -9,6 +9,15 @@ import java.util.function.Predicate;
  * it keeps. One table per access path, each narrow enough to stay small (see V4__rollups.sql).
  */
 enum Shape {
+    ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, Metric.ALL_SUMS, true),
+    ORG_MODEL(
+            "rollup_org_model",
+            new int[] {900, 3600, 86400},
+            List.of("provider", "model"),
+            e -> List.of(e.provider(), e.model()),
+            e -> true,
+            Metric.ALL_SUMS,
+            true),
     TEAM("rollup_team", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, Metric.ALL_SUMS, true),
     MODEL(
             "rollup_model",
@@ -50,6 +59,10 @@ enum Shape {
             false);
 
     final String table;
+    /** The column the rows belong to: team_id, or org_id for organization-wide rollups. */
+    final String ownerColumn;
+
+    final Function<EventRow, String> owner;
     final int[] grains;
     final List<String> dimensions;
     final Function<EventRow, List<String>> dimensionValues;
@@ -66,6 +79,8 @@ enum Shape {
             List<Metric> metrics,
             boolean latency) {
         this.table = table;
+        this.ownerColumn = table.startsWith("rollup_org") ? "org_id" : "team_id";
+        this.owner = table.startsWith("rollup_org") ? EventRow::orgId : EventRow::teamId;
         this.grains = grains;
         this.dimensions = dimensions;
         this.dimensionValues = dimensionValues;

@@ -52,7 +52,9 @@ class StatsEngineEquivalenceTest {
         ZoneId.of("Europe/Berlin"),
         ZoneId.of("America/St_Johns")
     };
-    private static final BucketSpec[] SPECS = {
+    // Instance fields, not static: the test class is also loaded outside Quarkus' class loader, and a static
+    // of a common-model type would then come from the wrong loader.
+    private final BucketSpec[] specs = {
         BucketSpec.NONE,
         BucketSpec.DAY,
         BucketSpec.WEEK,
@@ -63,7 +65,7 @@ class StatsEngineEquivalenceTest {
         BucketSpec.seconds(1_800),
         BucketSpec.seconds(21_600)
     };
-    private static final List<List<Dimension>> GROUPS = List.of(
+    private final List<List<Dimension>> groups = List.of(
             List.of(),
             List.of(Dimension.MODEL),
             List.of(Dimension.PROVIDER, Dimension.MODEL),
@@ -85,14 +87,15 @@ class StatsEngineEquivalenceTest {
     @Test
     void shouldAnswerHundredsOfRandomQueriesIdenticallyFromRollupsAndRawEvents() throws Exception {
         String[] teams = {team(), team(), team()};
-        EquivalenceData.load(ds, cycle, "org_eq", teams, FROM, DAYS);
+        String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        EquivalenceData.load(ds, cycle, org, teams, FROM, DAYS);
         StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
         StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
         RawOracle oracle = new RawOracle(ds);
         Random random = new Random(20241103);
         int fromRollups = 0;
         for (int i = 0; i < 300; i++) {
-            StatsQuery q = randomQuery(random, teams);
+            StatsQuery q = randomQuery(random, teams, org);
             StatsResult a = fast.execute(q);
             StatsResult b = raw.execute(q);
             assertEquals("raw", b.source());
@@ -111,7 +114,7 @@ class StatsEngineEquivalenceTest {
         return "team_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static StatsQuery randomQuery(Random r, String[] teams) {
+    private StatsQuery randomQuery(Random r, String[] teams, String org) {
         ZoneId zone = ZONES[r.nextInt(ZONES.length)];
         Instant start = FROM.plusSeconds(r.nextInt(20 * 86_400));
         start = switch (r.nextInt(3)) {
@@ -123,14 +126,14 @@ class StatsEngineEquivalenceTest {
         if (r.nextBoolean()) {
             end = end.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().plus(Duration.ofDays(1));
         }
-        List<Dimension> group = GROUPS.get(r.nextInt(GROUPS.size()));
+        List<Dimension> group = groups.get(r.nextInt(groups.size()));
         List<String> teamIds = new ArrayList<>(List.of(teams).subList(0, 1 + r.nextInt(teams.length)));
         return new StatsQuery(
                 teamIds,
                 start,
                 end,
                 zone,
-                SPECS[r.nextInt(SPECS.length)],
+                specs[r.nextInt(specs.length)],
                 group,
                 filters(r, group, teamIds),
                 RawFilters.NONE,

@@ -79,6 +79,27 @@ final class RollupCheck {
                or raw.latency_min is distinct from roll.latency_min
                or raw.latency_max is distinct from roll.latency_max
             """;
+    private static final String ORG_MISMATCHES = """
+            select
+              (select count(*) from (
+                 select org_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
+                        count(*) as n, coalesce(sum(cost_usd), 0) as cost, sum(latency_ms) as latency_sum,
+                        max(latency_ms) as latency_max
+                 from usage_event where org_id = ? group by 1, 2) raw
+               full join (select * from rollup_org where org_id = ? and grain = ?) roll using (org_id, bucket_start)
+               where raw.n is distinct from roll.request_count or raw.cost is distinct from roll.cost_usd
+                  or raw.latency_sum is distinct from roll.latency_sum
+                  or raw.latency_max is distinct from roll.latency_max)
+            + (select count(*) from (
+                 select org_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
+                        provider, model, count(*) as n, coalesce(sum(credits), 0) as credits,
+                        sum(input_tokens) as input_tokens
+                 from usage_event where org_id = ? group by 1, 2, 3, 4) raw
+               full join (select * from rollup_org_model where org_id = ? and grain = ?) roll
+                 using (org_id, bucket_start, provider, model)
+               where raw.n is distinct from roll.request_count or raw.credits is distinct from roll.credits
+                  or raw.input_tokens is distinct from roll.input_tokens)
+            """;
     private static final String PERCENTILES = """
             select r.latency_sketch, e.p50, e.p95, e.p99
             from rollup_model r
@@ -93,6 +114,19 @@ final class RollupCheck {
             """;
 
     private RollupCheck() {}
+
+    /** Also checks the organization-wide rollups of {@code org}, whose only teams must be {@code teams}. */
+    static void assertRollupsMatchRawEvents(AgroalDataSource ds, String org, String[] teams) throws SQLException {
+        assertRollupsMatchRawEvents(ds, teams);
+        try (Connection c = ds.getConnection()) {
+            for (int grain : new int[] {900, 3600, 86400}) {
+                assertEquals(
+                        0,
+                        count(c, ORG_MISMATCHES, grain, grain, org, org, grain, grain, grain, org, org, grain),
+                        "rollup_org / rollup_org_model " + grain);
+            }
+        }
+    }
 
     static void assertRollupsMatchRawEvents(AgroalDataSource ds, String[] teams) throws SQLException {
         try (Connection c = ds.getConnection()) {

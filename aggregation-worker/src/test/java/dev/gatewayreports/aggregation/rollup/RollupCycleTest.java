@@ -63,7 +63,7 @@ class RollupCycleTest {
         ingest(2_000, now.minus(Duration.ofDays(3)), Duration.ofHours(30), 0.22); // late: lands in old buckets
         ingest(1_500, now.minus(Duration.ofHours(2)), Duration.ofHours(2), 0.33);
         drain();
-        RollupCheck.assertRollupsMatchRawEvents(ds, teams);
+        RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
     }
 
     @Test
@@ -78,7 +78,7 @@ class RollupCycleTest {
                 }));
         assertEquals(0, RollupCheckSql.rollupRequests(ds, teams));
         drain();
-        RollupCheck.assertRollupsMatchRawEvents(ds, teams);
+        RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
     }
 
     @Test
@@ -100,7 +100,7 @@ class RollupCycleTest {
             }));
         }
         workers.forEach(CompletableFuture::join);
-        RollupCheck.assertRollupsMatchRawEvents(ds, teams);
+        RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
         assertEquals(12_000, RollupCheckSql.rollupRequests(ds, teams) / 3);
     }
 }

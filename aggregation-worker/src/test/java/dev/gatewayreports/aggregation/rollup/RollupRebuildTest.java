@@ -67,7 +67,7 @@ class RollupRebuildTest {
         rebuild.rebuild(from, now.plusSeconds(1));
         worker.join();
         EquivalenceData.drain(cycle);
-        RollupCheck.assertRollupsMatchRawEvents(ds, teams);
+        RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
     }
 
     @Test

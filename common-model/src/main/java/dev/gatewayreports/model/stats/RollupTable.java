@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rollup tables the engine reads (V4__rollups.sql), what each can group by and which figures it holds:
+ * The rollup tables the engine reads (V4–V6 migrations), what each can group by and which figures it holds:
  * figure columns a table lacks read as 0, so a table is only chosen when it holds every figure asked for.
  */
 enum RollupTable {
@@ -15,6 +15,18 @@ enum RollupTable {
             EnumSet.of(Dimension.TEAM, Dimension.PROVIDER, Dimension.MODEL, Dimension.ERROR_TYPE),
             EnumSet.of(Measure.ERRORS),
             Map.of("error_count", "error_count", "request_count", "error_count")),
+    ORG(
+            "rollup_org",
+            new int[] {86_400, 3_600, 900},
+            EnumSet.noneOf(Dimension.class),
+            EnumSet.allOf(Measure.class),
+            null),
+    ORG_MODEL(
+            "rollup_org_model",
+            new int[] {86_400, 3_600, 900},
+            EnumSet.of(Dimension.PROVIDER, Dimension.MODEL),
+            EnumSet.allOf(Measure.class),
+            null),
     TEAM("rollup_team", new int[] {86_400, 3_600, 900}, EnumSet.of(Dimension.TEAM), EnumSet.allOf(Measure.class), null),
     MODEL(
             "rollup_model",
@@ -62,6 +74,9 @@ enum RollupTable {
                     "cost_web_search_usd"));
 
     final String table;
+    /** team_id, or org_id for the organization-wide tables. */
+    final String ownerColumn;
+
     final int[] grainsDescending;
     final Set<Dimension> dimensions;
     final Set<Measure> measures;
@@ -75,6 +90,7 @@ enum RollupTable {
             Set<Measure> measures,
             Map<String, String> columns) {
         this.table = table;
+        this.ownerColumn = table.startsWith("rollup_org") ? "org_id" : "team_id";
         this.grainsDescending = grainsDescending;
         this.dimensions = dimensions;
         this.measures = measures;
@@ -98,9 +114,23 @@ enum RollupTable {
         return own == null ? "0" : "r." + own;
     }
 
-    /** The first table able to answer: holds the dimensions and figures (the smallest tables come first). */
-    static RollupTable forQuery(Set<Dimension> dimensions, Set<Measure> measures) {
+    boolean organizationWide() {
+        return ownerColumn.equals("org_id");
+    }
+
+    boolean hasLatency() {
+        return this == ORG || this == ORG_MODEL || this == TEAM || this == MODEL;
+    }
+
+    /**
+     * The first table able to answer: holds the dimensions and figures (the smallest tables come first);
+     * organization-wide tables only for a query over a whole organization.
+     */
+    static RollupTable forQuery(Set<Dimension> dimensions, Set<Measure> measures, boolean wholeOrganization) {
         for (RollupTable t : values()) {
+            if (t.organizationWide() && !wholeOrganization) {
+                continue;
+            }
             if (t.dimensions.containsAll(dimensions) && t.measures.containsAll(measures)) {
                 if (t == ERROR && !dimensions.contains(Dimension.ERROR_TYPE)) {
                     continue; // error rollups hold only errors: used when grouping or filtering by error type

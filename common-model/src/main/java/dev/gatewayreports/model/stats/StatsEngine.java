@@ -75,7 +75,7 @@ public final class StatsEngine {
         if (tiny || q.rawFilters().any() || dims.contains(Dimension.STATUS)) {
             return null;
         }
-        return RollupTable.forQuery(dims, q.measures());
+        return RollupTable.forQuery(dims, q.measures(), q.organizationId() != null);
     }
 
     private static void readRollup(
@@ -84,6 +84,9 @@ public final class StatsEngine {
         try (PreparedStatement ps =
                 c.prepareStatement(StatsSql.rollup(t, q.groupBy(), q.filters().keySet()))) {
             int p = bindPieces(c, ps, pieces, q);
+            if (t.organizationWide()) {
+                ps.setArray(3, c.createArrayOf("text", new String[] {q.organizationId()}));
+            }
             ps.setInt(p++, grain);
             bindFilters(c, ps, p, q);
             try (ResultSet rs = ps.executeQuery()) {

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param end exclusive
  * @param filters IN filters on dimensions (values must be non-null)
  * @param measures the figure families needed; percentiles need {@link Measure#LATENCY}
+ * @param organizationId set when {@code teamIds} are all the teams of this organization: the engine may then
+ *     read organization-wide rollups
  */
 public record StatsQuery(
         List<String> teamIds,
@@ -24,7 +26,22 @@ public record StatsQuery(
         List<Dimension> groupBy,
         Map<Dimension, Set<String>> filters,
         RawFilters rawFilters,
-        Set<Measure> measures) {
+        Set<Measure> measures,
+        String organizationId) {
+
+    /** A query over the named teams only. */
+    public StatsQuery(
+            List<String> teamIds,
+            Instant start,
+            Instant end,
+            ZoneId zone,
+            BucketSpec buckets,
+            List<Dimension> groupBy,
+            Map<Dimension, Set<String>> filters,
+            RawFilters rawFilters,
+            Set<Measure> measures) {
+        this(teamIds, start, end, zone, buckets, groupBy, filters, rawFilters, measures, null);
+    }
 
     public StatsQuery {
         if (!start.isBefore(end)) {

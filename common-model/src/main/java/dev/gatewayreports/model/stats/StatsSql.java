@@ -35,7 +35,7 @@ final class StatsSql {
         select.add("extract(epoch from r.bucket_start)::bigint");
         groupBy.forEach(d -> select.add("r." + d.column()));
         FIGURES.forEach(f -> select.add(t.figure(f)));
-        boolean latency = t == RollupTable.MODEL || t == RollupTable.TEAM;
+        boolean latency = t.hasLatency();
         select.add(latency ? "r.latency_min" : "null::int")
                 .add(latency ? "r.latency_max" : "null::int")
                 .add(latency ? "r.latency_sketch" : "null::bytea");
@@ -45,7 +45,9 @@ final class StatsSql {
                 .append(t.table)
                 .append(" r join unnest(?::bigint[], ?::bigint[]) as p (f, t)")
                 .append(" on r.bucket_start >= to_timestamp(p.f) and r.bucket_start < to_timestamp(p.t)")
-                .append(" where r.team_id = any(?) and r.grain = ?");
+                .append(" where r.")
+                .append(t.ownerColumn)
+                .append(" = any(?) and r.grain = ?");
         filtered.forEach(d -> sql.append(" and r.").append(d.column()).append(" = any(?)"));
         return sql.toString();
     }
