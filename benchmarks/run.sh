@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Benchmarks ingest, rollups and report queries against the naive-SQL baseline, in one run over one data set.
+#   benchmarks/run.sh [--events 10000000] [--teams 50] [--days 30] [--keep] [--no-build]
+#                     [--api-port 18080] [--worker-port 18081] [any option of the Java main, e.g. --runs 20]
+#     --keep         keep the database gateway_reports_bench instead of dropping it; the run then adds events
+#                    with a new seed (the same seed would only measure duplicates)
+#     --no-build     use the jars already built
+#     --api-port, --worker-port   where report-api and aggregation-worker listen (defaults stay clear of the
+#                    8080-8082 of deploy/local/up.sh, which may be running)
+#   Passed on to the Java main: --seed 42 --parallel 3 --batch 10000 --copy-events 1000000 --runs 20 --probes 20
+#     --zone America/New_York
+# Needs a JDK >= 21, curl, and PostgreSQL on 127.0.0.1:5432 that takes user postgres without a password.
+# Prints one Markdown table and writes it to benchmarks/target/results.md; logs in benchmarks/target/logs/.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
+TARGET="$BENCH_DIR/target"
+LOGS="$TARGET/logs"
+DB_NAME=gateway_reports_bench
+JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
+DB_USER=postgres
+ORG=org_bench
+PROBE_ORG=org_bench_probe
+
+EVENTS=10000000 TEAMS=50 DAYS=30 KEEP=0 BUILD=1 API_PORT=18080 WORKER_PORT=18081
+PASS=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --events) EVENTS=${2:?--events needs a number}; shift ;;
+    --teams) TEAMS=${2:?--teams needs a number}; shift ;;
+    --days) DAYS=${2:?--days needs a number}; shift ;;
+    --api-port) API_PORT=${2:?--api-port needs a port}; shift ;;
+    --worker-port) WORKER_PORT=${2:?--worker-port needs a port}; shift ;;
+    --keep) KEEP=1 ;;
+    --no-build) BUILD=0 ;;
+    -h | --help) sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --*) PASS+=("$1" "${2:?$1 needs a value}"); shift ;;
+    *) echo "error: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+die() {
+  echo "error: $*" >&2
+  exit 1
+}
+
+java_major() {
+  local version
+  version=$("$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+  echo "${version:-0}"
+}
+
+# JAVA_HOME if >= 21, else java on the PATH if >= 21, else the newest JDK under /usr/lib/jvm (as deploy/local does).
+pick_java() {
+  local candidate best="" best_major=0 major
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && $(java_major "$JAVA_HOME/bin/java") -ge 21 ]]; then
+    best="$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1 && [[ $(java_major java) -ge 21 ]]; then
+    best="$(readlink -f "$(command -v java)")"
+  else
+    for candidate in /usr/lib/jvm/*/bin/java; do
+      [[ -x "$candidate" ]] || continue
+      major=$(java_major "$candidate")
+      if ((major > best_major)); then
+        best="$candidate"
+        best_major=$major
+      fi
+    done
+    ((best_major >= 21)) || best=""
+  fi
+  [[ -n "$best" ]] || die "no JDK 21 or newer found: set JAVA_HOME to one"
+  JAVA="$best"
+  JAVA_HOME="$(cd "$(dirname "$best")/.." && pwd)"
+  export JAVA_HOME
+}
+
+port_free() {
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# The services run from a copy of their quarkus-app, so a rebuild by someone else mid-run cannot pull a jar
+# from under them.
+snapshot() {
+  local name=$1
+  [[ -f "$ROOT_DIR/$name/target/quarkus-app/quarkus-run.jar" ]] || die "$name is not built; run without --no-build"
+  rm -rf "$TARGET/apps/$name"
+  mkdir -p "$TARGET/apps"
+  cp -a "$ROOT_DIR/$name/target/quarkus-app" "$TARGET/apps/$name"
+}
+
+PIDS=()
+stop_services() {
+  local i pid
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    pid=${PIDS[i]}
+    kill -0 "$pid" 2>/dev/null || continue
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
+trap stop_services EXIT
+trap 'exit 130' INT TERM
+
+start_service() {
+  local name=$1 port=$2
+  echo "Starting $name on :$port; log: $LOGS/$name.log"
+  QUARKUS_PROFILE=local \
+    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
+    QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
+    QUARKUS_DATASOURCE_PASSWORD="" \
+    QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
+    "$JAVA" -jar "$TARGET/apps/$name/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
+  PIDS+=($!)
+  local pid=$!
+  for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null && return
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -n 40 "$LOGS/$name.log" >&2
+  die "$name did not become ready on :$port within 120 s (log above)"
+}
+
+# Prints a new ingest service key of an organization, minted with an org-admin dev token.
+mint_ingest_key() {
+  local org=$1 token answer key
+  token=$(tools DevTokens issue --keys "$TARGET/keys" --org "$org" --role org_admin --email "admin@$org.example" \
+    --ttl-hours 1)
+  answer=$(curl -sS -X POST "http://localhost:$API_PORT/v1/admin/service-keys" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["ingest"]}' -w '\n%{http_code}')
+  [[ "${answer##*$'\n'}" == 201 ]] || die "minting an ingest key for $org: $answer"
+  key=$(sed -n 's/.*"key"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"${answer%$'\n'*}")
+  [[ -n "$key" ]] || die "no key in the answer: ${answer%$'\n'*}"
+  echo "$key"
+}
+
+tools() {
+  local name=$1
+  shift
+  "$JAVA" -cp "$ROOT_DIR/deploy/target/classes:$ROOT_DIR/deploy/target/lib/*" "dev.gatewayreports.deploy.$name" "$@"
+}
+
+bench() {
+  local name=$1
+  shift
+  "$JAVA" -cp "$TARGET/classes:$TARGET/lib/*" "dev.gatewayreports.benchmarks.$name" "$@"
+}
+
+main() {
+  command -v curl >/dev/null 2>&1 || die "curl is required"
+  pick_java
+  echo "Using $JAVA ($(java_major "$JAVA"))"
+  if ((BUILD)); then
+    echo "Building (./mvnw -q -B -DskipTests package) ..."
+    (cd "$ROOT_DIR" && ./mvnw -q -B -DskipTests package -pl report-api,aggregation-worker,deploy,benchmarks -am)
+  fi
+  [[ -d "$TARGET/lib" && -d "$ROOT_DIR/deploy/target/lib" ]] || die "not built; run without --no-build"
+  port_free "$API_PORT" || die "port $API_PORT is in use (--api-port picks another)"
+  port_free "$WORKER_PORT" || die "port $WORKER_PORT is in use (--worker-port picks another)"
+  mkdir -p "$LOGS"
+  snapshot report-api
+  snapshot aggregation-worker
+  if ((KEEP)); then
+    bench BenchDatabase ensure "$JDBC_URL" "$DB_USER"
+    [[ " ${PASS[*]-} " == *" --seed "* ]] || PASS+=(--seed "$(date +%s)")
+  else
+    bench BenchDatabase reset "$JDBC_URL" "$DB_USER"
+  fi
+  tools DevTokens init "$TARGET/keys" >/dev/null
+  PUBLIC_KEY=$(tools DevTokens public-key "$TARGET/keys")
+  # report-api first: it migrates the schema, the worker only validates it.
+  start_service report-api "$API_PORT"
+  start_service aggregation-worker "$WORKER_PORT"
+  local ingest_key probe_key revision status
+  ingest_key=$(mint_ingest_key "$ORG")
+  # The probes' team lives in another organization, so $ORG holds exactly the generated teams.
+  probe_key=$(mint_ingest_key "$PROBE_ORG")
+  revision="$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  git -C "$ROOT_DIR" diff --quiet HEAD 2>/dev/null || revision="$revision + uncommitted changes"
+  set +e
+  BENCH_INGEST_KEY="$ingest_key" BENCH_PROBE_KEY="$probe_key" bench Benchmark --api "http://localhost:$API_PORT" \
+    --worker "http://localhost:$WORKER_PORT" --jdbc "$JDBC_URL" --db-user "$DB_USER" --events "$EVENTS" \
+    --teams "$TEAMS" --days "$DAYS" --work-dir "$TARGET" --org "$ORG" --revision "$revision" \
+    ${PASS[@]+"${PASS[@]}"} 2>&1 | tee "$LOGS/benchmark.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  echo "Stopping the services"
+  stop_services
+  return "$status"
+}
+
+main

@@ -1,0 +1,107 @@
+package dev.gatewayreports.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The benchmark's options ({@code --name value}); the ingest key comes from the environment
+ * ({@code BENCH_INGEST_KEY}) so it never shows in a process list.
+ *
+ * @param copyEvents how many of the first events the COPY baseline loads
+ * @param runs timed runs per query after one warm-up run
+ * @param budgetSeconds per query and side, no more timed runs are started after this (at least five are made)
+ * @param org the organization of the ingest key: its teams are exactly the generated ones
+ * @param probeKey an ingest key of another organization, for the freshness probes' team
+ */
+record BenchArgs(
+        URI api,
+        URI worker,
+        String jdbcUrl,
+        String dbUser,
+        String ingestKey,
+        String probeKey,
+        String org,
+        String revision,
+        long events,
+        int teams,
+        int days,
+        long seed,
+        int parallel,
+        int batch,
+        long copyEvents,
+        int runs,
+        int probes,
+        int budgetSeconds,
+        ZoneId zone,
+        Path workDir) {
+
+    static final String USAGE = """
+            usage: Benchmark --api http://localhost:18080 --worker http://localhost:18081
+                             --jdbc jdbc:postgresql://127.0.0.1:5432/gateway_reports_bench [--db-user postgres]
+                             [--events 10000000] [--teams 50] [--days 30] [--seed 42] [--parallel 3]
+                             [--batch 10000] [--copy-events 1000000] [--runs 20] [--probes 20]
+                             [--budget-seconds 60] [--zone America/New_York] [--work-dir benchmarks/target]
+                             [--org org_bench] [--revision <git revision>]
+            The ingest key (scope ingest, organization --org) is read from BENCH_INGEST_KEY; the freshness probes use
+            BENCH_PROBE_KEY (another organization, so --org holds only the generated teams) when set.""";
+
+    static BenchArgs parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        String key = System.getenv("BENCH_INGEST_KEY");
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("BENCH_INGEST_KEY is not set");
+        }
+        String probeKey = System.getenv("BENCH_PROBE_KEY");
+        BenchArgs parsed = new BenchArgs(
+                URI.create(required(options, "api")),
+                URI.create(required(options, "worker")),
+                required(options, "jdbc"),
+                options.getOrDefault("db-user", "postgres"),
+                key,
+                probeKey == null || probeKey.isBlank() ? key : probeKey,
+                options.getOrDefault("org", "org_bench"),
+                options.getOrDefault("revision", "unknown"),
+                number(options, "events", 10_000_000),
+                (int) number(options, "teams", 50),
+                (int) number(options, "days", 30),
+                number(options, "seed", 42),
+                (int) number(options, "parallel", 3),
+                (int) number(options, "batch", 10_000),
+                number(options, "copy-events", 1_000_000),
+                (int) number(options, "runs", 20),
+                (int) number(options, "probes", 20),
+                (int) number(options, "budget-seconds", 60),
+                ZoneId.of(options.getOrDefault("zone", "America/New_York")),
+                Path.of(options.getOrDefault("work-dir", "benchmarks/target")));
+        if (parsed.events < 1 || parsed.teams < 1 || parsed.days < 1 || parsed.runs < 1 || parsed.parallel < 1) {
+            throw new IllegalArgumentException("--events, --teams, --days, --runs and --parallel must be positive");
+        }
+        return parsed;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static long number(Map<String, String> options, String name, long fallback) {
+        String value = options.get(name);
+        try {
+            return value == null ? fallback : Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got " + value);
+        }
+    }
+}

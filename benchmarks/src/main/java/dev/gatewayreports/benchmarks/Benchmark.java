@@ -1,0 +1,237 @@
+package dev.gatewayreports.benchmarks;
+
+import dev.gatewayreports.model.fixtures.UsageEventGenerator;
+import io.agroal.api.AgroalDataSource;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run over one data set, our paths against the naive baseline measured in the same run: the COPY baseline,
+ * sustained ingest through report-api with the worker folding (throughput, lag, freshness), then the five report
+ * queries for one team and for all teams through StatsEngine and through naive SQL over raw events. Prints one
+ * Markdown table and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
+ */
+public final class Benchmark {
+
+    static final double QUERY_GOAL_MS = 50;
+    static final double DAILY_SPEEDUP_GOAL = 100;
+
+    private final BenchArgs args;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final ResultsTable table = new ResultsTable();
+    private final List<String> plans = new ArrayList<>();
+    private final MachineLoad load = MachineLoad.start();
+
+    private Benchmark(BenchArgs args) {
+        this.args = args;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs parsed;
+        try {
+            parsed = BenchArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + BenchArgs.USAGE);
+            System.exit(2);
+            return;
+        }
+        new Benchmark(parsed).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(args.workDir());
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> teams = teamIds(args.teams());
+        UsageEventGenerator generator = UsageEventGenerator.builder()
+                .seed(args.seed())
+                .events(args.events())
+                .window(end.minus(Duration.ofDays(args.days())), end)
+                .teams(teams)
+                .zone(args.zone())
+                .build();
+        try (Connection db = BenchDatabase.connect(args)) {
+            List<DataFacts.Fact> machine = DataFacts.machine(db);
+            ensurePartitions(db, end);
+            load.phase("copy baseline");
+            long copyRows = Math.min(args.copyEvents(), args.events());
+            System.out.printf("COPY baseline: %,d events into a scratch table ...%n", copyRows);
+            CopyBaseline.Result copy = CopyBaseline.run(
+                    db, generator.iterator(), copyRows, args.workDir().resolve("copy-baseline.tsv"));
+            System.out.printf("  %,.0f rows/s%n", copy.rowsPerSecond());
+            load.phase("ingest and drain");
+            new IngestPhase(args, http, table).run(db, generator, copy);
+            load.phase("vacuum");
+            vacuum(db);
+            load.phase("queries");
+            queries(db, teams, end);
+            machine.forEach(f -> table.fact("machine", f.name(), f.value()));
+            table.fact("machine", "load average (1 min), mean per phase", load.summary());
+            DataFacts.data(db).forEach(f -> table.fact("data", f.name(), f.value()));
+        }
+        write(end);
+    }
+
+    static List<String> teamIds(int n) {
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            ids.add(String.format("team_%02d", i));
+        }
+        return ids;
+    }
+
+    /**
+     * The daily partitions of the data window, made before ingest as in steady state (report-api makes them from
+     * yesterday to a week ahead). Without this, a 30-day backfill makes one per new day during ingest, and each
+     * waits for an exclusive lock on usage_event behind the worker's open fold transaction, stalling all ingest.
+     */
+    private void ensurePartitions(Connection db, Instant end) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("select usage_event_ensure_partitions(?::date, ?::date)")) {
+            ps.setString(
+                    1, end.minus(Duration.ofDays(args.days() + 1)).toString().substring(0, 10));
+            ps.setString(2, end.plus(Duration.ofDays(1)).toString().substring(0, 10));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                System.out.printf("Made %d daily partitions for the data window before ingest%n", rs.getInt(1));
+            }
+        }
+    }
+
+    /** What autovacuum would have done by the time anyone reads reports; both paths profit alike. */
+    private static void vacuum(Connection db) throws SQLException {
+        System.out.println("VACUUM (ANALYZE) of events and rollups ...");
+        long t = System.nanoTime();
+        try (Statement s = db.createStatement()) {
+            s.execute("vacuum (analyze) usage_event, usage_event_key, ingest_batch, "
+                    + String.join(", ", DataFacts.ROLLUPS));
+        }
+        System.out.printf("  %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+
+    private void queries(Connection db, List<String> teams, Instant end) throws SQLException {
+        String one = teams.get(0);
+        long oneEvents = teamEvents(db, one, end);
+        try (AgroalDataSource pool = BenchDatabase.pool(args, 2)) {
+            QueryBench bench = new QueryBench(pool, args.zone(), end, args.runs(), args.budgetSeconds());
+            for (Report report : Report.values()) {
+                for (boolean all : new boolean[] {false, true}) {
+                    String scope = all
+                            ? String.format("all %d teams", teams.size())
+                            : String.format("one team (%s, the busiest: %,d events in 30 days)", one, oneEvents);
+                    System.out.printf("Query %s, %s ...%n", report.title, scope);
+                    QueryBench.Outcome o = all
+                            ? bench.measure(report, scope, teams, args.org())
+                            : bench.measure(report, scope, List.of(one), null);
+                    queryRow(o, all);
+                }
+            }
+        }
+    }
+
+    private static long teamEvents(Connection db, String team, Instant end) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "select count(*) from usage_event where team_id = ? and occurred_at >= ? and occurred_at < ?")) {
+            ps.setString(1, team);
+            ps.setTimestamp(2, Timestamp.from(end.minus(Duration.ofDays(30))));
+            ps.setTimestamp(3, Timestamp.from(end));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void queryRow(QueryBench.Outcome o, boolean all) {
+        double ours50 = Timings.percentile(o.oursMs(), 50);
+        double ours95 = Timings.percentile(o.oursMs(), 95);
+        double base50 = Timings.percentile(o.baselineMs(), 50);
+        double base95 = Timings.percentile(o.baselineMs(), 95);
+        double speedup = base50 / ours50;
+        boolean daily = o.report() == Report.DAILY_TREND && all;
+        boolean met = ours95 < QUERY_GOAL_MS && (!daily || speedup >= DAILY_SPEEDUP_GOAL) && o.countsAgree();
+        table.row(
+                "query",
+                o.report().title + ", " + o.scope(),
+                "p50 " + ResultsTable.ms(ours50) + " / p95 " + ResultsTable.ms(ours95) + " ms (n="
+                        + o.oursMs().size() + ")",
+                "p50 " + ResultsTable.ms(base50) + " / p95 " + ResultsTable.ms(base95) + " ms (n="
+                        + o.baselineMs().size() + ")",
+                ResultsTable.ratio(speedup),
+                daily ? "p95 < 50 ms, ≥ 100× (p50)" : "p95 < 50 ms",
+                met,
+                o.check());
+        System.out.printf(
+                "  ours p50 %s / p95 %s ms, naive p50 %s / p95 %s ms, %s; %s%n",
+                ResultsTable.ms(ours50),
+                ResultsTable.ms(ours95),
+                ResultsTable.ms(base50),
+                ResultsTable.ms(base95),
+                ResultsTable.ratio(speedup),
+                o.check());
+        if (o.plan() != null) {
+            plans.add("### " + o.report().title + ", " + o.scope() + ": p95 " + ResultsTable.ms(ours95) + " ms\n\n```\n"
+                    + o.plan() + "```\n");
+        }
+    }
+
+    private void write(Instant end) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                "Run of %s at %s: %,d events, %d teams, %d days ending %s, seed %d, zone %s; per query one warm-up"
+                        + " run, then %d timed runs (at least 5, none started after %d s); all-teams queries %s.%n%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                args.revision(),
+                args.events(),
+                args.teams(),
+                args.days(),
+                end,
+                args.seed(),
+                args.zone(),
+                args.runs(),
+                args.budgetSeconds(),
+                OrganizationScope.supported()
+                        ? "name their organization (StatsQuery.organizationId = " + args.org() + ")"
+                        : "list the teams (this build's StatsQuery has no organizationId)"));
+        out.append(table.markdown());
+        out.append(
+                table.misses().isEmpty()
+                        ? "\nEvery goal met.\n"
+                        : "\nMissed:\n"
+                                + String.join(
+                                        "\n",
+                                        table.misses().stream()
+                                                .map(m -> "- " + m)
+                                                .toList()) + "\n");
+        Path explain = args.workDir().resolve("explain.md");
+        Files.deleteIfExists(explain);
+        if (!plans.isEmpty()) {
+            Files.writeString(
+                    explain,
+                    "# EXPLAIN (ANALYZE, BUFFERS) of the engine's statements, queries over the goal\n\n"
+                            + String.join("\n", plans));
+            out.append("\nThe engine's statements of queries over the goal, under EXPLAIN (ANALYZE, BUFFERS): ")
+                    .append(explain.getFileName())
+                    .append('\n');
+        }
+        Path file = args.workDir().resolve("results.md");
+        Files.writeString(file, out);
+        System.out.println();
+        System.out.println(out);
+        System.out.println("Written to " + file + (plans.isEmpty() ? "" : " and " + explain));
+    }
+}

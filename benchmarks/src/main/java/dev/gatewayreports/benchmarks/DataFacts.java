@@ -1,0 +1,94 @@
+package dev.gatewayreports.benchmarks;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The machine and the data the figures were measured on. */
+final class DataFacts {
+
+    static final List<String> ROLLUPS = List.of("rollup_model", "rollup_api_key", "rollup_error", "rollup_admin");
+
+    /** One fact: what and its value. */
+    record Fact(String name, String value) {}
+
+    private DataFacts() {}
+
+    static List<Fact> machine(Connection c) throws SQLException {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact(
+                "CPU cores (JVM view)", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        facts.add(new Fact("memory", memory()));
+        facts.add(new Fact("PostgreSQL", text(c, "select version()").replaceAll(" on .*", "")));
+        facts.add(new Fact("PostgreSQL settings", text(c, """
+                        select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name)
+                        from pg_settings where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather',
+                            'jit', 'synchronous_commit', 'effective_cache_size')""")));
+        facts.add(
+                new Fact("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")));
+        return facts;
+    }
+
+    static List<Fact> data(Connection c) throws SQLException {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("usage_event rows", String.format("%,d", number(c, "select count(*) from usage_event"))));
+        facts.add(new Fact("usage_event size (heap + indexes, all partitions)", text(c, """
+                        select pg_size_pretty(sum(pg_total_relation_size(inhrelid))) || ' in ' || count(*)
+                               || ' daily partitions'
+                        from pg_inherits where inhparent = 'usage_event'::regclass""")));
+        facts.add(new Fact(
+                "usage_event_key size (exactly-once identities)",
+                text(c, "select pg_size_pretty(pg_total_relation_size('usage_event_key'))")));
+        for (String table : ROLLUPS) {
+            facts.add(new Fact(table + " rows / size", rollup(c, table)));
+        }
+        return facts;
+    }
+
+    private static String rollup(Connection c, String table) throws SQLException {
+        String sql = "select grain, count(*) from " + table + " group by grain order by grain";
+        List<String> grains = new ArrayList<>();
+        long total = 0;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                total += rs.getLong(2);
+                grains.add(String.format("%,d at %ds", rs.getLong(2), rs.getInt(1)));
+            }
+        }
+        String size = text(c, "select pg_size_pretty(pg_total_relation_size('" + table + "'))");
+        return String.format("%,d rows (%s) / %s", total, String.join(", ", grains), size);
+    }
+
+    private static String memory() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format("%.1f GiB", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: leave it out
+        }
+        return "unknown";
+    }
+
+    static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
+    static long number(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

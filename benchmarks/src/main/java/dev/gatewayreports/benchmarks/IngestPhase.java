@@ -1,0 +1,195 @@
+package dev.gatewayreports.benchmarks;
+
+import dev.gatewayreports.model.fixtures.UsageEventGenerator;
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sustained ingest through the real endpoint while the worker folds, the lag is sampled and freshness probes run;
+ * then the drain of whatever the worker had not folded when ingest ended. Adds its rows to the table.
+ */
+final class IngestPhase {
+
+    private static final Duration DRAIN_LIMIT = Duration.ofHours(2);
+
+    private final BenchArgs args;
+    private final HttpClient http;
+    private final ResultsTable table;
+
+    IngestPhase(BenchArgs args, HttpClient http, ResultsTable table) {
+        this.args = args;
+        this.http = http;
+        this.table = table;
+    }
+
+    void run(Connection db, UsageEventGenerator generator, CopyBaseline.Result copy) throws Exception {
+        IngestLoad load = new IngestLoad(http, args.api(), args.ingestKey(), args.parallel());
+        long foldedBefore = BenchDatabase.folded(db);
+        try (Connection samplerDb = BenchDatabase.connect(args);
+                Connection probeDb = BenchDatabase.connect(args)) {
+            WorkerSampler sampler = new WorkerSampler(http, args.worker(), samplerDb);
+            FreshnessProbes probes = new FreshnessProbes(
+                    http, args.api(), args.probeKey(), probeDb, args.probes(), () -> remaining(load));
+            Thread samplerThread = Thread.ofPlatform().name("lag-sampler").start(sampler);
+            Thread probeThread = Thread.ofPlatform().name("freshness-probes").start(probes);
+            ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+            progress.scheduleAtFixedRate(() -> progress(load, sampler), 10, 10, TimeUnit.SECONDS);
+            System.out.printf(
+                    "Ingesting %,d events (batches of %,d, %d in flight) ...%n",
+                    args.events(), args.batch(), args.parallel());
+            load.send(generator.iterator(), args.batch());
+            progress.shutdownNow();
+            long foldedAtEnd = BenchDatabase.folded(db);
+            long[] pendingAtEnd = BenchDatabase.pending(db);
+            sampler.stop();
+            probes.stop();
+            samplerThread.join();
+            System.out.printf(
+                    "Ingest done in %.1f s; %,d events (%,d batches) still pending; draining ...%n",
+                    load.seconds(), pendingAtEnd[1], pendingAtEnd[0]);
+            double drainSeconds = drain(db);
+            System.out.printf("Drained in %.1f s%n", drainSeconds);
+            probeThread.join();
+            ingestRows(load, copy);
+            workerRows(load, sampler, foldedAtEnd - foldedBefore, pendingAtEnd, drainSeconds);
+            freshnessRow(probes);
+        }
+    }
+
+    private double remaining(IngestLoad load) {
+        long posted = load.posted.get();
+        if (posted == 0) {
+            return 20;
+        }
+        return load.seconds() * (args.events() - posted) / posted;
+    }
+
+    private void progress(IngestLoad load, WorkerSampler sampler) {
+        double lag;
+        synchronized (sampler) {
+            lag = sampler.dbLag.isEmpty() ? Double.NaN : sampler.dbLag.get(sampler.dbLag.size() - 1);
+        }
+        System.out.printf(
+                "  %,d / %,d events answered, %,.0f events/s, rollup lag %.1f s%n",
+                load.answered.get(), args.events(), load.eventsPerSecond(), lag);
+    }
+
+    private static double drain(Connection db) throws SQLException, InterruptedException {
+        long start = System.nanoTime();
+        while (BenchDatabase.pending(db)[0] > 0) {
+            if (System.nanoTime() - start > DRAIN_LIMIT.toNanos()) {
+                throw new IllegalStateException("the worker did not drain the backlog in " + DRAIN_LIMIT);
+            }
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void ingestRows(IngestLoad load, CopyBaseline.Result copy) {
+        double rate = load.eventsPerSecond();
+        table.row(
+                "ingest",
+                String.format(
+                        "POST /v1/usage/events, NDJSON batches of %,d, %d in flight", args.batch(), args.parallel()),
+                String.format("%,.0f events/s (%,d events in %.1f s)", rate, load.answered.get(), load.seconds()),
+                String.format(
+                        "%,.0f rows/s: one COPY of the first %,d events into a table with one btree (team_id,"
+                                + " occurred_at)",
+                        copy.rowsPerSecond(), copy.rows()),
+                ResultsTable.ratio(rate / copy.rowsPerSecond()),
+                "≥ 100,000 events/s",
+                rate >= 100_000,
+                String.format(
+                        "accepted %,d, duplicates %,d, rejected %,d, failed batches %d, retries %d; %,.0f bytes/event"
+                                + " of NDJSON; generation and JSON encoding included",
+                        load.accepted.get(),
+                        load.duplicates.get(),
+                        load.rejected.get(),
+                        load.failedBatches.get(),
+                        load.retries.get(),
+                        (double) load.bodyBytes.get() / Math.max(1, load.posted.get())));
+    }
+
+    private void workerRows(
+            IngestLoad load, WorkerSampler sampler, long foldedDuring, long[] pendingAtEnd, double drainSeconds) {
+        double duringRate = foldedDuring / load.seconds();
+        table.row(
+                "worker",
+                "events folded per second while ingest ran",
+                String.format("%,.0f events/s (%,d events)", duringRate, foldedDuring),
+                "",
+                "",
+                "",
+                null,
+                String.format(
+                        "backlog when ingest ended: %,d events in %,d batches", pendingAtEnd[1], pendingAtEnd[0]));
+        table.row(
+                "worker",
+                "drain after ingest (backlog ÷ time until no batch is pending)",
+                pendingAtEnd[1] == 0
+                        ? "no backlog"
+                        : String.format(
+                                "%,.0f events/s (%,d events in %.1f s)",
+                                pendingAtEnd[1] / drainSeconds, pendingAtEnd[1], drainSeconds),
+                "",
+                "",
+                "",
+                null,
+                "the worker alone, no concurrent ingest");
+        List<Double> metric;
+        List<Double> exact;
+        synchronized (sampler) {
+            metric = List.copyOf(sampler.metricLag);
+            exact = List.copyOf(sampler.dbLag);
+        }
+        table.row(
+                "worker",
+                String.format(
+                        "rollup lag during ingest, rollup_lag_seconds from /q/metrics (%d samples, 1/s)",
+                        metric.size()),
+                String.format("max %.1f s, p95 %.1f s", Timings.max(metric), Timings.percentile(metric, 95)),
+                "",
+                "",
+                "",
+                null,
+                "the worker refreshes this gauge after each drain (≤ 5 s tick budget)"
+                        + (sampler.lastError == null ? "" : "; sampler error: " + sampler.lastError));
+        table.row(
+                "worker",
+                "rollup lag during ingest, age of the oldest pending ingest_batch (same samples)",
+                String.format("max %.1f s, p95 %.1f s", Timings.max(exact), Timings.percentile(exact, 95)),
+                "",
+                "",
+                "",
+                null,
+                "read from the database at each sample");
+    }
+
+    private void freshnessRow(FreshnessProbes probes) {
+        List<Double> s;
+        synchronized (probes) {
+            s = List.copyOf(probes.seconds);
+        }
+        double max = Timings.max(s);
+        table.row(
+                "worker",
+                String.format(
+                        "freshness under load: 200 of a single event → counted in rollup_model (grain 900), %d probes",
+                        s.size()),
+                String.format(
+                        "p50 %.2f s, p95 %.2f s, max %.2f s",
+                        Timings.percentile(s, 50), Timings.percentile(s, 95), max),
+                "",
+                "",
+                "≤ 5 s (every probe)",
+                !s.isEmpty() && max <= 5.0 && probes.unanswered == 0,
+                (probes.unanswered == 0 ? "" : probes.unanswered + " probes not counted within 10 min; ")
+                        + (probes.lastError == null ? "" : "error: " + probes.lastError));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.gatewayreports.benchmarks;
+
+import dev.gatewayreports.model.stats.StatsEngine;
+import dev.gatewayreports.model.stats.StatsQuery;
+import dev.gatewayreports.model.stats.StatsResult;
+import dev.gatewayreports.model.stats.StatsRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * Times one report query both ways on the same data: StatsEngine over the rollups, and the naive SQL over raw
+ * events. Each runs once to warm up, then {@code runs} times timed (fewer past a time budget); the last answers are
+ * compared group by group.
+ */
+final class QueryBench {
+
+    private static final int MIN_RUNS = 5;
+
+    /** What one query measured. */
+    record Outcome(
+            Report report,
+            String scope,
+            List<Double> oursMs,
+            List<Double> baselineMs,
+            boolean countsAgree,
+            long requests,
+            String check,
+            String plan) {}
+
+    /** The last answer of the naive SQL: request count and, for latency reports, the percentiles per group. */
+    private record Baseline(Map<String, Long> counts, Map<String, double[]> percentiles) {}
+
+    private final DataSource pool;
+    private final StatsEngine engine;
+    private final ZoneId zone;
+    private final Instant end;
+    private final int runs;
+    private final long budgetNanos;
+
+    QueryBench(DataSource pool, ZoneId zone, Instant end, int runs, int budgetSeconds) {
+        this.pool = pool;
+        this.engine = new StatsEngine(pool, StatsEngine.Limits.DEFAULT);
+        this.zone = zone;
+        this.end = end;
+        this.runs = runs;
+        this.budgetNanos = budgetSeconds * 1_000_000_000L;
+    }
+
+    /** @param organizationId set when {@code teams} are all the teams of that organization */
+    Outcome measure(Report report, String scope, List<String> teams, String organizationId) throws SQLException {
+        StatsQuery plain = report.query(teams, end, zone);
+        StatsQuery query = organizationId == null ? plain : OrganizationScope.of(plain, organizationId);
+        StatsResult[] answer = new StatsResult[1];
+        List<Double> ours = timed(() -> answer[0] = engine.execute(query));
+        Baseline[] base = new Baseline[1];
+        List<Double> naive;
+        try (Connection c = pool.getConnection()) {
+            naive = timed(() -> base[0] = baseline(c, report, teams));
+        }
+        Map<String, Long> mine = new TreeMap<>();
+        for (StatsRow row : answer[0].rows()) {
+            mine.merge(report.key(row, zone), report.count(row), Long::sum);
+        }
+        mine.values().removeIf(v -> v == 0);
+        boolean agree = mine.equals(base[0].counts());
+        long requests =
+                base[0].counts().values().stream().mapToLong(Long::longValue).sum();
+        String check = check(report, answer[0], mine, base[0], agree);
+        String plan = Timings.percentile(ours, 95) >= Benchmark.QUERY_GOAL_MS ? explain(query) : null;
+        return new Outcome(report, scope, ours, naive, agree, requests, check, plan);
+    }
+
+    /** One warm-up run, then timed runs: {@code runs} of them, fewer (but at least five) past the time budget. */
+    private List<Double> timed(SqlRun run) throws SQLException {
+        run.run();
+        List<Double> ms = new ArrayList<>();
+        long deadline = System.nanoTime() + budgetNanos;
+        while (ms.size() < runs && (ms.size() < MIN_RUNS || System.nanoTime() < deadline)) {
+            long t = System.nanoTime();
+            run.run();
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return ms;
+    }
+
+    /** A query run. */
+    @FunctionalInterface
+    private interface SqlRun {
+        void run() throws SQLException;
+    }
+
+    private Baseline baseline(Connection c, Report report, List<String> teams) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        Map<String, double[]> percentiles = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(report.sql(zone))) {
+            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
+            ps.setTimestamp(2, Timestamp.from(report.start(end)));
+            ps.setTimestamp(3, Timestamp.from(end));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    counts.put(key, rs.getLong(2));
+                    if (report == Report.PERCENTILES && rs.getArray(3) != null) {
+                        Double[] p = (Double[]) rs.getArray(3).getArray();
+                        percentiles.put(key, new double[] {p[0], p[1], p[2]});
+                    } else if (report == Report.HOURLY_P95) {
+                        percentiles.put(key, new double[] {rs.getDouble(3)});
+                    }
+                }
+            }
+        }
+        counts.values().removeIf(v -> v == 0);
+        return new Baseline(counts, percentiles);
+    }
+
+    private String check(Report report, StatsResult answer, Map<String, Long> mine, Baseline base, boolean agree) {
+        long ours = mine.values().stream().mapToLong(Long::longValue).sum();
+        long theirs = base.counts().values().stream().mapToLong(Long::longValue).sum();
+        String counts = agree
+                ? String.format("counts agree (%,d in %d groups)", theirs, mine.size())
+                : String.format(
+                        "COUNTS DIFFER: ours %,d in %d groups, naive %,d in %d groups",
+                        ours, mine.size(), theirs, base.counts().size());
+        String source = String.format(
+                "; %s, %d rollup + %d raw pieces", answer.source(), answer.rollupPieces(), answer.rawPieces());
+        return counts + source + latencyCheck(report, answer, base);
+    }
+
+    /** How far the engine's sketch percentiles are from percentile_cont over the raw events. */
+    private String latencyCheck(Report report, StatsResult answer, Baseline base) {
+        if (report == Report.PERCENTILES
+                && !answer.rows().isEmpty()
+                && base.percentiles().containsKey("all")) {
+            var f = answer.rows().get(0).figures();
+            double[] p = base.percentiles().get("all");
+            return String.format(
+                    "; p50/p95/p99 %,.0f/%,.0f/%,.0f ms (naive %,.0f/%,.0f/%,.0f)",
+                    f.latencyPercentile(50), f.latencyPercentile(95), f.latencyPercentile(99), p[0], p[1], p[2]);
+        }
+        if (report == Report.HOURLY_P95) {
+            double worst = 0;
+            for (StatsRow row : answer.rows()) {
+                double[] p = base.percentiles().get(report.key(row, zone));
+                Double mine = row.figures().latencyPercentile(95);
+                if (p != null && mine != null && row.figures().requests() >= 100) {
+                    worst = Math.max(worst, Math.abs(mine - p[0]) / p[0]);
+                }
+            }
+            return String.format(
+                    "; hourly p95 within %.1f%% of the naive percentile_cont (hours with ≥ 100 events; the engine targets percentile_disc ± 1%%)",
+                    worst * 100);
+        }
+        return "";
+    }
+
+    /** The engine's statements for this query, run under EXPLAIN (ANALYZE, BUFFERS). */
+    private String explain(StatsQuery query) throws SQLException {
+        List<SqlCapture.Captured> captured = new ArrayList<>();
+        new StatsEngine(SqlCapture.wrap(pool, captured), StatsEngine.Limits.DEFAULT).execute(query);
+        try (Connection c = pool.getConnection()) {
+            return SqlCapture.explain(c, captured);
+        }
+    }
+}
