@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Polls for pending ingest batches twice a second and folds them while any are waiting (up to a time budget per
+ * Polls for pending ingest batches every second (the scheduler's finest step) and folds them while any are waiting (up to a time budget per
  * tick). Exposes throughput and lag at /q/metrics: rollup_events_total, rollup_lag_seconds (age of the oldest
  * pending batch), rollup_pending_batches.
  */
@@ -38,7 +38,7 @@ public class RollupJob {
         registry.gauge("rollup.pending.batches", pending, AtomicLong::doubleValue);
     }
 
-    @Scheduled(every = "0.5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!config.enabled()) {
             return;
