@@ -27,6 +27,9 @@ public final class StatsEngine {
         public static final Limits DEFAULT = new Limits(10_000, 100_000, Duration.ofHours(3));
     }
 
+    /** Beyond this many separate raw spans, the whole query is read from raw events in one pass. */
+    private static final int MAX_RAW_RANGES = 16;
+
     private final DataSource dataSource;
     private final Limits limits;
 
@@ -54,20 +57,35 @@ public final class StatsEngine {
         Map<Integer, List<Coverage.Piece>> byGrain = new TreeMap<>();
         pieces.forEach(
                 p -> byGrain.computeIfAbsent(p.grain(), g -> new ArrayList<>()).add(p));
+        List<long[]> rawRanges = contiguous(byGrain.getOrDefault(0, List.of()));
+        if (rawRanges.size() > MAX_RAW_RANGES) {
+            // Many separate raw spans (sub-15-minute buckets): one pass over raw events answers it all.
+            table = null;
+            byGrain.clear();
+            rawRanges = List.of(new long[] {q.start().getEpochSecond(), end + 1});
+        }
         try (Connection c = dataSource.getConnection()) {
             for (Map.Entry<Integer, List<Coverage.Piece>> e : byGrain.entrySet()) {
-                if (e.getKey() == 0) {
-                    readRaw(c, q, dims, e.getValue(), acc);
-                } else {
+                if (e.getKey() != 0) {
                     readRollup(c, table, e.getKey(), q, e.getValue(), acc);
                 }
+            }
+            for (long[] range : rawRanges) {
+                readRaw(c, q, dims, range, acc);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("stats query failed", e);
         }
-        int raw = byGrain.getOrDefault(0, List.of()).size();
+        int rollupPieces = byGrain.entrySet().stream()
+                .filter(e -> e.getKey() != 0)
+                .mapToInt(e -> e.getValue().size())
+                .sum();
         return new StatsResult(
-                acc.rows(), table == null ? "raw" : table.table, pieces.size() - raw, raw, bucketStarts(boundaries));
+                acc.rows(),
+                table == null ? "raw" : table.table,
+                rollupPieces,
+                rawRanges.size(),
+                bucketStarts(boundaries));
     }
 
     private RollupTable chooseTable(StatsQuery q, Set<Dimension> dims) {
@@ -95,15 +113,21 @@ public final class StatsEngine {
         }
     }
 
-    private static void readRaw(
-            Connection c, StatsQuery q, Set<Dimension> dims, List<Coverage.Piece> pieces, Accumulator acc)
+    private static void readRaw(Connection c, StatsQuery q, Set<Dimension> dims, long[] range, Accumulator acc)
             throws SQLException {
         boolean errorsOnly = dims.contains(Dimension.ERROR_TYPE);
         String sql = StatsSql.raw(q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly);
+        Instant from =
+                Instant.ofEpochSecond(range[0]).isBefore(q.start()) ? q.start() : Instant.ofEpochSecond(range[0]);
+        Instant to = Instant.ofEpochSecond(range[1]).isAfter(q.end()) ? q.end() : Instant.ofEpochSecond(range[1]);
+        if (!from.isBefore(to)) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = bindPieces(c, ps, pieces, q);
-            ps.setTimestamp(p++, Timestamp.from(q.start()));
-            ps.setTimestamp(p++, Timestamp.from(q.end()));
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("text", q.teamIds().toArray()));
+            ps.setTimestamp(p++, Timestamp.from(from));
+            ps.setTimestamp(p++, Timestamp.from(to));
             p = bindFilters(c, ps, p, q);
             for (List<String> values : StatsSql.rawFilterColumns(q.rawFilters()).values()) {
                 if (!values.isEmpty()) {
@@ -115,6 +139,22 @@ public final class StatsEngine {
                 acc.addAll(rs, true);
             }
         }
+    }
+
+    /** Adjacent raw pieces joined into [from, to) ranges, so each range is one index range scan. */
+    private static List<long[]> contiguous(List<Coverage.Piece> raw) {
+        List<Coverage.Piece> sorted = new ArrayList<>(raw);
+        sorted.sort(java.util.Comparator.comparingLong(Coverage.Piece::from));
+        List<long[]> ranges = new ArrayList<>();
+        for (Coverage.Piece piece : sorted) {
+            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last[1] >= piece.from()) {
+                last[1] = Math.max(last[1], piece.to());
+            } else {
+                ranges.add(new long[] {piece.from(), piece.to()});
+            }
+        }
+        return ranges;
     }
 
     private static int bindPieces(Connection c, PreparedStatement ps, List<Coverage.Piece> pieces, StatsQuery q)

@@ -52,7 +52,7 @@ final class StatsSql {
         return sql.toString();
     }
 
-    /** Raw events inside the given spans, clipped to the exact window, with every filter. */
+    /** Raw events of one time range (bound as plain parameters, so partitions are pruned), with every filter. */
     static String raw(List<Dimension> groupBy, Set<Dimension> filtered, RawFilters raw, boolean errorsOnly) {
         StringJoiner select = new StringJoiner(", ");
         select.add("floor(extract(epoch from e.occurred_at))::bigint");
@@ -68,8 +68,7 @@ final class StatsSql {
                 .add("null::bytea");
         StringBuilder sql = new StringBuilder("select ")
                 .append(select)
-                .append(" from usage_event e join unnest(?::bigint[], ?::bigint[]) as p (f, t)")
-                .append(" on e.occurred_at >= to_timestamp(p.f) and e.occurred_at < to_timestamp(p.t)")
+                .append(" from usage_event e")
                 .append(" where e.team_id = any(?) and e.occurred_at >= ? and e.occurred_at < ?");
         filtered.forEach(d -> sql.append(" and e.").append(d.column()).append(" = any(?)"));
         if (errorsOnly) {
