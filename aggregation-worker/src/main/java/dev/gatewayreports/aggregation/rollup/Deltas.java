@@ -1,6 +1,7 @@
 package dev.gatewayreports.aggregation.rollup;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -8,7 +9,7 @@ import java.util.TreeSet;
 
 /** What one cycle's events add to every rollup row they touch, per shape, in key order. */
 final class Deltas {
-    private final Map<Shape, TreeMap<RollupKey, Totals>> byShape = new EnumMap<>(Shape.class);
+    private final Map<Shape, HashMap<RollupKey, Totals>> byShape = new EnumMap<>(Shape.class);
     private final SortedSet<String> teams = new TreeSet<>();
     private long events;
 
@@ -20,7 +21,7 @@ final class Deltas {
             if (!shape.folds.test(e)) {
                 continue;
             }
-            var rows = byShape.computeIfAbsent(shape, s -> new TreeMap<>());
+            var rows = byShape.computeIfAbsent(shape, s -> new HashMap<>());
             var dims = shape.dimensionValues.apply(e);
             for (int grain : shape.grains) {
                 RollupKey key = new RollupKey(
@@ -30,8 +31,9 @@ final class Deltas {
         }
     }
 
+    /** The shape's rows in key order (the order rows are written and locked in). */
     TreeMap<RollupKey, Totals> rows(Shape shape) {
-        return byShape.getOrDefault(shape, new TreeMap<>());
+        return new TreeMap<>(byShape.getOrDefault(shape, new HashMap<>()));
     }
 
     /** The owners (teams and organizations) whose rollup rows this cycle writes, sorted. */

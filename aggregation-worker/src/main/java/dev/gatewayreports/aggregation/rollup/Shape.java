@@ -6,7 +6,9 @@ import java.util.function.Predicate;
 
 /**
  * The rollup tables: which events each folds, by which dimensions, at which grains, and which metric columns
- * it keeps. One table per access path, each narrow enough to stay small (see V4__rollups.sql).
+ * it keeps. One table per access path, each narrow enough to stay small (see V4__rollups.sql). Only the
+ * one-row-per-owner tables keep 15-minute buckets; the per-model, per-key and per-error tables would hold about
+ * one row per event at that grain, so their sub-hour edges are read from raw events instead.
  */
 enum Shape {
     ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, Metric.ALL_SUMS, true),
@@ -21,7 +23,7 @@ enum Shape {
     TEAM("rollup_team", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, Metric.ALL_SUMS, true),
     MODEL(
             "rollup_model",
-            new int[] {900, 3600, 86400},
+            new int[] {3600, 86400},
             List.of("provider", "model"),
             e -> List.of(e.provider(), e.model()),
             e -> true,
@@ -29,7 +31,7 @@ enum Shape {
             true),
     API_KEY(
             "rollup_api_key",
-            new int[] {900, 3600, 86400},
+            new int[] {3600, 86400},
             List.of("api_key_id"),
             e -> java.util.Collections.singletonList(e.apiKeyId()),
             e -> true,
@@ -43,7 +45,7 @@ enum Shape {
             false),
     ERROR(
             "rollup_error",
-            new int[] {900, 3600, 86400},
+            new int[] {3600, 86400},
             List.of("provider", "model", "error_type"),
             e -> List.of(e.provider(), e.model(), e.errorType()),
             EventRow::error,

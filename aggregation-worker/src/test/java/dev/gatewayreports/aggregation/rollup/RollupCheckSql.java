@@ -10,11 +10,11 @@ import java.sql.SQLException;
 final class RollupCheckSql {
     private RollupCheckSql() {}
 
-    /** Requests summed over every grain of rollup_model (each event appears once per grain: ×3). */
+    /** Requests in the teams' daily rollup_model rows. */
     static long rollupRequests(AgroalDataSource ds, String[] teams) throws SQLException {
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "select coalesce(sum(request_count), 0) from rollup_model where team_id = any(?)")) {
+                        "select coalesce(sum(request_count), 0) from rollup_model where team_id = any(?) and grain = 86400")) {
             ps.setArray(1, c.createArrayOf("text", teams));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

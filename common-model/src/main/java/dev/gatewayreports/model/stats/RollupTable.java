@@ -11,7 +11,7 @@ import java.util.Set;
 enum RollupTable {
     ERROR(
             "rollup_error",
-            new int[] {86_400, 3_600, 900},
+            new int[] {86_400, 3_600},
             EnumSet.of(Dimension.TEAM, Dimension.PROVIDER, Dimension.MODEL, Dimension.ERROR_TYPE),
             EnumSet.of(Measure.ERRORS),
             Map.of("error_count", "error_count", "request_count", "error_count")),
@@ -30,13 +30,13 @@ enum RollupTable {
     TEAM("rollup_team", new int[] {86_400, 3_600, 900}, EnumSet.of(Dimension.TEAM), EnumSet.allOf(Measure.class), null),
     MODEL(
             "rollup_model",
-            new int[] {86_400, 3_600, 900},
+            new int[] {86_400, 3_600},
             EnumSet.of(Dimension.TEAM, Dimension.PROVIDER, Dimension.MODEL),
             EnumSet.allOf(Measure.class),
             null),
     API_KEY(
             "rollup_api_key",
-            new int[] {86_400, 3_600, 900},
+            new int[] {86_400, 3_600},
             EnumSet.of(Dimension.TEAM, Dimension.API_KEY),
             EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.CREDITS, Measure.COST),
             Map.of(

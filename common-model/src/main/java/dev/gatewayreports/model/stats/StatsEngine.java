@@ -28,7 +28,7 @@ public final class StatsEngine {
     }
 
     /** Beyond this many separate raw spans, the whole query is read from raw events in one pass. */
-    private static final int MAX_RAW_RANGES = 16;
+    private static final int MAX_RAW_RANGES = 200;
 
     private final DataSource dataSource;
     private final Limits limits;
@@ -70,8 +70,8 @@ public final class StatsEngine {
                     readRollup(c, table, e.getKey(), q, e.getValue(), acc);
                 }
             }
-            for (long[] range : rawRanges) {
-                readRaw(c, q, dims, range, acc);
+            if (!rawRanges.isEmpty()) {
+                readRaw(c, q, dims, rawRanges, acc);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("stats query failed", e);
@@ -113,21 +113,30 @@ public final class StatsEngine {
         }
     }
 
-    private static void readRaw(Connection c, StatsQuery q, Set<Dimension> dims, long[] range, Accumulator acc)
+    private static void readRaw(Connection c, StatsQuery q, Set<Dimension> dims, List<long[]> ranges, Accumulator acc)
             throws SQLException {
-        boolean errorsOnly = dims.contains(Dimension.ERROR_TYPE);
-        String sql = StatsSql.raw(q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly);
-        Instant from =
-                Instant.ofEpochSecond(range[0]).isBefore(q.start()) ? q.start() : Instant.ofEpochSecond(range[0]);
-        Instant to = Instant.ofEpochSecond(range[1]).isAfter(q.end()) ? q.end() : Instant.ofEpochSecond(range[1]);
-        if (!from.isBefore(to)) {
+        List<Instant[]> clipped = new ArrayList<>();
+        for (long[] range : ranges) {
+            Instant from = later(Instant.ofEpochSecond(range[0]), q.start());
+            Instant to = earlier(Instant.ofEpochSecond(range[1]), q.end());
+            if (from.isBefore(to)) {
+                clipped.add(new Instant[] {from, to});
+            }
+        }
+        if (clipped.isEmpty()) {
             return;
         }
+        boolean errorsOnly = dims.contains(Dimension.ERROR_TYPE);
+        String sql = StatsSql.raw(q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly, clipped.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             ps.setArray(p++, c.createArrayOf("text", q.teamIds().toArray()));
-            ps.setTimestamp(p++, Timestamp.from(from));
-            ps.setTimestamp(p++, Timestamp.from(to));
+            ps.setTimestamp(p++, Timestamp.from(clipped.get(0)[0]));
+            ps.setTimestamp(p++, Timestamp.from(clipped.get(clipped.size() - 1)[1]));
+            for (Instant[] range : clipped) {
+                ps.setTimestamp(p++, Timestamp.from(range[0]));
+                ps.setTimestamp(p++, Timestamp.from(range[1]));
+            }
             p = bindFilters(c, ps, p, q);
             for (List<String> values : StatsSql.rawFilterColumns(q.rawFilters()).values()) {
                 if (!values.isEmpty()) {
@@ -139,6 +148,14 @@ public final class StatsEngine {
                 acc.addAll(rs, true);
             }
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Adjacent raw pieces joined into [from, to) ranges, so each range is one index range scan. */

@@ -52,8 +52,9 @@ final class StatsSql {
         return sql.toString();
     }
 
-    /** Raw events of one time range (bound as plain parameters, so partitions are pruned), with every filter. */
-    static String raw(List<Dimension> groupBy, Set<Dimension> filtered, RawFilters raw, boolean errorsOnly) {
+    /** Raw events of some time ranges (plain parameters, so partitions are pruned), with every filter. */
+    static String raw(
+            List<Dimension> groupBy, Set<Dimension> filtered, RawFilters raw, boolean errorsOnly, int ranges) {
         StringJoiner select = new StringJoiner(", ");
         select.add("floor(extract(epoch from e.occurred_at))::bigint");
         groupBy.forEach(d -> select.add("e." + d.column()));
@@ -70,6 +71,11 @@ final class StatsSql {
                 .append(select)
                 .append(" from usage_event e")
                 .append(" where e.team_id = any(?) and e.occurred_at >= ? and e.occurred_at < ?");
+        StringJoiner within = new StringJoiner(" or ", " and (", ")");
+        for (int i = 0; i < ranges; i++) {
+            within.add("e.occurred_at >= ? and e.occurred_at < ?");
+        }
+        sql.append(within);
         filtered.forEach(d -> sql.append(" and e.").append(d.column()).append(" = any(?)"));
         if (errorsOnly) {
             sql.append(" and e.status = 'error'");
