@@ -11,9 +11,12 @@ public final class WireEnums {
 
     /** The constant whose wire spelling is {@code value}, if any. */
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, Function<E, String> wire, String value) {
-        return Arrays.stream(type.getEnumConstants())
-                .filter(e -> wire.apply(e).equals(value))
-                .findFirst();
+        for (E e : type.getEnumConstants()) {
+            if (wire.apply(e).equals(value)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every wire spelling of the enum, for error messages. */

@@ -1,10 +1,7 @@
 package dev.gatewayreports.reportapi.teams;
 
-import java.util.regex.Pattern;
-
 /** What a team id may look like. */
 public final class TeamIds {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
 
     private TeamIds() {}
 
@@ -13,9 +10,27 @@ public final class TeamIds {
         if (teamId == null || teamId.isEmpty()) {
             return "is required";
         }
-        if (!VALID.matcher(teamId).matches()) {
+        if (!valid(teamId)) {
             return "must be 1-64 characters of letters, digits, '_', '.', ':' or '-', starting with a letter or digit";
         }
         return null;
+    }
+
+    /** {@code [A-Za-z0-9][A-Za-z0-9_.:-]{0,63}}, checked without a regex (it runs once per ingested event). */
+    private static boolean valid(String id) {
+        if (id.length() > 64 || !letterOrDigit(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (!letterOrDigit(ch) && ch != '_' && ch != '.' && ch != ':' && ch != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
     }
 }
