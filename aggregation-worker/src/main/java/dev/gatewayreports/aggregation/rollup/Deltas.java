@@ -1,5 +1,6 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.stats.Figures;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.TreeSet;
 
 /** What one cycle's events add to every rollup row they touch, per shape, in key order. */
 final class Deltas {
-    private final Map<Shape, HashMap<RollupKey, Totals>> byShape = new EnumMap<>(Shape.class);
+    private final Map<Shape, HashMap<RollupKey, Figures>> byShape = new EnumMap<>(Shape.class);
     private final SortedSet<String> teams = new TreeSet<>();
     private long events;
 
@@ -26,13 +27,21 @@ final class Deltas {
             for (int grain : shape.grains) {
                 RollupKey key = new RollupKey(
                         shape.owner.apply(e), grain, RollupKey.floor(e.occurredAtEpochSecond(), grain), dims);
-                rows.computeIfAbsent(key, k -> new Totals(shape.latency)).add(e);
+                rows.computeIfAbsent(key, k -> Figures.empty(shape.latency))
+                        .addEvent(
+                                e.error(),
+                                e.tokens(),
+                                e.credits(),
+                                e.costUsd(),
+                                e.costParts(),
+                                e.unpriced(),
+                                e.latencyMs());
             }
         }
     }
 
     /** The shape's rows in key order (the order rows are written and locked in). */
-    TreeMap<RollupKey, Totals> rows(Shape shape) {
+    TreeMap<RollupKey, Figures> rows(Shape shape) {
         return new TreeMap<>(byShape.getOrDefault(shape, new HashMap<>()));
     }
 

@@ -1,5 +1,7 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.stats.FigureColumn;
+import dev.gatewayreports.model.stats.Figures;
 import dev.gatewayreports.model.stats.LatencySketches;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +22,7 @@ import java.util.TreeMap;
 final class RollupWriter {
     private RollupWriter() {}
 
-    static void apply(Connection c, Shape shape, TreeMap<RollupKey, Totals> rows) throws SQLException {
+    static void apply(Connection c, Shape shape, TreeMap<RollupKey, Figures> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -30,12 +32,12 @@ final class RollupWriter {
         List<RollupKey> keys = new ArrayList<>(rows.keySet());
         try (PreparedStatement ps = c.prepareStatement(upsertSql(shape))) {
             int p = bindKeys(c, ps, shape, keys);
-            for (Metric m : shape.metrics) {
+            for (FigureColumn m : shape.metrics) {
                 Object[] values = new Object[keys.size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = m.value.apply(rows.get(keys.get(i)));
+                    values[i] = m.valueOf(rows.get(keys.get(i)));
                 }
-                ps.setArray(p++, c.createArrayOf(m.sqlType.equals("bigint") ? "int8" : "numeric", values));
+                ps.setArray(p++, c.createArrayOf(m.sqlType().equals("bigint") ? "int8" : "numeric", values));
             }
             if (shape.latency) {
                 p = bindLatency(c, ps, p, keys, rows);
@@ -71,16 +73,16 @@ final class RollupWriter {
     }
 
     private static int bindLatency(
-            Connection c, PreparedStatement ps, int p, List<RollupKey> keys, TreeMap<RollupKey, Totals> rows)
+            Connection c, PreparedStatement ps, int p, List<RollupKey> keys, TreeMap<RollupKey, Figures> rows)
             throws SQLException {
         Integer[] mins = new Integer[keys.size()];
         Integer[] maxs = new Integer[keys.size()];
         String[] sketches = new String[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
-            Totals t = rows.get(keys.get(i));
-            mins[i] = t.latencyMin;
-            maxs[i] = t.latencyMax;
-            sketches[i] = java.util.HexFormat.of().formatHex(LatencySketches.encode(t.sketch));
+            Figures t = rows.get(keys.get(i));
+            mins[i] = t.latencyMin();
+            maxs[i] = t.latencyMax();
+            sketches[i] = java.util.HexFormat.of().formatHex(LatencySketches.encode(t.sketch()));
         }
         ps.setArray(p++, c.createArrayOf("int4", mins));
         ps.setArray(p++, c.createArrayOf("int4", maxs));
@@ -89,9 +91,9 @@ final class RollupWriter {
     }
 
     /** Folds the sketches already stored for these keys into the deltas' sketches. */
-    private static void mergeStoredSketches(Connection c, Shape shape, TreeMap<RollupKey, Totals> rows)
+    private static void mergeStoredSketches(Connection c, Shape shape, TreeMap<RollupKey, Figures> rows)
             throws SQLException {
-        Map<RollupKey, Totals> byKey = new HashMap<>(rows);
+        Map<RollupKey, Figures> byKey = new HashMap<>(rows);
         String sql = "select r." + shape.ownerColumn + ", r.grain, extract(epoch from r.bucket_start)::bigint"
                 + prefixed("r.", shape) + ", r.latency_sketch from " + shape.table + " r join " + keyUnnest(shape)
                 + " on " + keyMatch(shape);
@@ -104,9 +106,9 @@ final class RollupWriter {
                         values.add(rs.getString(4 + d));
                     }
                     RollupKey key = new RollupKey(rs.getString(1), rs.getInt(2), rs.getLong(3), values);
-                    Totals delta = byKey.get(key);
+                    Figures delta = byKey.get(key);
                     if (delta != null) {
-                        LatencySketches.mergeInto(delta.sketch, rs.getBytes(4 + shape.dimensions.size()));
+                        LatencySketches.mergeInto(delta.sketch(), rs.getBytes(4 + shape.dimensions.size()));
                     }
                 }
             }
@@ -159,12 +161,13 @@ final class RollupWriter {
             names.add("u_" + d);
             conflict.add(d);
         }
-        for (Metric m : shape.metrics) {
-            columns.add(m.column);
-            select.add("u_" + m.column);
-            args.add("?::" + m.sqlType + "[]");
-            names.add("u_" + m.column);
-            updates.add(m.column + " = " + shape.table + "." + m.column + " + excluded." + m.column);
+        for (FigureColumn m : shape.metrics) {
+            String col = m.column();
+            columns.add(col);
+            select.add("u_" + col);
+            args.add("?::" + m.sqlType() + "[]");
+            names.add("u_" + col);
+            updates.add(col + " = " + shape.table + "." + col + " + excluded." + col);
         }
         if (shape.latency) {
             columns.add("latency_min").add("latency_max").add("latency_sketch");

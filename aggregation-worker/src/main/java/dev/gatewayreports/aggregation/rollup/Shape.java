@@ -1,5 +1,6 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.stats.FigureColumn;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,23 +12,23 @@ import java.util.function.Predicate;
  * one row per event at that grain, so their sub-hour edges are read from raw events instead.
  */
 enum Shape {
-    ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, Metric.ALL_SUMS, true),
+    ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, FigureColumn.ALL, true),
     ORG_MODEL(
             "rollup_org_model",
             new int[] {900, 3600, 86400},
             List.of("provider", "model"),
             e -> List.of(e.provider(), e.model()),
             e -> true,
-            Metric.ALL_SUMS,
+            FigureColumn.ALL,
             true),
-    TEAM("rollup_team", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, Metric.ALL_SUMS, true),
+    TEAM("rollup_team", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, FigureColumn.ALL, true),
     MODEL(
             "rollup_model",
             new int[] {3600, 86400},
             List.of("provider", "model"),
             e -> List.of(e.provider(), e.model()),
             e -> true,
-            Metric.ALL_SUMS,
+            FigureColumn.ALL,
             true),
     API_KEY(
             "rollup_api_key",
@@ -35,13 +36,7 @@ enum Shape {
             List.of("api_key_id"),
             e -> java.util.Collections.singletonList(e.apiKeyId()),
             e -> true,
-            List.of(
-                    Metric.REQUESTS,
-                    Metric.ERRORS,
-                    Metric.INPUT_TOKENS,
-                    Metric.OUTPUT_TOKENS,
-                    Metric.CREDITS,
-                    Metric.COST),
+            FigureColumn.API_KEY,
             false),
     ERROR(
             "rollup_error",
@@ -49,7 +44,7 @@ enum Shape {
             List.of("provider", "model", "error_type"),
             e -> List.of(e.provider(), e.model(), e.errorType()),
             EventRow::error,
-            List.of(Metric.ERRORS),
+            FigureColumn.ERROR,
             false),
     ADMIN(
             "rollup_admin",
@@ -57,7 +52,7 @@ enum Shape {
             List.of("api_key_id", "model", "service_tier", "context_window", "inference_geo"),
             e -> java.util.Arrays.asList(e.apiKeyId(), e.model(), e.serviceTier(), e.contextWindow(), e.inferenceGeo()),
             e -> true,
-            Metric.ADMIN_SUMS,
+            FigureColumn.ADMIN,
             false);
 
     final String table;
@@ -69,7 +64,7 @@ enum Shape {
     final List<String> dimensions;
     final Function<EventRow, List<String>> dimensionValues;
     final Predicate<EventRow> folds;
-    final List<Metric> metrics;
+    final List<FigureColumn> metrics;
     final boolean latency;
 
     Shape(
@@ -78,7 +73,7 @@ enum Shape {
             List<String> dimensions,
             Function<EventRow, List<String>> dimensionValues,
             Predicate<EventRow> folds,
-            List<Metric> metrics,
+            List<FigureColumn> metrics,
             boolean latency) {
         this.table = table;
         this.ownerColumn = table.startsWith("rollup_org") ? "org_id" : "team_id";

@@ -4,7 +4,10 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
-/** The figures of one group of events: exact counts and money, latency with a mergeable sketch. */
+/**
+ * The figures of one group of events: exact counts and money, latency with a mergeable sketch. The worker sums
+ * events into them for rollup rows; the engine sums rollup rows and events into them for answers.
+ */
 public final class Figures {
     long requests;
     long errors;
@@ -21,6 +24,49 @@ public final class Figures {
     Figures(boolean latency) {
         Arrays.fill(costParts, BigDecimal.ZERO);
         sketch = latency ? LatencySketches.empty() : null;
+    }
+
+    /** Empty figures; with a latency sketch or without. */
+    public static Figures empty(boolean latency) {
+        return new Figures(latency);
+    }
+
+    /**
+     * Adds one event.
+     *
+     * @param tokens input, cache read, cache write 5m, cache write 1h, output, web-search requests
+     * @param costParts per token type in the same order (null where not priced by the book)
+     */
+    public void addEvent(
+            boolean error,
+            long[] tokens,
+            BigDecimal credits,
+            BigDecimal cost,
+            BigDecimal[] costParts,
+            boolean unpriced,
+            int latencyMs) {
+        requests++;
+        errors += error ? 1 : 0;
+        for (int i = 0; i < this.tokens.length; i++) {
+            this.tokens[i] += tokens[i];
+        }
+        this.credits = credits == null ? this.credits : this.credits.add(credits);
+        this.cost = cost == null ? this.cost : this.cost.add(cost);
+        for (int i = 0; i < this.costParts.length; i++) {
+            this.costParts[i] = costParts[i] == null ? this.costParts[i] : this.costParts[i].add(costParts[i]);
+        }
+        this.unpriced += unpriced ? 1 : 0;
+        latencySum += latencyMs;
+        latencyMin = Math.min(latencyMin, latencyMs);
+        latencyMax = Math.max(latencyMax, latencyMs);
+        if (sketch != null) {
+            sketch.accept(latencyMs);
+        }
+    }
+
+    /** The latency sketch, or null when these figures keep none. */
+    public DDSketch sketch() {
+        return sketch;
     }
 
     public long requests() {

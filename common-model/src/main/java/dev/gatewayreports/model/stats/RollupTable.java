@@ -39,13 +39,7 @@ enum RollupTable {
             new int[] {86_400, 3_600},
             EnumSet.of(Dimension.TEAM, Dimension.API_KEY),
             EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.CREDITS, Measure.COST),
-            Map.of(
-                    "request_count", "request_count",
-                    "error_count", "error_count",
-                    "input_tokens", "input_tokens",
-                    "output_tokens", "output_tokens",
-                    "credits", "credits",
-                    "cost_usd", "cost_usd")),
+            same(FigureColumn.API_KEY)),
     ADMIN(
             "rollup_admin",
             new int[] {86_400, 3_600},
@@ -57,21 +51,7 @@ enum RollupTable {
                     Dimension.CONTEXT_WINDOW,
                     Dimension.INFERENCE_GEO),
             EnumSet.of(Measure.REQUESTS, Measure.TOKENS, Measure.COST, Measure.COST_PARTS),
-            same(
-                    "request_count",
-                    "input_tokens",
-                    "cache_read_input_tokens",
-                    "cache_creation_5m_input_tokens",
-                    "cache_creation_1h_input_tokens",
-                    "output_tokens",
-                    "web_search_requests",
-                    "cost_usd",
-                    "cost_input_usd",
-                    "cost_output_usd",
-                    "cost_cache_read_usd",
-                    "cost_cache_creation_5m_usd",
-                    "cost_cache_creation_1h_usd",
-                    "cost_web_search_usd"));
+            same(FigureColumn.ADMIN));
 
     final String table;
     /** team_id, or org_id for the organization-wide tables. */
@@ -97,10 +77,10 @@ enum RollupTable {
         this.columns = columns;
     }
 
-    private static Map<String, String> same(String... columns) {
+    private static Map<String, String> same(java.util.List<FigureColumn> columns) {
         Map<String, String> map = new java.util.HashMap<>();
-        for (String column : columns) {
-            map.put(column, column);
+        for (FigureColumn column : columns) {
+            map.put(column.column(), column.column());
         }
         return Map.copyOf(map);
     }

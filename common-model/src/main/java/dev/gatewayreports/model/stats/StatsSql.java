@@ -7,25 +7,8 @@ import java.util.StringJoiner;
 
 /** The engine's SQL: one statement per rollup grain, one for raw events; the same select list for both. */
 final class StatsSql {
-    static final List<String> FIGURES = List.of(
-            "request_count",
-            "error_count",
-            "input_tokens",
-            "cache_read_input_tokens",
-            "cache_creation_5m_input_tokens",
-            "cache_creation_1h_input_tokens",
-            "output_tokens",
-            "web_search_requests",
-            "credits",
-            "cost_usd",
-            "cost_input_usd",
-            "cost_output_usd",
-            "cost_cache_read_usd",
-            "cost_cache_creation_5m_usd",
-            "cost_cache_creation_1h_usd",
-            "cost_web_search_usd",
-            "unpriced_count",
-            "latency_sum");
+    static final List<String> FIGURES =
+            FigureColumn.ALL.stream().map(FigureColumn::column).toList();
 
     private StatsSql() {}
 
