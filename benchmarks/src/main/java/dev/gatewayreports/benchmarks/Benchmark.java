@@ -217,6 +217,7 @@ public final class Benchmark {
                                         table.misses().stream()
                                                 .map(m -> "- " + m)
                                                 .toList()) + "\n");
+        Files.createDirectories(args.workDir()); // again: a `mvn clean` elsewhere in the tree may have removed it
         Path explain = args.workDir().resolve("explain.md");
         Files.deleteIfExists(explain);
         if (!plans.isEmpty()) {

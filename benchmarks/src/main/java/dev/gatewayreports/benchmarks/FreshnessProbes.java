@@ -12,25 +12,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 
 /**
- * While ingest runs, posts one marker event of team {@code team_probe} at a time and measures how long after its
- * 200 the 15-minute rollup counts it: the freshness a dashboard sees under load. Spaces the probes so about
- * {@code target} of them fall inside the load, at least one second apart.
+ * While ingest runs, posts single marker events of team {@code team_probe} on a schedule (about {@code target} of
+ * them spread over the load, at least a second apart) and measures for each how long after its 200 the 15-minute
+ * rollup counts it: the freshness a dashboard sees under load. Every probe has a model of its own, so each is
+ * recognised in rollup_model whatever order the worker folds them in, and a slow probe never delays the next.
  */
 final class FreshnessProbes implements Runnable {
 
     static final String TEAM = "team_probe";
-    private static final String COUNT = "select coalesce(sum(request_count), 0) from rollup_model"
-            + " where team_id = '" + TEAM + "' and grain = 900";
-    private static final Duration GIVE_UP = Duration.ofMinutes(10);
+    private static final String COUNTS = "select model, sum(request_count) from rollup_model" + " where team_id = '"
+            + TEAM + "' and grain = 900 and model like 'probe-%' group by model";
 
     final List<Double> seconds = new ArrayList<>();
-    volatile int unanswered;
     volatile String lastError;
 
     private final HttpClient http;
@@ -38,56 +39,84 @@ final class FreshnessProbes implements Runnable {
     private final String key;
     private final Connection db;
     private final int target;
+    private final DoubleSupplier elapsedSeconds;
     private final DoubleSupplier remainingSeconds;
-    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicBoolean stopPosting = new AtomicBoolean();
+    private final AtomicBoolean stopAll = new AtomicBoolean();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /** Posted and not yet counted: model → nanoTime of the 200. */
+    private final Map<String, Long> waiting = new HashMap<>();
 
-    /** @param remainingSeconds an estimate of how long the load still runs */
-    FreshnessProbes(HttpClient http, URI api, String key, Connection db, int target, DoubleSupplier remainingSeconds) {
+    private int posted;
+    private int sending;
+
+    /**
+     * @param elapsedSeconds how long the load has run
+     * @param remainingSeconds an estimate of how long it still runs
+     */
+    FreshnessProbes(
+            HttpClient http,
+            URI api,
+            String key,
+            Connection db,
+            int target,
+            DoubleSupplier elapsedSeconds,
+            DoubleSupplier remainingSeconds) {
         this.http = http;
         this.endpoint = api.resolve("/v1/usage/events");
         this.key = key;
         this.db = db;
         this.target = target;
+        this.elapsedSeconds = elapsedSeconds;
         this.remainingSeconds = remainingSeconds;
     }
 
-    void stop() {
-        stop.set(true);
+    /** Posts no more probes; those posted are still awaited. */
+    void stopPosting() {
+        stopPosting.set(true);
     }
 
+    /** Probes posted but not counted yet (after {@link #awaitAll}: never counted). */
+    synchronized int uncounted() {
+        return waiting.size() + sending;
+    }
+
+    /**
+     * Posts on schedule until told to stop posting, and resolves counted probes all along, until every posted one
+     * is counted (or {@link #awaitAll} gives up).
+     */
     @Override
     public void run() {
         try {
-            long expected = count();
-            sleep(2_000); // let the load get going first
-            while (!stop.get()) {
-                long probeStart = System.nanoTime();
-                if (post()) {
-                    long answeredAt = System.nanoTime();
-                    expected++;
-                    Double took = awaitCounted(expected, answeredAt);
-                    if (took == null) {
-                        unanswered++;
-                        expected = count();
-                    } else {
-                        synchronized (this) {
-                            seconds.add(took);
-                        }
-                    }
+            long nextPost = System.nanoTime() + 2_000_000_000L; // let the load get going first
+            while (!stopAll.get() && !(stopPosting.get() && uncounted() == 0)) {
+                if (!stopPosting.get() && System.nanoTime() >= nextPost) {
+                    post();
+                    double total = elapsedSeconds.getAsDouble() + remainingSeconds.getAsDouble();
+                    nextPost = System.nanoTime() + (long) (Math.max(1.0, total / target) * 1e9);
                 }
-                int left = Math.max(1, target - seconds.size());
-                double gap = Math.max(1.0, remainingSeconds.getAsDouble() / left);
-                sleep((long) (gap * 1000) - (System.nanoTime() - probeStart) / 1_000_000);
+                resolve();
+                Thread.sleep(100);
             }
         } catch (Exception e) {
             lastError = e.toString();
         }
     }
 
-    private boolean post() throws Exception {
-        String event = "{\"request_id\":\"probe-" + UUID.randomUUID() + "\",\"occurred_at\":\""
+    /** Waits for {@code thread} (running this) to see every posted probe counted, at most {@code limit}. */
+    void awaitAll(Thread thread, Duration limit) throws InterruptedException {
+        stopPosting.set(true);
+        thread.join(limit);
+        stopAll.set(true);
+        thread.join();
+    }
+
+    /** Sends one probe without waiting: its clock starts when the 200 arrives. */
+    private void post() {
+        String model = "probe-" + run + "-" + (++posted);
+        String event = "{\"request_id\":\"" + model + "\",\"occurred_at\":\""
                 + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\",\"team_id\":\"" + TEAM
-                + "\",\"provider\":\"anthropic\",\"model\":\"claude-haiku-4-5\",\"status\":\"success\","
+                + "\",\"provider\":\"bench\",\"model\":\"" + model + "\",\"status\":\"success\","
                 + "\"latency_ms\":100,\"input_tokens\":10,\"output_tokens\":5}\n";
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofMinutes(2))
@@ -95,36 +124,39 @@ final class FreshnessProbes implements Runnable {
                 .header("Authorization", "Bearer " + key)
                 .POST(HttpRequest.BodyPublishers.ofString(event))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || !response.body().contains("\"accepted\":1")) {
-            lastError = "probe answered " + response.statusCode() + " " + response.body();
-            return false;
+        synchronized (this) {
+            sending++;
         }
-        return true;
-    }
-
-    /** Seconds from the 200 until the rollup holds {@code expected} probe events; null after 10 minutes. */
-    private Double awaitCounted(long expected, long answeredAt) throws SQLException, InterruptedException {
-        while (System.nanoTime() - answeredAt < GIVE_UP.toNanos()) {
-            if (count() >= expected) {
-                return (System.nanoTime() - answeredAt) / 1e9;
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            long answeredAt = System.nanoTime();
+            synchronized (this) {
+                sending--;
+                if (failure == null
+                        && response.statusCode() == 200
+                        && response.body().contains("\"accepted\":1")) {
+                    waiting.put(model, answeredAt);
+                } else {
+                    lastError = failure != null
+                            ? "probe failed: " + failure
+                            : "probe answered " + response.statusCode() + " " + response.body();
+                }
             }
-            Thread.sleep(50);
-        }
-        return null;
+        });
     }
 
-    private long count() throws SQLException {
+    private synchronized void resolve() throws SQLException {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
         try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery(COUNT)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void sleep(long millis) throws InterruptedException {
-        if (millis > 0) {
-            Thread.sleep(millis);
+                ResultSet rs = s.executeQuery(COUNTS)) {
+            while (rs.next()) {
+                Long answeredAt = rs.getLong(2) > 0 ? waiting.remove(rs.getString(1)) : null;
+                if (answeredAt != null) {
+                    seconds.add((now - answeredAt) / 1e9);
+                }
+            }
         }
     }
 }
