@@ -3,10 +3,12 @@ package dev.gatewayreports.reportapi.stats;
 import static dev.gatewayreports.reportapi.support.Events.event;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatewayreports.model.stats.BucketSpec;
 import dev.gatewayreports.model.stats.Dimension;
 import dev.gatewayreports.model.stats.Measure;
+import dev.gatewayreports.model.stats.QueryTooLargeException;
 import dev.gatewayreports.model.stats.RawFilters;
 import dev.gatewayreports.model.stats.StatsEngine;
 import dev.gatewayreports.model.stats.StatsQuery;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class StatsEngineWiringTest {
     @Inject
     StatsEngine engine;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @Test
     void shouldAnswerFromJustIngestedEvents() {
@@ -71,5 +76,18 @@ class StatsEngineWiringTest {
         assertEquals(1, result.rows().get(0).figures().errors());
         assertEquals(2, result.rows().get(1).figures().requests());
         assertEquals(200.0, result.rows().get(1).figures().latencyAvg());
+
+        StatsEngine tight = new StatsEngine(dataSource, new StatsEngine.Limits(10_000, 1, java.time.Duration.ZERO));
+        StatsQuery twoModels = new StatsQuery(
+                List.of(team),
+                at.minusSeconds(60),
+                at.plusSeconds(60),
+                ZoneId.of("UTC"),
+                BucketSpec.NONE,
+                List.of(Dimension.MODEL),
+                Map.of(),
+                RawFilters.NONE,
+                EnumSet.of(Measure.REQUESTS));
+        assertThrows(QueryTooLargeException.class, () -> tight.execute(twoModels));
     }
 }
