@@ -14,6 +14,7 @@ final class Deltas {
     private final SortedSet<String> teams = new TreeSet<>();
     private long events;
 
+    /** Adds one event to its row of every shape, at the shape's finest grain. */
     void fold(EventRow e) {
         events++;
         teams.add("team:" + e.teamId());
@@ -22,29 +23,43 @@ final class Deltas {
             if (!shape.folds.test(e)) {
                 continue;
             }
-            var rows = byShape.computeIfAbsent(shape, s -> new HashMap<>());
-            var dims = shape.dimensionValues.apply(e);
-            for (int grain : shape.grains) {
-                RollupKey key = new RollupKey(
-                        shape.owner.apply(e), grain, RollupKey.floor(e.occurredAtEpochSecond(), grain), dims);
-                rows.computeIfAbsent(key, k -> Figures.empty(shape.latency))
-                        .addEvent(
-                                e.error(),
-                                e.tokens(),
-                                e.credits(),
-                                e.costUsd(),
-                                e.costParts(),
-                                e.unpriced(),
-                                e.latencyMs());
-            }
+            int finest = shape.grains[0];
+            RollupKey key = new RollupKey(
+                    shape.owner.apply(e),
+                    finest,
+                    RollupKey.floor(e.occurredAtEpochSecond(), finest),
+                    shape.dimensionValues.apply(e));
+            byShape.computeIfAbsent(shape, s -> new HashMap<>())
+                    .computeIfAbsent(key, k -> Figures.empty(shape.latency))
+                    .addEvent(
+                            e.error(),
+                            e.tokens(),
+                            e.credits(),
+                            e.costUsd(),
+                            e.costParts(),
+                            e.unpriced(),
+                            e.latencyMs());
         }
     }
 
-    /** The shape's rows in key order (the order rows are written and locked in). */
+    /**
+     * The shape's rows in key order (the order rows are written and locked in): the finest grain as folded, each
+     * coarser grain derived from the one below it.
+     */
     TreeMap<RollupKey, Figures> rows(Shape shape) {
-        return new TreeMap<>(byShape.getOrDefault(shape, new HashMap<>()));
+        Map<RollupKey, Figures> finer = byShape.getOrDefault(shape, new HashMap<>());
+        TreeMap<RollupKey, Figures> all = new TreeMap<>(finer);
+        for (int g = 1; g < shape.grains.length; g++) {
+            Map<RollupKey, Figures> coarser = new HashMap<>();
+            for (Map.Entry<RollupKey, Figures> row : finer.entrySet()) {
+                coarser.computeIfAbsent(row.getKey().coarser(shape.grains[g]), k -> Figures.empty(shape.latency))
+                        .add(row.getValue());
+            }
+            all.putAll(coarser);
+            finer = coarser;
+        }
+        return all;
     }
-
     /** The owners (teams and organizations) whose rollup rows this cycle writes, sorted. */
     SortedSet<String> teams() {
         return teams;

@@ -1,15 +1,70 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** The key of one rollup row: owner (team or organization), grain, bucket start (epoch seconds) and the shape's dimension values. */
-record RollupKey(String owner, int grain, long bucketStart, List<String> dimensions) implements Comparable<RollupKey> {
+/**
+ * The key of one rollup row: owner (team or organization), grain, bucket start (epoch seconds) and the shape's
+ * dimension values. Its hash is computed once: a cycle looks keys up millions of times.
+ */
+final class RollupKey implements Comparable<RollupKey> {
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final String owner;
+    private final int grain;
+    private final long bucketStart;
+    private final String[] dimensions;
+    private final int hash;
+
+    RollupKey(String owner, int grain, long bucketStart, String[] dimensions) {
+        this.owner = owner;
+        this.grain = grain;
+        this.bucketStart = bucketStart;
+        this.dimensions = dimensions;
+        this.hash =
+                31 * (31 * (31 * owner.hashCode() + grain) + Long.hashCode(bucketStart)) + Arrays.hashCode(dimensions);
+    }
 
     /** The start of the grain-long bucket holding {@code epochSecond}; every grain divides a UTC day. */
     static long floor(long epochSecond, int grain) {
         return Math.floorDiv(epochSecond, grain) * grain;
+    }
+
+    /** The same row at a coarser grain. */
+    RollupKey coarser(int coarserGrain) {
+        return new RollupKey(owner, coarserGrain, floor(bucketStart, coarserGrain), dimensions);
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    int grain() {
+        return grain;
+    }
+
+    long bucketStart() {
+        return bucketStart;
+    }
+
+    List<String> dimensions() {
+        return Arrays.asList(dimensions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RollupKey k
+                && hash == k.hash
+                && grain == k.grain
+                && bucketStart == k.bucketStart
+                && owner.equals(k.owner)
+                && Arrays.equals(dimensions, k.dimensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override
@@ -17,8 +72,8 @@ record RollupKey(String owner, int grain, long bucketStart, List<String> dimensi
         int c = owner.compareTo(o.owner);
         c = c != 0 ? c : Integer.compare(grain, o.grain);
         c = c != 0 ? c : Long.compare(bucketStart, o.bucketStart);
-        for (int i = 0; c == 0 && i < dimensions.size(); i++) {
-            c = NULLS_FIRST.compare(dimensions.get(i), o.dimensions.get(i));
+        for (int i = 0; c == 0 && i < dimensions.length; i++) {
+            c = NULLS_FIRST.compare(dimensions[i], o.dimensions[i]);
         }
         return c;
     }

@@ -101,9 +101,9 @@ final class RollupWriter {
             bindKeys(c, ps, shape, new ArrayList<>(rows.keySet()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int d = 0; d < shape.dimensions.size(); d++) {
-                        values.add(rs.getString(4 + d));
+                    String[] values = new String[shape.dimensions.size()];
+                    for (int d = 0; d < values.length; d++) {
+                        values[d] = rs.getString(4 + d);
                     }
                     RollupKey key = new RollupKey(rs.getString(1), rs.getInt(2), rs.getLong(3), values);
                     Figures delta = byKey.get(key);

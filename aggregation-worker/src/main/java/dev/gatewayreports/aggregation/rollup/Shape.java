@@ -12,21 +12,21 @@ import java.util.function.Predicate;
  * one row per event at that grain, so their sub-hour edges are read from raw events instead.
  */
 enum Shape {
-    ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, FigureColumn.ALL, true),
+    ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> new String[0], e -> true, FigureColumn.ALL, true),
     ORG_MODEL(
             "rollup_org_model",
             new int[] {900, 3600, 86400},
             List.of("provider", "model"),
-            e -> List.of(e.provider(), e.model()),
+            e -> new String[] {e.provider(), e.model()},
             e -> true,
             FigureColumn.ALL,
             true),
-    TEAM("rollup_team", new int[] {900, 3600, 86400}, List.of(), e -> List.of(), e -> true, FigureColumn.ALL, true),
+    TEAM("rollup_team", new int[] {900, 3600, 86400}, List.of(), e -> new String[0], e -> true, FigureColumn.ALL, true),
     MODEL(
             "rollup_model",
             new int[] {3600, 86400},
             List.of("provider", "model"),
-            e -> List.of(e.provider(), e.model()),
+            e -> new String[] {e.provider(), e.model()},
             e -> true,
             FigureColumn.ALL,
             true),
@@ -34,7 +34,7 @@ enum Shape {
             "rollup_api_key",
             new int[] {3600, 86400},
             List.of("api_key_id"),
-            e -> java.util.Collections.singletonList(e.apiKeyId()),
+            e -> new String[] {e.apiKeyId()},
             e -> true,
             FigureColumn.API_KEY,
             false),
@@ -42,7 +42,7 @@ enum Shape {
             "rollup_error",
             new int[] {3600, 86400},
             List.of("provider", "model", "error_type"),
-            e -> List.of(e.provider(), e.model(), e.errorType()),
+            e -> new String[] {e.provider(), e.model(), e.errorType()},
             EventRow::error,
             FigureColumn.ERROR,
             false),
@@ -50,7 +50,7 @@ enum Shape {
             "rollup_admin",
             new int[] {3600, 86400},
             List.of("api_key_id", "model", "service_tier", "context_window", "inference_geo"),
-            e -> java.util.Arrays.asList(e.apiKeyId(), e.model(), e.serviceTier(), e.contextWindow(), e.inferenceGeo()),
+            e -> new String[] {e.apiKeyId(), e.model(), e.serviceTier(), e.contextWindow(), e.inferenceGeo()},
             e -> true,
             FigureColumn.ADMIN,
             false);
@@ -62,7 +62,7 @@ enum Shape {
     final Function<EventRow, String> owner;
     final int[] grains;
     final List<String> dimensions;
-    final Function<EventRow, List<String>> dimensionValues;
+    final Function<EventRow, String[]> dimensionValues;
     final Predicate<EventRow> folds;
     final List<FigureColumn> metrics;
     final boolean latency;
@@ -71,7 +71,7 @@ enum Shape {
             String table,
             int[] grains,
             List<String> dimensions,
-            Function<EventRow, List<String>> dimensionValues,
+            Function<EventRow, String[]> dimensionValues,
             Predicate<EventRow> folds,
             List<FigureColumn> metrics,
             boolean latency) {

@@ -64,6 +64,27 @@ public final class Figures {
         }
     }
 
+    /** Adds other figures (of disjoint events) to these. */
+    public void add(Figures other) {
+        requests += other.requests;
+        errors += other.errors;
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] += other.tokens[i];
+        }
+        credits = credits.add(other.credits);
+        cost = cost.add(other.cost);
+        for (int i = 0; i < costParts.length; i++) {
+            costParts[i] = costParts[i].add(other.costParts[i]);
+        }
+        unpriced += other.unpriced;
+        latencySum += other.latencySum;
+        latencyMin = Math.min(latencyMin, other.latencyMin);
+        latencyMax = Math.max(latencyMax, other.latencyMax);
+        if (sketch != null && other.sketch != null) {
+            sketch.mergeWith(other.sketch);
+        }
+    }
+
     /** The latency sketch, or null when these figures keep none. */
     public DDSketch sketch() {
         return sketch;
