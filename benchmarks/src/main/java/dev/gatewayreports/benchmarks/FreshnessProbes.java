@@ -29,7 +29,7 @@ final class FreshnessProbes implements Runnable {
 
     static final String TEAM = "team_probe";
     private static final String COUNTS = "select model, sum(request_count) from rollup_model" + " where team_id = '"
-            + TEAM + "' and grain = 900 and model like 'probe-%' group by model";
+            + TEAM + "' and grain = 3600 and model like 'probe-%' group by model";
 
     final List<Double> seconds = new ArrayList<>();
     volatile String lastError;
