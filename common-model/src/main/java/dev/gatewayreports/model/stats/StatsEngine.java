@@ -99,13 +99,19 @@ public final class StatsEngine {
     private static void readRollup(
             Connection c, RollupTable t, int grain, StatsQuery q, List<Coverage.Piece> pieces, Accumulator acc)
             throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(StatsSql.rollup(t, q.groupBy(), q.filters().keySet()))) {
-            int p = bindPieces(c, ps, pieces, q);
-            if (t.organizationWide()) {
-                ps.setArray(3, c.createArrayOf("text", new String[] {q.organizationId()}));
-            }
+        List<long[]> ranges = contiguous(pieces);
+        String sql = StatsSql.rollup(t, q.groupBy(), q.filters().keySet(), ranges.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            String[] owners = t.organizationWide()
+                    ? new String[] {q.organizationId()}
+                    : q.teamIds().toArray(String[]::new);
+            ps.setArray(p++, c.createArrayOf("text", owners));
             ps.setInt(p++, grain);
+            for (long[] range : ranges) {
+                ps.setTimestamp(p++, Timestamp.from(Instant.ofEpochSecond(range[0])));
+                ps.setTimestamp(p++, Timestamp.from(Instant.ofEpochSecond(range[1])));
+            }
             bindFilters(c, ps, p, q);
             try (ResultSet rs = ps.executeQuery()) {
                 acc.addAll(rs, false);
@@ -172,20 +178,6 @@ public final class StatsEngine {
             }
         }
         return ranges;
-    }
-
-    private static int bindPieces(Connection c, PreparedStatement ps, List<Coverage.Piece> pieces, StatsQuery q)
-            throws SQLException {
-        Long[] from = new Long[pieces.size()];
-        Long[] to = new Long[pieces.size()];
-        for (int i = 0; i < pieces.size(); i++) {
-            from[i] = pieces.get(i).from();
-            to[i] = pieces.get(i).to();
-        }
-        ps.setArray(1, c.createArrayOf("int8", from));
-        ps.setArray(2, c.createArrayOf("int8", to));
-        ps.setArray(3, c.createArrayOf("text", q.teamIds().toArray()));
-        return 4;
     }
 
     private static int bindFilters(Connection c, PreparedStatement ps, int p, StatsQuery q) throws SQLException {
