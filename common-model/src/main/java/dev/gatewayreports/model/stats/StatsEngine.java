@@ -106,13 +106,13 @@ public final class StatsEngine {
             String[] owners = t.organizationWide()
                     ? new String[] {q.organizationId()}
                     : q.teamIds().toArray(String[]::new);
-            ps.setArray(p++, c.createArrayOf("text", owners));
-            ps.setInt(p++, grain);
             for (long[] range : ranges) {
+                ps.setArray(p++, c.createArrayOf("text", owners));
+                ps.setInt(p++, grain);
                 ps.setTimestamp(p++, Timestamp.from(Instant.ofEpochSecond(range[0])));
                 ps.setTimestamp(p++, Timestamp.from(Instant.ofEpochSecond(range[1])));
+                p = bindFilters(c, ps, p, q);
             }
-            bindFilters(c, ps, p, q);
             try (ResultSet rs = ps.executeQuery()) {
                 acc.addAll(rs, false);
             }

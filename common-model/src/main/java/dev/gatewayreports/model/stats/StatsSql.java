@@ -13,8 +13,8 @@ final class StatsSql {
     private StatsSql() {}
 
     /**
-     * Rollup rows of one grain inside some time ranges, bound as plain parameters (a join over an array of ranges
-     * made the planner scan the whole grain).
+     * Rollup rows of one grain inside some time ranges: one index range scan per range, bound as plain parameters
+     * (a join over an array of ranges, or an OR of them, let the planner scan the whole grain).
      */
     static String rollup(RollupTable t, List<Dimension> groupBy, Set<Dimension> filtered, int ranges) {
         StringJoiner select = new StringJoiner(", ");
@@ -25,19 +25,18 @@ final class StatsSql {
         select.add(latency ? "r.latency_min" : "null::int")
                 .add(latency ? "r.latency_max" : "null::int")
                 .add(latency ? "r.latency_sketch" : "null::bytea");
-        StringBuilder sql = new StringBuilder("select ")
+        StringBuilder one = new StringBuilder("select ")
                 .append(select)
                 .append(" from ")
                 .append(t.table)
                 .append(" r where r.")
                 .append(t.ownerColumn)
-                .append(" = any(?) and r.grain = ?");
-        StringJoiner within = new StringJoiner(" or ", " and (", ")");
+                .append(" = any(?) and r.grain = ? and r.bucket_start >= ? and r.bucket_start < ?");
+        filtered.forEach(d -> one.append(" and r.").append(d.column()).append(" = any(?)"));
+        StringJoiner sql = new StringJoiner(" union all ");
         for (int i = 0; i < ranges; i++) {
-            within.add("r.bucket_start >= ? and r.bucket_start < ?");
+            sql.add(one);
         }
-        sql.append(within);
-        filtered.forEach(d -> sql.append(" and r.").append(d.column()).append(" = any(?)"));
         return sql.toString();
     }
 
