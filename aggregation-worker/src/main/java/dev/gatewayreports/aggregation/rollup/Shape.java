@@ -38,6 +38,14 @@ enum Shape {
             e -> true,
             FigureColumn.API_KEY,
             false),
+    ORG_ERROR(
+            "rollup_org_error",
+            new int[] {3600, 86400},
+            List.of("provider", "model", "error_type"),
+            e -> new String[] {e.provider(), e.model(), e.errorType()},
+            EventRow::error,
+            FigureColumn.ERROR,
+            false),
     ERROR(
             "rollup_error",
             new int[] {3600, 86400},

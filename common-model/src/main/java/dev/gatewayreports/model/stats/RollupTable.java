@@ -9,6 +9,12 @@ import java.util.Set;
  * figure columns a table lacks read as 0, so a table is only chosen when it holds every figure asked for.
  */
 enum RollupTable {
+    ORG_ERROR(
+            "rollup_org_error",
+            new int[] {86_400, 3_600},
+            EnumSet.of(Dimension.PROVIDER, Dimension.MODEL, Dimension.ERROR_TYPE),
+            EnumSet.of(Measure.ERRORS),
+            Map.of("error_count", "error_count", "request_count", "error_count")),
     ERROR(
             "rollup_error",
             new int[] {86_400, 3_600},
@@ -112,7 +118,7 @@ enum RollupTable {
                 continue;
             }
             if (t.dimensions.containsAll(dimensions) && t.measures.containsAll(measures)) {
-                if (t == ERROR && !dimensions.contains(Dimension.ERROR_TYPE)) {
+                if ((t == ERROR || t == ORG_ERROR) && !dimensions.contains(Dimension.ERROR_TYPE)) {
                     continue; // error rollups hold only errors: used when grouping or filtering by error type
                 }
                 return t;
