@@ -10,7 +10,9 @@ import java.util.List;
 /** The machine and the data the figures were measured on. */
 final class DataFacts {
 
-    static final List<String> ROLLUPS = List.of("rollup_model", "rollup_api_key", "rollup_error", "rollup_admin");
+    private static final String ROLLUP_TABLES = """
+            select tablename from pg_tables where schemaname = current_schema() and tablename like 'rollup\\_%'
+            order by tablename""";
 
     /** One fact: what and its value. */
     record Fact(String name, String value) {}
@@ -42,10 +44,22 @@ final class DataFacts {
         facts.add(new Fact(
                 "usage_event_key size (exactly-once identities)",
                 text(c, "select pg_size_pretty(pg_total_relation_size('usage_event_key'))")));
-        for (String table : ROLLUPS) {
+        for (String table : rollupTables(c)) {
             facts.add(new Fact(table + " rows / size", rollup(c, table)));
         }
         return facts;
+    }
+
+    /** Every rollup table of this schema version, whatever the migrations have added. */
+    static List<String> rollupTables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(ROLLUP_TABLES)) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static String rollup(Connection c, String table) throws SQLException {

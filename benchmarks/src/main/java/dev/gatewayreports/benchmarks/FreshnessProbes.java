@@ -21,15 +21,19 @@ import java.util.function.DoubleSupplier;
 
 /**
  * While ingest runs, posts single marker events of team {@code team_probe} on a schedule (about {@code target} of
- * them spread over the load, at least a second apart) and measures for each how long after its 200 the 15-minute
- * rollup counts it: the freshness a dashboard sees under load. Every probe has a model of its own, so each is
+ * them spread over the load, at least a second apart) and measures for each how long after its 200 rollup_model
+ * counts it: the freshness a dashboard sees under load. Every probe has a model of its own, so each is
  * recognised in rollup_model whatever order the worker folds them in, and a slow probe never delays the next.
  */
 final class FreshnessProbes implements Runnable {
 
     static final String TEAM = "team_probe";
-    private static final String COUNTS = "select model, sum(request_count) from rollup_model" + " where team_id = '"
-            + TEAM + "' and grain = 3600 and model like 'probe-%' group by model";
+    /**
+     * The probes rollup_model holds, at any grain: the worker writes every rollup of a batch in one transaction, so
+     * this is when reports can see it, whichever grains the table keeps (15-minute rows are gone from it).
+     */
+    private static final String COUNTED = "select distinct model from rollup_model where team_id = '" + TEAM
+            + "' and model like 'probe-%' and request_count > 0";
 
     final List<Double> seconds = new ArrayList<>();
     volatile String lastError;
@@ -150,9 +154,9 @@ final class FreshnessProbes implements Runnable {
         }
         long now = System.nanoTime();
         try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery(COUNTS)) {
+                ResultSet rs = s.executeQuery(COUNTED)) {
             while (rs.next()) {
-                Long answeredAt = rs.getLong(2) > 0 ? waiting.remove(rs.getString(1)) : null;
+                Long answeredAt = waiting.remove(rs.getString(1));
                 if (answeredAt != null) {
                     seconds.add((now - answeredAt) / 1e9);
                 }

@@ -180,7 +180,7 @@ final class IngestPhase {
         table.row(
                 "worker",
                 String.format(
-                        "freshness under load: 200 of a single event → counted in rollup_model (grain 900), %d probes"
+                        "freshness under load: 200 of a single event → counted in rollup_model (any grain), %d probes"
                                 + " posted while ingest ran",
                         s.size()),
                 String.format(
