@@ -41,40 +41,9 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-die() {
-  echo "error: $*" >&2
-  exit 1
-}
-
-java_major() {
-  local version
-  version=$("$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
-  echo "${version:-0}"
-}
-
-# JAVA_HOME if >= 21, else java on the PATH if >= 21, else the newest JDK under /usr/lib/jvm (as deploy/local does).
-pick_java() {
-  local candidate best="" best_major=0 major
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && $(java_major "$JAVA_HOME/bin/java") -ge 21 ]]; then
-    best="$JAVA_HOME/bin/java"
-  elif command -v java >/dev/null 2>&1 && [[ $(java_major java) -ge 21 ]]; then
-    best="$(readlink -f "$(command -v java)")"
-  else
-    for candidate in /usr/lib/jvm/*/bin/java; do
-      [[ -x "$candidate" ]] || continue
-      major=$(java_major "$candidate")
-      if ((major > best_major)); then
-        best="$candidate"
-        best_major=$major
-      fi
-    done
-    ((best_major >= 21)) || best=""
-  fi
-  [[ -n "$best" ]] || die "no JDK 21 or newer found: set JAVA_HOME to one"
-  JAVA="$best"
-  JAVA_HOME="$(cd "$(dirname "$best")/.." && pwd)"
-  export JAVA_HOME
-}
+# die, java_major and pick_java (JAVA_HOME if >= 21, else java on the PATH, else the newest under /usr/lib/jvm).
+# shellcheck source=../deploy/local/lib.sh
+source "$ROOT_DIR/deploy/local/lib.sh"
 
 port_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
