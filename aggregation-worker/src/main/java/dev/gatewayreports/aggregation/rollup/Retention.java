@@ -1,5 +1,6 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.rollup.Shape;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

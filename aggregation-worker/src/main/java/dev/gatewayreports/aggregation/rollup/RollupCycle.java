@@ -1,9 +1,9 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.rollup.RollupFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -15,7 +15,7 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class RollupCycle {
     /** Taken shared by every cycle and exclusively by a rebuild, so the two never interleave. */
-    static final String SHARED_LOCK = "select pg_advisory_xact_lock_shared(hashtext('rollup:rebuild'))";
+    static final String SHARED_LOCK = RollupFold.SHARED_LOCK;
 
     private final AgroalDataSource dataSource;
 
@@ -28,7 +28,7 @@ public class RollupCycle {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long folded = fold(c, batches);
+                long folded = RollupFold.fold(c, batches);
                 beforeCommit.run();
                 c.commit();
                 return folded;
@@ -39,23 +39,5 @@ public class RollupCycle {
                 c.setAutoCommit(true);
             }
         }
-    }
-
-    private static long fold(Connection c, int batches) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SHARED_LOCK)) {
-            ps.execute();
-        }
-        WorkQueue.Claim claim = WorkQueue.claim(c, batches);
-        if (claim == null) {
-            return -1;
-        }
-        Deltas deltas = new Deltas();
-        WorkQueue.readEvents(c, claim, deltas::fold);
-        WorkQueue.lockTeams(c, deltas.teams());
-        for (Shape shape : Shape.values()) {
-            RollupWriter.apply(c, shape, deltas.rows(shape));
-        }
-        WorkQueue.markDone(c, claim);
-        return deltas.events();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.rollup.WorkQueue;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

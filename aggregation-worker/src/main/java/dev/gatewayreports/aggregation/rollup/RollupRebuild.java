@@ -1,5 +1,9 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.rollup.Deltas;
+import dev.gatewayreports.model.rollup.EventRow;
+import dev.gatewayreports.model.rollup.RollupWriter;
+import dev.gatewayreports.model.rollup.Shape;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.gatewayreports.aggregation.rollup;
+package dev.gatewayreports.model.rollup;
 
 import dev.gatewayreports.model.stats.Figures;
 import java.util.EnumMap;
@@ -9,13 +9,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** What one cycle's events add to every rollup row they touch, per shape, in key order. */
-final class Deltas {
+public final class Deltas {
     private final Map<Shape, HashMap<RollupKey, Figures>> byShape = new EnumMap<>(Shape.class);
     private final SortedSet<String> teams = new TreeSet<>();
     private long events;
 
     /** Adds one event to its row of every shape, at the shape's finest grain. */
-    void fold(EventRow e) {
+    public void fold(EventRow e) {
         events++;
         teams.add("team:" + e.teamId());
         teams.add("org:" + e.orgId());
@@ -46,7 +46,7 @@ final class Deltas {
      * The shape's rows in key order (the order rows are written and locked in): the finest grain as folded, each
      * coarser grain derived from the one below it.
      */
-    TreeMap<RollupKey, Figures> rows(Shape shape) {
+    public TreeMap<RollupKey, Figures> rows(Shape shape) {
         Map<RollupKey, Figures> finer = byShape.getOrDefault(shape, new HashMap<>());
         TreeMap<RollupKey, Figures> all = new TreeMap<>(finer);
         for (int g = 1; g < shape.grains.length; g++) {
@@ -61,11 +61,11 @@ final class Deltas {
         return all;
     }
     /** The owners (teams and organizations) whose rollup rows this cycle writes, sorted. */
-    SortedSet<String> teams() {
+    public SortedSet<String> teams() {
         return teams;
     }
 
-    long events() {
+    public long events() {
         return events;
     }
 }

@@ -1,4 +1,4 @@
-package dev.gatewayreports.aggregation.rollup;
+package dev.gatewayreports.model.rollup;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,7 +8,7 @@ import java.util.List;
  * The key of one rollup row: owner (team or organization), grain, bucket start (epoch seconds) and the shape's
  * dimension values. Its hash is computed once: a cycle looks keys up millions of times.
  */
-final class RollupKey implements Comparable<RollupKey> {
+public final class RollupKey implements Comparable<RollupKey> {
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private final String owner;

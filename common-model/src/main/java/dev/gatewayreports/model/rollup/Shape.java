@@ -1,4 +1,4 @@
-package dev.gatewayreports.aggregation.rollup;
+package dev.gatewayreports.model.rollup;
 
 import dev.gatewayreports.model.stats.FigureColumn;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * one-row-per-owner tables keep 15-minute buckets; the per-model, per-key and per-error tables would hold about
  * one row per event at that grain, so their sub-hour edges are read from raw events instead.
  */
-enum Shape {
+public enum Shape {
     ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> new String[0], e -> true, FigureColumn.ALL, true),
     ORG_MODEL(
             "rollup_org_model",
@@ -63,7 +63,7 @@ enum Shape {
             FigureColumn.ADMIN,
             false);
 
-    final String table;
+    public final String table;
     /** The column the rows belong to: team_id, or org_id for organization-wide rollups. */
     final String ownerColumn;
 

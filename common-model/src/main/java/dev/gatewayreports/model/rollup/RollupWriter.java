@@ -1,4 +1,4 @@
-package dev.gatewayreports.aggregation.rollup;
+package dev.gatewayreports.model.rollup;
 
 import dev.gatewayreports.model.stats.FigureColumn;
 import dev.gatewayreports.model.stats.Figures;
@@ -19,10 +19,10 @@ import java.util.TreeMap;
  * latency min/max combine; the sketch is merged in Java with the stored one, which is safe because the caller
  * holds the transaction-scoped lock of every team it writes.
  */
-final class RollupWriter {
+public final class RollupWriter {
     private RollupWriter() {}
 
-    static void apply(Connection c, Shape shape, TreeMap<RollupKey, Figures> rows) throws SQLException {
+    public static void apply(Connection c, Shape shape, TreeMap<RollupKey, Figures> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.gatewayreports.aggregation.rollup;
+package dev.gatewayreports.model.rollup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** The ingest batches waiting to be rolled up, claimed so that each is folded by exactly one transaction. */
-final class WorkQueue {
+public final class WorkQueue {
     /** Claimed batches: their ids and the time span their events cover. */
     record Claim(Long[] batchIds, Timestamp from, Timestamp to) {}
 
@@ -84,7 +84,7 @@ final class WorkQueue {
     }
 
     /** Seconds since the oldest pending batch arrived (0 when none), and how many are pending. */
-    static double[] backlog(Connection c) throws SQLException {
+    public static double[] backlog(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(OLDEST_PENDING);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -1,11 +1,11 @@
-package dev.gatewayreports.aggregation.rollup;
+package dev.gatewayreports.model.rollup;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** The fields of one stored usage event that rollups fold. */
-record EventRow(
+public record EventRow(
         String teamId,
         long occurredAtEpochSecond,
         String provider,
@@ -31,13 +31,13 @@ record EventRow(
     static final String COST_COLUMNS = "cost_input_usd, cost_output_usd, cost_cache_read_usd,"
             + " cost_cache_creation_5m_usd, cost_cache_creation_1h_usd, cost_web_search_usd";
 
-    static final String SELECT_COLUMNS =
+    public static final String SELECT_COLUMNS =
             "team_id, floor(extract(epoch from occurred_at))::bigint, provider, model, status,"
                     + " error_type, latency_ms, api_key_id, service_tier, context_window, inference_geo, "
                     + TOKEN_COLUMNS
                     + ", credits, cost_usd, cost_source, " + COST_COLUMNS + ", org_id";
 
-    static EventRow read(ResultSet rs) throws SQLException {
+    public static EventRow read(ResultSet rs) throws SQLException {
         long[] tokens = new long[6];
         for (int i = 0; i < 6; i++) {
             tokens[i] = rs.getLong(12 + i);
