@@ -26,6 +26,6 @@ public record Caller(
 
     /** True when the caller acts for the whole organization rather than for named teams. */
     public boolean organizationWide() {
-        return kind == Kind.SERVICE_KEY || has(Roles.ORG_ADMIN);
+        return kind == Kind.SERVICE_KEY || has(Roles.ORG_ADMIN) || has(Roles.REPORT_SERVICE);
     }
 }

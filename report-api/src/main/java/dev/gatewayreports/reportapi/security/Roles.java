@@ -15,5 +15,11 @@ public final class Roles {
     /** A service key with scope {@code admin}: the admin usage and cost API. */
     public static final String ADMIN_KEY = "admin_key";
 
+    /**
+     * A service (the scheduler) that produces reports for any organization: an OIDC client-credentials token with
+     * this role names the organization it acts for in the {@code X-Acting-Organization} header.
+     */
+    public static final String REPORT_SERVICE = "report_service";
+
     private Roles() {}
 }

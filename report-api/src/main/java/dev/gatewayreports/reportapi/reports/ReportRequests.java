@@ -1,0 +1,209 @@
+package dev.gatewayreports.reportapi.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.reportapi.errors.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns the body of {@code POST /v1/reports/generate} or the quick report's parameters into a {@link ReportSpec}. */
+public final class ReportRequests {
+    /** The longest window a report covers. */
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
+
+    private ReportRequests() {}
+
+    /** The body of a generate request. */
+    public static ReportSpec fromBody(JsonNode body, Clock clock) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalid("body", "a JSON object with report_type is required");
+        }
+        ReportType type = type(text(body, "report_type"));
+        ZoneId zone = zone(text(body, "timezone"));
+        Integer days = days(body.get("days"));
+        String start = text(body, "start");
+        String end = text(body, "end");
+        Instant[] window = window(days, start, end, zone, clock);
+        String format = text(body, "format");
+        ExportFormat exportFormat = format == null ? ExportFormat.JSON : format(format, "format");
+        return new ReportSpec(
+                type,
+                teamId(text(body, "team_id")),
+                zone,
+                window[0],
+                window[1],
+                window[2],
+                sections(type, body.get("sections")),
+                exportFormat,
+                bool(body.get("save"), "save"));
+    }
+
+    /** The parameters of a quick report: default sections, not saved. */
+    public static ReportSpec quick(String type, String days, String teamId, String timezone, Clock clock) {
+        ReportType reportType = type(type);
+        ZoneId zone = zone(timezone);
+        Integer n = null;
+        if (days != null) {
+            try {
+                n = checkedDays(Long.parseLong(days.strip()));
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("days", "days must be a whole number between 1 and 366");
+            }
+        }
+        Instant[] window = window(n, null, null, zone, clock);
+        return new ReportSpec(
+                reportType,
+                teamId(teamId),
+                zone,
+                window[0],
+                window[1],
+                window[2],
+                Section.defaults(reportType),
+                ExportFormat.JSON,
+                false);
+    }
+
+    public static ExportFormat format(String value, String field) {
+        ExportFormat format = ExportFormat.fromWire(value);
+        if (format == null) {
+            throw ApiException.invalid(field, field + " must be json, csv or xlsx");
+        }
+        return format;
+    }
+
+    static ReportType type(String value) {
+        if (value == null) {
+            throw ApiException.invalid("report_type", "report_type is required: " + ReportType.allowed());
+        }
+        ReportType type = ReportType.fromWire(value);
+        if (type == null) {
+            throw ApiException.invalid("report_type", "report_type must be " + ReportType.allowed());
+        }
+        return type;
+    }
+
+    static ZoneId zone(String value) {
+        if (value == null || value.isEmpty()) {
+            return ZoneId.of("UTC");
+        }
+        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+            throw ApiException.invalid("timezone", "timezone must be an IANA time zone such as America/New_York");
+        }
+        return ZoneId.of(value);
+    }
+
+    private static String teamId(String value) {
+        if (value != null && (value.isEmpty() || value.length() > 64)) {
+            throw ApiException.invalid("team_id", "team_id must be a team id or all");
+        }
+        return value;
+    }
+
+    private static Integer days(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw ApiException.invalid("days", "days must be a whole number between 1 and 366");
+        }
+        return checkedDays(node.longValue());
+    }
+
+    private static int checkedDays(long days) {
+        if (days < 1 || days > 366) {
+            throw ApiException.invalid("days", "days must be between 1 and 366");
+        }
+        return (int) days;
+    }
+
+    /** [start, end, previous start]. */
+    private static Instant[] window(Integer days, String start, String end, ZoneId zone, Clock clock) {
+        if (start == null && end == null) {
+            int n = days == null ? 7 : days;
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            return new Instant[] {
+                today.minusDays(n).atStartOfDay(zone).toInstant(),
+                today.atStartOfDay(zone).toInstant(),
+                today.minusDays(2L * n).atStartOfDay(zone).toInstant()
+            };
+        }
+        if (days != null) {
+            throw ApiException.invalid("days", "give either days or start and end, not both");
+        }
+        if (start == null || end == null) {
+            String missing = start == null ? "start" : "end";
+            throw ApiException.invalid(missing, "start and end go together; " + missing + " is missing");
+        }
+        Instant from = instant(start, "start");
+        Instant to = instant(end, "end");
+        if (!from.isBefore(to)) {
+            throw ApiException.invalid("end", "end must be after start");
+        }
+        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            throw ApiException.invalid("end", "a report covers at most 366 days");
+        }
+        return new Instant[] {from, to, from.minus(Duration.between(from, to))};
+    }
+
+    private static Instant instant(String value, String field) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(
+                    field, field + " must be an RFC 3339 timestamp with an offset, e.g. 2024-12-19T00:00:00Z");
+        }
+    }
+
+    private static Set<Section> sections(ReportType type, JsonNode node) {
+        Set<Section> sections = EnumSet.noneOf(Section.class);
+        sections.addAll(Section.defaults(type));
+        if (node == null || node.isNull()) {
+            return sections;
+        }
+        if (!node.isObject()) {
+            throw ApiException.invalid("sections", "sections must be an object of booleans, e.g. {\"summary\": true}");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Section section = Section.fromWire(e.getKey());
+            if (section == null) {
+                throw ApiException.invalid("sections." + e.getKey(), "unknown section " + e.getKey());
+            }
+            if (bool(e.getValue(), "sections." + e.getKey())) {
+                sections.add(section);
+            } else {
+                sections.remove(section);
+            }
+        }
+        return sections;
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw ApiException.invalid(field, field + " must be true or false");
+        }
+        return node.booleanValue();
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.invalid(field, field + " must be a string");
+        }
+        return node.textValue();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.gatewayreports.reportapi.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.security.CurrentCaller;
+import dev.gatewayreports.reportapi.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reports: generate (JSON, CSV, XLSX; optionally saved), quick reports, the saved history, downloads. */
+@Path("/v1/reports")
+@RolesAllowed({Roles.MEMBER, Roles.REPORT_SERVICE})
+@Tag(name = "Reports")
+public class ReportsResource {
+    private final ReportService reports;
+    private final CurrentCaller caller;
+    private final Clock clock;
+
+    public ReportsResource(ReportService reports, CurrentCaller caller, Clock clock) {
+        this.reports = reports;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/generate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
+    @Operation(
+            summary = "Generate a report",
+            description = "`format` json answers the report object; csv and xlsx answer the file. With `save` the"
+                    + " report is kept (its id in `report_id` and the `X-Report-Id` header).")
+    @RequestBody(
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                            name = "weekly cost report",
+                                            value = "{\"report_type\": \"cost\", \"days\": 7, \"timezone\":"
+                                                    + " \"America/New_York\", \"team_id\": \"team_xyz\", \"format\":"
+                                                    + " \"json\", \"save\": true, \"sections\": {\"by_api_key\":"
+                                                    + " true}}")))
+    @APIResponse(responseCode = "200", description = "The report object, or the file")
+    @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
+    @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
+    public Response generate(JsonNode body) {
+        ReportSpec spec = ReportRequests.fromBody(body, clock);
+        ObjectNode report = reports.generate(caller.get(), spec);
+        Response.ResponseBuilder answer = ReportExports.render(report, spec.format());
+        if (spec.save()) {
+            answer.header("X-Report-Id", report.get("report_id").asText());
+        }
+        return answer.build();
+    }
+
+    @GET
+    @Path("/quick/{report_type}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "A quick report with the type's default sections (not saved)",
+            description = "Cacheable: answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
+    @APIResponse(responseCode = "200", description = "The report object")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response quick(
+            @Parameter(example = "usage") @PathParam("report_type") String type,
+            @Parameter(example = "7") @QueryParam("days") String days,
+            @Parameter(example = "team_xyz") @QueryParam("team_id") String teamId,
+            @Parameter(example = "Asia/Seoul") @QueryParam("timezone") String timezone,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ReportSpec spec = ReportRequests.quick(type, days, teamId, timezone, clock);
+        ObjectNode report = reports.generate(caller.get(), spec);
+        EntityTag tag = new EntityTag(ReportEtags.of(report));
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setMaxAge(60);
+        if (ifNoneMatch != null && ReportEtags.matches(ifNoneMatch, tag.getValue())) {
+            return Response.notModified(tag).cacheControl(cache).build();
+        }
+        return Response.ok(report).tag(tag).cacheControl(cache).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Saved reports, newest first")
+    @APIResponse(responseCode = "200", description = "`{data, has_more, next_cursor}`")
+    public ReportPage list(
+            @Parameter(example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "`next_cursor` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(example = "cost") @QueryParam("report_type") String type) {
+        if (type != null && ReportType.fromWire(type) == null) {
+            throw ApiException.invalid("report_type", "report_type must be " + ReportType.allowed());
+        }
+        return reports.list(caller.get(), limit(limit), cursor, type);
+    }
+
+    @GET
+    @Path("/{report_id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One saved report")
+    @APIResponse(responseCode = "200", description = "The report object as it was generated")
+    @APIResponse(responseCode = "404", description = "No such report the caller can see")
+    public JsonNode get(@Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId) {
+        return reports.get(caller.get(), reportId);
+    }
+
+    @GET
+    @Path("/download/{report_id}")
+    @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
+    @Operation(summary = "A saved report as a file: the same content as when it was generated")
+    @APIResponse(responseCode = "200", description = "The file, with Content-Disposition")
+    @APIResponse(responseCode = "404", description = "No such report the caller can see")
+    public Response download(
+            @Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId,
+            @Parameter(example = "xlsx") @QueryParam("format") String format) {
+        ExportFormat exportFormat = format == null ? ExportFormat.JSON : ReportRequests.format(format, "format");
+        JsonNode report = reports.get(caller.get(), reportId);
+        Response.ResponseBuilder answer = ReportExports.render(report, exportFormat);
+        if (exportFormat == ExportFormat.JSON) {
+            answer.header(
+                    jakarta.ws.rs.core.HttpHeaders.CONTENT_DISPOSITION,
+                    dev.gatewayreports.reportapi.export.ReportFiles.contentDisposition(
+                            dev.gatewayreports.reportapi.export.ReportFiles.fileName(report, "json")));
+        }
+        return answer.build();
+    }
+
+    @DELETE
+    @Path("/{report_id}")
+    @Operation(summary = "Delete a saved report (team_admin of its team, or org_admin)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The caller only reads this team's reports")
+    @APIResponse(responseCode = "404", description = "No such report the caller can see")
+    public Response delete(@Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId) {
+        reports.delete(caller.get(), reportId);
+        return Response.noContent().build();
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.invalid("limit", "limit must be a whole number between 1 and 100");
+    }
+}
