@@ -110,6 +110,48 @@ class StatsEngineEquivalenceTest {
         assertTrue(fromRollups > 200, "only " + fromRollups + " of 300 queries read rollups");
     }
 
+    @Test
+    void shouldCountEventsOfUnfoldedBatchesOnceWhileAWorkerFolds() throws Exception {
+        String[] teams = {team(), team(), team()};
+        String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        EquivalenceData.loadPartlyFolded(ds, cycle, org, teams, FROM, DAYS);
+        StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
+        StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong folds = new java.util.concurrent.atomic.AtomicLong();
+        Thread worker = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    if (cycle.runOnce(1, () -> {}) >= 0) {
+                        folds.incrementAndGet();
+                    }
+                    Thread.sleep(40);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Random random = new Random(5);
+        int fromRollups = 0;
+        try {
+            // The first queries run before the worker starts: half the events are only in pending batches.
+            for (int i = 0; i < 120; i++) {
+                if (i == 30) {
+                    worker.start();
+                }
+                StatsQuery q = randomQuery(random, teams, org);
+                StatsResult a = fast.execute(q);
+                assertSameRows(a, raw.execute(q), q, "query " + i + " with " + folds.get() + " folds: " + q);
+                fromRollups += a.rollupPieces() > 0 ? 1 : 0;
+            }
+        } finally {
+            stop.set(true);
+            worker.join();
+        }
+        assertTrue(fromRollups > 60, "only " + fromRollups + " of 120 queries read rollups");
+        assertTrue(folds.get() > 0, "the worker folded while queries ran");
+    }
+
     private static String team() {
         return "team_" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -22,7 +22,20 @@ public final class EquivalenceData {
         drain(cycle);
     }
 
-    static void drain(RollupCycle cycle) throws SQLException {
+    /** Like {@link #load}, but the later batches stay pending: the worker has not caught up yet. */
+    public static void loadPartlyFolded(
+            AgroalDataSource ds, RollupCycle cycle, String org, String[] teams, Instant from, int days)
+            throws SQLException {
+        String run = java.util.UUID.randomUUID().toString();
+        Duration span = Duration.ofDays(days);
+        RawEvents.insert(ds, org, teams, 6_000, from, from.plus(span), 0.42, run + "a");
+        drain(cycle);
+        for (int i = 0; i < 8; i++) {
+            RawEvents.insert(ds, org, teams, 500, from, from.plus(span), 0.3 + i / 10.0, run + "p" + i);
+        }
+    }
+
+    public static void drain(RollupCycle cycle) throws SQLException {
         while (cycle.runOnce(10, () -> {}) >= 0) {
             // until nothing is pending
         }

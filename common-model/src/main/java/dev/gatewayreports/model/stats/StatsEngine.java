@@ -64,14 +64,15 @@ public final class StatsEngine {
             byGrain.clear();
             rawRanges = List.of(new long[] {q.start().getEpochSecond(), end + 1});
         }
+        List<Coverage.Piece> rolled = new ArrayList<>();
+        byGrain.forEach((grain, list) -> rolled.addAll(grain == 0 ? List.of() : list));
         try (Connection c = dataSource.getConnection()) {
-            for (Map.Entry<Integer, List<Coverage.Piece>> e : byGrain.entrySet()) {
-                if (e.getKey() != 0) {
-                    readRollup(c, table, e.getKey(), q, e.getValue(), acc);
+            if (rolled.isEmpty()) {
+                if (!rawRanges.isEmpty()) {
+                    readRaw(c, q, dims, rawRanges, null, acc);
                 }
-            }
-            if (!rawRanges.isEmpty()) {
-                readRaw(c, q, dims, rawRanges, acc);
+            } else {
+                readInOneSnapshot(c, q, dims, table, byGrain, rolled, rawRanges, acc);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("stats query failed", e);
@@ -86,6 +87,49 @@ public final class StatsEngine {
                 rollupPieces,
                 rawRanges.size(),
                 bucketStarts(boundaries));
+    }
+
+    /**
+     * Reads rollups, the events of batches the worker has not folded yet that fall inside the rolled-up spans, and
+     * the raw spans, all in one REPEATABLE READ snapshot: a fold commits its rollup rows and its batches' mark
+     * together, so each event is counted exactly once, from the rollups or from its pending batch, however far
+     * behind the worker is.
+     */
+    private static void readInOneSnapshot(
+            Connection c,
+            StatsQuery q,
+            Set<Dimension> dims,
+            RollupTable table,
+            Map<Integer, List<Coverage.Piece>> byGrain,
+            List<Coverage.Piece> rolled,
+            List<long[]> rawRanges,
+            Accumulator acc)
+            throws SQLException {
+        int isolation = c.getTransactionIsolation();
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            for (Map.Entry<Integer, List<Coverage.Piece>> e : byGrain.entrySet()) {
+                if (e.getKey() != 0) {
+                    readRollup(c, table, e.getKey(), q, e.getValue(), acc);
+                }
+            }
+            PendingBatches pending = PendingBatches.read(c);
+            List<long[]> unfolded = pending.within(contiguous(rolled));
+            if (!unfolded.isEmpty()) {
+                readRaw(c, q, dims, unfolded, pending.ids(), acc);
+            }
+            if (!rawRanges.isEmpty()) {
+                readRaw(c, q, dims, rawRanges, null, acc);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+            c.setTransactionIsolation(isolation);
+        }
     }
 
     private RollupTable chooseTable(StatsQuery q, Set<Dimension> dims) {
@@ -119,7 +163,9 @@ public final class StatsEngine {
         }
     }
 
-    private static void readRaw(Connection c, StatsQuery q, Set<Dimension> dims, List<long[]> ranges, Accumulator acc)
+    /** Raw events in the ranges; with {@code batches}, only the events of those ingest batches. */
+    private static void readRaw(
+            Connection c, StatsQuery q, Set<Dimension> dims, List<long[]> ranges, Long[] batches, Accumulator acc)
             throws SQLException {
         List<Instant[]> clipped = new ArrayList<>();
         for (long[] range : ranges) {
@@ -133,7 +179,8 @@ public final class StatsEngine {
             return;
         }
         boolean errorsOnly = dims.contains(Dimension.ERROR_TYPE);
-        String sql = StatsSql.raw(q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly, clipped.size());
+        String sql = StatsSql.raw(
+                q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly, clipped.size(), batches != null);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             ps.setArray(p++, c.createArrayOf("text", q.teamIds().toArray()));
@@ -148,6 +195,9 @@ public final class StatsEngine {
                 if (!values.isEmpty()) {
                     ps.setArray(p++, c.createArrayOf("text", values.toArray()));
                 }
+            }
+            if (batches != null) {
+                ps.setArray(p++, c.createArrayOf("bigint", batches));
             }
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {

@@ -42,7 +42,12 @@ final class StatsSql {
 
     /** Raw events of some time ranges (plain parameters, so partitions are pruned), with every filter. */
     static String raw(
-            List<Dimension> groupBy, Set<Dimension> filtered, RawFilters raw, boolean errorsOnly, int ranges) {
+            List<Dimension> groupBy,
+            Set<Dimension> filtered,
+            RawFilters raw,
+            boolean errorsOnly,
+            int ranges,
+            boolean batches) {
         StringJoiner select = new StringJoiner(", ");
         select.add("floor(extract(epoch from e.occurred_at))::bigint");
         groupBy.forEach(d -> select.add("e." + d.column()));
@@ -78,6 +83,9 @@ final class StatsSql {
         }
         if (raw.traceRootsOnly()) {
             sql.append(" and e.parent_id is null");
+        }
+        if (batches) {
+            sql.append(" and e.ingest_batch_id = any(?)");
         }
         return sql.toString();
     }

@@ -93,6 +93,7 @@ public class ReportsResource {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(60);
+        cache.setNoTransform(false);
         if (ifNoneMatch != null && ReportEtags.matches(ifNoneMatch, tag.getValue())) {
             return Response.notModified(tag).cacheControl(cache).build();
         }
