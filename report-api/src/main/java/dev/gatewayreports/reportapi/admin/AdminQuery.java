@@ -1,0 +1,93 @@
+package dev.gatewayreports.reportapi.admin;
+
+import dev.gatewayreports.model.stats.BucketSpec;
+import dev.gatewayreports.model.stats.Dimension;
+import dev.gatewayreports.model.stats.Measure;
+import dev.gatewayreports.model.stats.RawFilters;
+import dev.gatewayreports.model.stats.StatsEngine;
+import dev.gatewayreports.model.stats.StatsQuery;
+import dev.gatewayreports.model.stats.StatsRow;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** What both admin reports share: the engine query of one page, rows by bucket, and the parameter digest. */
+final class AdminQuery {
+    private AdminQuery() {}
+
+    /**
+     * The page's rows by bucket start.
+     *
+     * @param teams the organization's teams the request covers; {@code wholeOrg}: all of them
+     */
+    static Map<Instant, List<StatsRow>> rows(
+            StatsEngine engine,
+            String orgId,
+            List<String> teams,
+            boolean wholeOrg,
+            AdminWindow window,
+            List<Dimension> groupBy,
+            Map<Dimension, Set<String>> filters,
+            Set<Measure> measures) {
+        Map<Instant, List<StatsRow>> byBucket = new TreeMap<>();
+        if (teams.isEmpty()) {
+            return byBucket;
+        }
+        StatsQuery q = new StatsQuery(
+                teams,
+                window.start(),
+                window.end(),
+                ZoneId.of("UTC"),
+                BucketSpec.seconds(window.width()),
+                groupBy,
+                filters,
+                RawFilters.NONE,
+                measures,
+                wholeOrg ? orgId : null);
+        for (StatsRow row : engine.execute(q).rows()) {
+            if (row.figures().requests() > 0) {
+                byBucket.computeIfAbsent(row.bucketStart(), b -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        return byBucket;
+    }
+
+    /** Filters by dimension, the empty ones left out. */
+    static Map<Dimension, Set<String>> filters(Map<Dimension, List<String>> lists) {
+        Map<Dimension, Set<String>> filters = new HashMap<>();
+        lists.forEach((d, values) -> {
+            if (!values.isEmpty()) {
+                filters.put(d, Set.copyOf(values));
+            }
+        });
+        return filters;
+    }
+
+    /** A short digest of the parameters a cursor belongs to. */
+    static String digest(String canonical) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The teams a request covers: all of the organization's, or those of its workspace filter. */
+    static List<String> teams(OrgTeams.Teams org, List<String> workspaceIds) {
+        if (workspaceIds.isEmpty()) {
+            return org.all();
+        }
+        return org.all().stream().filter(workspaceIds::contains).toList();
+    }
+}
