@@ -18,6 +18,8 @@ import java.util.List;
 final class CallStatsValidator {
     /** More buckets than this raise the granularity. */
     static final long MAX_BUCKETS = 10_000;
+    /** About 31 years: wider buckets are meaningless, and bucket arithmetic stays far from overflow. */
+    static final long MAX_GRANULARITY = 1_000_000_000L;
 
     private CallStatsValidator() {}
 
@@ -37,8 +39,8 @@ final class CallStatsValidator {
         if (!end.isAfter(start)) {
             throw ApiException.invalid("end", "end must be after start");
         }
-        if (r.granularity() != null && r.granularity() < 1) {
-            throw ApiException.invalid("granularity", "granularity must be at least 1 second");
+        if (r.granularity() != null && (r.granularity() < 1 || r.granularity() > MAX_GRANULARITY)) {
+            throw ApiException.invalid("granularity", "granularity must be from 1 to " + MAX_GRANULARITY + " seconds");
         }
         ZoneId zone = zone(r.timezone());
         List<MetricSpec> usage = metrics(r.usageMetrics(), "usage_metrics", MetricSpec.USAGE);

@@ -423,6 +423,8 @@ class AdminReportsResourceTest {
                 .queryParam("starting_at", "2025-01-01T00:00:00Z")
                 .get(USAGE)
                 .then()
-                .statusCode(401);
+                .statusCode(401)
+                .body("type", equalTo("error"))
+                .body("error.type", equalTo("authentication_error"));
     }
 }

@@ -258,6 +258,12 @@ class CallStatsResourceTest {
                 "call_metrics[0].percentiles"
             },
             {with(ok, "filter", Map.of("trace_ids", "t1")), "filter.trace_ids"},
+            {with(ok, "granularity", 1_000_000_000_000L), "granularity"},
+            {with(ok, "filter", Map.of("call_ids", java.util.Arrays.asList("a", null))), "filter.call_ids"},
+            {
+                with(ok, "usage_metrics", List.of(Map.of("metric", "input_tokens", "percentiles", List.of(50, 200)))),
+                "usage_metrics[0].percentiles"
+            },
         };
         for (Object[] c : cases) {
             as(key).body(c[0])
