@@ -73,7 +73,9 @@ public class PageCursor {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
             byte[] signature = Base64.getUrlDecoder().decode(parts[1]);
-            if (!MessageDigest.isEqual(mac(payload), signature)) {
+            boolean canonical = B64.encodeToString(payload).equals(parts[0])
+                    && B64.encodeToString(signature).equals(parts[1]);
+            if (!canonical || !MessageDigest.isEqual(mac(payload), signature)) {
                 return null;
             }
             String[] f = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
