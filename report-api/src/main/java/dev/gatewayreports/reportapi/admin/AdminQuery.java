@@ -90,4 +90,22 @@ final class AdminQuery {
         }
         return org.all().stream().filter(workspaceIds::contains).toList();
     }
+
+    /** The first page of the request's window, or the page its {@code page} cursor points to. */
+    static AdminWindow window(
+            PageCursor cursor, String page, String report, String digest, AdminWindow first, int limit) {
+        if (page == null) {
+            return first;
+        }
+        PageCursor.Position p = cursor.decode(page, report, digest);
+        return AdminWindow.page(first.width(), p.windowStart(), p.windowEnd(), p.next(), limit);
+    }
+
+    /** The cursor of the page after this one, or null when this is the last. */
+    static String nextPage(PageCursor cursor, String report, String digest, AdminWindow window) {
+        return window.hasMore()
+                ? cursor.encode(new PageCursor.Position(
+                        report, digest, window.windowStart(), window.windowEnd(), window.pageEnd()))
+                : null;
+    }
 }

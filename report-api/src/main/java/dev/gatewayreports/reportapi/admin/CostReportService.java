@@ -56,8 +56,6 @@ public class CostReportService {
         int limit = params.limit(7, 31);
         List<String> groupNames = params.list("group_by", List.of("description", "workspace_id"));
         List<String> workspaces = params.list("workspace_ids", null);
-        boolean byWorkspace = groupNames.contains("workspace_id");
-        boolean byDescription = groupNames.contains("description");
         AdminWindow first = AdminWindow.first(startingAt, endingAt, now, DAY, limit);
         String digest = AdminQuery.digest(String.join(
                 ";",
@@ -65,27 +63,17 @@ public class CostReportService {
                 String.valueOf(endingAt),
                 groupNames.toString(),
                 workspaces.toString()));
-        AdminWindow window = first;
-        String page = params.single("page");
-        if (page != null) {
-            PageCursor.Position p = cursor.decode(page, REPORT, digest);
-            window = AdminWindow.page(DAY, p.windowStart(), p.windowEnd(), p.next(), limit);
-        }
+        AdminWindow window = AdminQuery.window(cursor, params.single("page"), REPORT, digest, first, limit);
         OrgTeams.Teams org = orgTeams.of(orgId);
-        List<Dimension> groupBy = new ArrayList<>();
-        if (byWorkspace) {
-            groupBy.add(Dimension.TEAM);
-        }
-        if (byDescription) {
-            groupBy.addAll(List.of(Dimension.MODEL, Dimension.SERVICE_TIER, Dimension.CONTEXT_WINDOW));
-        }
+        boolean byWorkspace = groupNames.contains("workspace_id");
+        boolean byDescription = groupNames.contains("description");
         Map<Instant, List<StatsRow>> rows = AdminQuery.rows(
                 engine,
                 orgId,
                 AdminQuery.teams(org, workspaces),
                 workspaces.isEmpty(),
                 window,
-                groupBy,
+                groupBy(byWorkspace, byDescription),
                 Map.of(Dimension.SERVICE_TIER, BILLED_TIERS),
                 EnumSet.of(Measure.REQUESTS, Measure.COST, Measure.COST_PARTS));
         List<Bucket> data = new ArrayList<>();
@@ -94,20 +82,29 @@ public class CostReportService {
             for (StatsRow row : rows.getOrDefault(start, List.of())) {
                 String workspace =
                         byWorkspace ? org.workspaceId(row.dimensions().get(0)) : null;
-                if (byDescription) {
-                    results.addAll(lines(row, workspace, byWorkspace ? 1 : 0));
-                } else {
-                    results.add(new Result(
-                            "USD", cents(row.figures().costUsd()), workspace, null, null, null, null, null, null));
-                }
+                results.addAll(
+                        byDescription
+                                ? lines(row, workspace, byWorkspace ? 1 : 0)
+                                : List.of(total(row.figures().costUsd(), workspace)));
             }
             data.add(new Bucket(start.toString(), start.plusSeconds(DAY).toString(), results));
         }
-        String next = window.hasMore()
-                ? cursor.encode(new PageCursor.Position(
-                        REPORT, digest, window.windowStart(), window.windowEnd(), window.pageEnd()))
-                : null;
-        return new CostReportResponse(data, window.hasMore(), next);
+        return new CostReportResponse(data, window.hasMore(), AdminQuery.nextPage(cursor, REPORT, digest, window));
+    }
+
+    private static List<Dimension> groupBy(boolean byWorkspace, boolean byDescription) {
+        List<Dimension> groupBy = new ArrayList<>();
+        if (byWorkspace) {
+            groupBy.add(Dimension.TEAM);
+        }
+        if (byDescription) {
+            groupBy.addAll(List.of(Dimension.MODEL, Dimension.SERVICE_TIER, Dimension.CONTEXT_WINDOW));
+        }
+        return groupBy;
+    }
+
+    private static Result total(BigDecimal usd, String workspace) {
+        return new Result("USD", cents(usd), workspace, null, null, null, null, null, null);
     }
 
     /**

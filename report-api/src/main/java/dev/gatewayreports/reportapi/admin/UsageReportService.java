@@ -52,67 +52,81 @@ public class UsageReportService {
         this.cursor = cursor;
     }
 
+    /** A usage report request, validated. */
+    record Request(
+            String widthName,
+            Width width,
+            int limit,
+            Instant startingAt,
+            Instant endingAt,
+            List<String> groupBy,
+            List<String> workspaces,
+            Map<Dimension, List<String>> filters,
+            String page) {
+
+        static Request parse(AdminParams params) {
+            Instant startingAt = params.instant("starting_at", true);
+            Instant endingAt = params.instant("ending_at", false);
+            String widthName = params.single("bucket_width") == null ? "1d" : params.single("bucket_width");
+            Width width = WIDTHS.get(widthName);
+            if (width == null) {
+                throw ApiException.invalid("bucket_width", "bucket_width: one of 1m, 1h, 1d");
+            }
+            int limit = params.limit(width.defaultLimit(), width.maxLimit());
+            List<String> groupBy = params.list("group_by", GROUPS.keySet());
+            Map<Dimension, List<String>> filters = new LinkedHashMap<>();
+            filters.put(Dimension.API_KEY, params.list("api_key_ids", null));
+            filters.put(Dimension.MODEL, params.list("models", null));
+            filters.put(Dimension.SERVICE_TIER, params.list("service_tiers", TIERS));
+            filters.put(Dimension.CONTEXT_WINDOW, params.list("context_window", List.of("0-200k", "200k-1M")));
+            filters.put(Dimension.INFERENCE_GEO, params.list("inference_geos", null));
+            List<String> workspaces = params.list("workspace_ids", null);
+            return new Request(
+                    widthName, width, limit, startingAt, endingAt, groupBy, workspaces, filters, params.single("page"));
+        }
+
+        /** What a cursor belongs to: every parameter but limit and page. */
+        String digest(AdminWindow first) {
+            return AdminQuery.digest(String.join(
+                    ";",
+                    widthName,
+                    Long.toString(first.windowStart()),
+                    String.valueOf(endingAt),
+                    groupBy.toString(),
+                    workspaces.toString(),
+                    filters.toString()));
+        }
+    }
+
+    static final List<String> TIERS = List.of("standard", "batch", "priority", "flex");
+
     UsageReportResponse report(String orgId, MultivaluedMap<String, String> query, Instant now) {
-        AdminParams params = new AdminParams(query);
-        Instant startingAt = params.instant("starting_at", true);
-        Instant endingAt = params.instant("ending_at", false);
-        String widthName = params.single("bucket_width") == null ? "1d" : params.single("bucket_width");
-        Width width = WIDTHS.get(widthName);
-        if (width == null) {
-            throw ApiException.invalid("bucket_width", "bucket_width: one of 1m, 1h, 1d");
-        }
-        int limit = params.limit(width.defaultLimit(), width.maxLimit());
-        List<String> groupNames = params.list("group_by", GROUPS.keySet());
-        Map<Dimension, List<String>> lists = new LinkedHashMap<>();
-        lists.put(Dimension.API_KEY, params.list("api_key_ids", null));
-        List<String> workspaces = params.list("workspace_ids", null);
-        lists.put(Dimension.MODEL, params.list("models", null));
-        lists.put(
-                Dimension.SERVICE_TIER, params.list("service_tiers", List.of("standard", "batch", "priority", "flex")));
-        lists.put(Dimension.CONTEXT_WINDOW, params.list("context_window", List.of("0-200k", "200k-1M")));
-        lists.put(Dimension.INFERENCE_GEO, params.list("inference_geos", null));
-        AdminWindow first = AdminWindow.first(startingAt, endingAt, now, width.seconds(), limit);
-        String digest = AdminQuery.digest(String.join(
-                ";",
-                widthName,
-                Long.toString(first.windowStart()),
-                String.valueOf(endingAt),
-                groupNames.toString(),
-                workspaces.toString(),
-                lists.toString()));
-        AdminWindow window = first;
-        String page = params.single("page");
-        if (page != null) {
-            PageCursor.Position p = cursor.decode(page, REPORT, digest);
-            window = AdminWindow.page(width.seconds(), p.windowStart(), p.windowEnd(), p.next(), limit);
-        }
+        Request r = Request.parse(new AdminParams(query));
+        AdminWindow first =
+                AdminWindow.first(r.startingAt(), r.endingAt(), now, r.width().seconds(), r.limit());
+        String digest = r.digest(first);
+        AdminWindow window = AdminQuery.window(cursor, r.page(), REPORT, digest, first, r.limit());
         OrgTeams.Teams org = orgTeams.of(orgId);
-        List<String> teams = AdminQuery.teams(org, workspaces);
-        List<Dimension> groupBy = groupNames.stream().map(GROUPS::get).toList();
         Map<Instant, List<StatsRow>> rows = AdminQuery.rows(
                 engine,
                 orgId,
-                teams,
-                workspaces.isEmpty(),
+                AdminQuery.teams(org, r.workspaces()),
+                r.workspaces().isEmpty(),
                 window,
-                groupBy,
-                AdminQuery.filters(lists),
+                r.groupBy().stream().map(GROUPS::get).toList(),
+                AdminQuery.filters(r.filters()),
                 EnumSet.of(Measure.REQUESTS, Measure.TOKENS));
         List<Bucket> data = new ArrayList<>();
         for (Instant start : window.bucketStarts()) {
             List<Result> results = new ArrayList<>();
             for (StatsRow row : rows.getOrDefault(start, List.of())) {
-                results.add(result(row, groupNames, org));
+                results.add(result(row, r.groupBy(), org));
             }
             results.sort(RESULT_ORDER);
             data.add(new Bucket(
-                    start.toString(), start.plusSeconds(width.seconds()).toString(), results));
+                    start.toString(), start.plusSeconds(r.width().seconds()).toString(), results));
         }
-        String next = window.hasMore()
-                ? cursor.encode(new PageCursor.Position(
-                        REPORT, digest, window.windowStart(), window.windowEnd(), window.pageEnd()))
-                : null;
-        return new UsageReportResponse(data, window.hasMore(), next);
+        return new UsageReportResponse(data, window.hasMore(), AdminQuery.nextPage(cursor, REPORT, digest, window));
     }
 
     private static Result result(StatsRow row, List<String> groupNames, OrgTeams.Teams org) {

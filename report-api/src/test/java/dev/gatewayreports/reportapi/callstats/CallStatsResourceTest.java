@@ -81,7 +81,15 @@ class CallStatsResourceTest {
                         "granularity",
                         3600,
                         "usage_metrics",
-                        List.of(Map.of("metric", "input_tokens", "aggregations", List.of("sum", "max", "count"))),
+                        List.of(
+                                Map.of(
+                                        "metric",
+                                        "input_tokens",
+                                        "aggregations",
+                                        List.of("sum", "max", "min", "count"),
+                                        "percentiles",
+                                        List.of(50, 100)),
+                                Map.of("metric", "total_cost", "aggregations", List.of("sum", "avg", "max"))),
                         "call_metrics",
                         List.of(
                                 Map.of("metric", "call_count"),
@@ -105,6 +113,11 @@ class CallStatsResourceTest {
                 .body("usage_buckets[1].sum_input_tokens", equalTo(1200 + 150))
                 .body("usage_buckets[1].max_input_tokens", equalTo(1200))
                 .body("usage_buckets[1].count_input_tokens", equalTo(2))
+                .body("usage_buckets[1].min_input_tokens", equalTo(150))
+                .body("usage_buckets[1].p50_input_tokens", equalTo(150))
+                .body("usage_buckets[1].p100_input_tokens", equalTo(1200))
+                .body("usage_buckets[1].sum_total_cost", greaterThan(0f))
+                .body("usage_buckets[1].max_total_cost", greaterThan(0f))
                 .body("call_buckets", hasSize(2))
                 .body("call_buckets[0].sum_call_count", equalTo(3))
                 .body("call_buckets[0].sum_error_count", equalTo(1))
