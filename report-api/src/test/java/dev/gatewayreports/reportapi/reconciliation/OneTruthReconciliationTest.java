@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatewayreports.model.fixtures.GeneratedEvent;
 import dev.gatewayreports.model.stats.BucketSpec;
 import dev.gatewayreports.model.stats.Dimension;
 import dev.gatewayreports.model.stats.Measure;
@@ -52,9 +53,19 @@ class OneTruthReconciliationTest {
         ReconciliationDataset d = ReconciliationDataset.ingest(20_250_309L, 3_000);
         String statsKey = Tenants.serviceKey(d.orgId(), "stats");
         String adminKey = Tenants.serviceKey(d.orgId(), "admin");
+        long t0 = System.nanoTime();
         Map<String, AdminUsageTotals> usage = adminUsageByWorkspace(adminKey, d);
+        long t1 = System.nanoTime();
         Map<String, BigDecimal> costCents = adminCostCentsByWorkspace(adminKey, d, true);
+        long t2 = System.nanoTime();
         Map<String, BigDecimal> costCentsPlain = adminCostCentsByWorkspace(adminKey, d, false);
+        long t3 = System.nanoTime();
+        callStats(statsKey, d, d.teams().get(0));
+        long t4 = System.nanoTime();
+        System.out.printf(
+                "reconciliation timings: usage report (3 pages) %d ms, cost report by description %d ms,"
+                        + " cost report %d ms, calls/stats %d ms%n",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
         long allRequests = 0;
         for (String team : d.teams()) {
             IndependentTotals expected = IndependentTotals.of(d, List.of(team));
@@ -85,6 +96,8 @@ class OneTruthReconciliationTest {
             assertTrue(expected.costUsd().compareTo(expected.costUsdWithoutPriority()) > 0, "priority is present");
 
             assertPerLocalDay(statsKey, d, team);
+            assertHoursOfTheShortDay(statsKey, d, team);
+            assertPerCallFilters(statsKey, d, team);
             assertPercentiles(statsKey, d, team, expected);
         }
         assertEquals(d.events().size(), allRequests);
@@ -221,6 +234,74 @@ class OneTruthReconciliationTest {
         }
         assertEquals(IndependentTotals.requestsPerLocalDay(d, team, d.zone()), got);
         assertTrue(got.containsKey(Instant.parse("2025-03-10T04:00:00Z")), "the day after spring-forward");
+    }
+
+    /** Hourly New York buckets of 2025-03-09: 23 of them (02:00 does not exist), summing to the day's calls. */
+    private static void assertHoursOfTheShortDay(String key, ReconciliationDataset d, String team) {
+        JsonPath json = postStats(
+                key,
+                Map.of(
+                        "project_id",
+                        team,
+                        "start",
+                        "2025-03-09T00:00:00-05:00",
+                        "end",
+                        "2025-03-10T00:00:00-04:00",
+                        "granularity",
+                        3_600,
+                        "timezone",
+                        d.zone().getId(),
+                        "call_metrics",
+                        List.of(Map.of("metric", "call_count"))));
+        long expected =
+                IndependentTotals.requestsPerLocalDay(d, team, d.zone()).get(Instant.parse("2025-03-09T05:00:00Z"));
+        assertEquals(expected, sum(json.getList("call_buckets.sum_call_count")));
+        assertTrue(json.getList("call_buckets").size() <= 23);
+        for (String stamp : json.<String>getList("call_buckets.timestamp")) {
+            assertEquals(0, Instant.parse(stamp).getEpochSecond() % 3_600, stamp);
+        }
+    }
+
+    /** Per-call filters (answered from raw events) count what Java counts over the same events. */
+    private static void assertPerCallFilters(String key, ReconciliationDataset d, String team) {
+        List<GeneratedEvent> mine =
+                d.events().stream().filter(e -> e.teamId().equals(team)).toList();
+        String user = mine.stream()
+                .map(e -> e.caller().userId())
+                .filter(u -> u != null)
+                .findFirst()
+                .orElseThrow();
+        long roots = mine.stream().filter(e -> e.caller().parentId() == null).count();
+        long ofUser =
+                mine.stream().filter(e -> user.equals(e.caller().userId())).count();
+        long rootsOfUser = mine.stream()
+                .filter(e ->
+                        e.caller().parentId() == null && user.equals(e.caller().userId()))
+                .count();
+        assertTrue(roots > 0 && roots < mine.size(), "the dataset has roots and children");
+        Object[][] cases = {
+            {Map.of("trace_roots_only", true), roots},
+            {Map.of("wb_user_ids", List.of(user)), ofUser},
+            {Map.of("wb_user_ids", List.of(user), "trace_roots_only", true), rootsOfUser},
+        };
+        for (Object[] c : cases) {
+            JsonPath json = postStats(
+                    key,
+                    Map.of(
+                            "project_id",
+                            team,
+                            "start",
+                            ReconciliationDataset.START,
+                            "end",
+                            ReconciliationDataset.END,
+                            "timezone",
+                            d.zone().getId(),
+                            "filter",
+                            c[0],
+                            "call_metrics",
+                            List.of(Map.of("metric", "call_count"))));
+            assertEquals((long) c[1], sum(json.getList("call_buckets.sum_call_count")), c[0].toString());
+        }
     }
 
     /** One bucket over the whole window: latency percentiles within 1%, min, max and mean exact. */
