@@ -364,6 +364,10 @@ class AdminReportsResourceTest {
                     .body("error.type", equalTo("invalid_request_error"))
                     .body("error.message", containsString((String) c[1]));
         }
+        for (String odd : List.of("0001-01-01T00:00:00Z", "9999-12-30T00:00:00Z")) {
+            admin(key).queryParam("starting_at", odd).get(USAGE).then().statusCode(200);
+            admin(key).queryParam("starting_at", odd).get(COST).then().statusCode(200);
+        }
         Object[][] cost = {
             {Map.of(), "starting_at"},
             {Map.of("starting_at", "2025-01-01T00:00:00Z", "limit", "32"), "limit"},

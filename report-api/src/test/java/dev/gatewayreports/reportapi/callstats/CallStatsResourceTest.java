@@ -286,6 +286,14 @@ class CallStatsResourceTest {
                     .body("error.code", equalTo("invalid_request"))
                     .body("error.field", equalTo(c[1]));
         }
+        for (String[] odd : new String[][] {
+            {"0001-01-01T00:00:00Z", "0001-01-03T00:00:00Z"}, {"9999-12-30T00:00:00Z", "9999-12-31T00:00:00Z"}
+        }) {
+            as(key).body(Map.of("project_id", team, "start", odd[0], "end", odd[1], "timezone", "Asia/Kathmandu"))
+                    .post("/calls/stats")
+                    .then()
+                    .statusCode(200);
+        }
         as(key).body("{not json").post("/calls/stats").then().statusCode(400).body("error.field", equalTo("body"));
     }
 
