@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Folds every pending ingest batch into the rollups with the aggregation worker's own code, as the worker would. */
+/** Folds every pending ingest batch into the rollups with the worker's own code, as the worker would. */
 public final class Rollups {
     private Rollups() {}
 
@@ -15,15 +15,18 @@ public final class Rollups {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
-                while (RollupFold.fold(c, 50) >= 0) {
+                while (RollupFold.fold(c, 20) >= 0) {
                     c.commit();
                 }
                 c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("fold failed", e);
         }
     }
 }

@@ -1,0 +1,434 @@
+package dev.gatewayreports.reportapi.admin;
+
+import static dev.gatewayreports.reportapi.support.Events.event;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatewayreports.reportapi.support.Ingest;
+import dev.gatewayreports.reportapi.support.Tenants;
+import dev.gatewayreports.reportapi.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AdminReportsResourceTest {
+    static final String USAGE = "/v1/organizations/usage_report/messages";
+    static final String COST = "/v1/organizations/cost_report";
+
+    private static RequestSpecification admin(String key) {
+        return given().header("x-api-key", key).header("anthropic-version", "2023-06-01");
+    }
+
+    @Test
+    void shouldReportEveryBucketWithNullsForUngroupedAndDefaultWorkspace() {
+        String org = Tenants.newOrg();
+        String main = Tenants.newTeam();
+        String other = Tenants.newTeam();
+        Ingest.andFold(
+                Tenants.serviceKey(org, "ingest"),
+                List.of(
+                        event(main)
+                                .with("occurred_at", "2025-02-03T10:00:00Z")
+                                .with("api_key_id", "apikey_a")
+                                .with("cache_read_input_tokens", 200)
+                                .with("cache_creation_5m_input_tokens", 50)
+                                .with("cache_creation_1h_input_tokens", 7)
+                                .with("web_search_requests", 3)
+                                .with("context_window", "0-200k")
+                                .with("inference_geo", "us")
+                                .build(),
+                        event(main).with("occurred_at", "2025-02-03T11:00:00Z").build(), // console: no api key
+                        event(other)
+                                .with("occurred_at", "2025-02-05T23:59:59Z")
+                                .with("api_key_id", "apikey_b")
+                                .with("service_tier", "priority")
+                                .build()));
+        Ingest.makeDefault(org, main);
+        String key = Tenants.serviceKey(org, "admin");
+        JsonPath all = admin(key)
+                .queryParam("starting_at", "2025-02-02T08:00:00Z")
+                .queryParam("ending_at", "2025-02-06T00:00:00Z")
+                .get(USAGE)
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(4))
+                .body("has_more", equalTo(false))
+                .body("next_page", nullValue())
+                .body("data[0].starting_at", equalTo("2025-02-02T00:00:00Z"))
+                .body("data[0].ending_at", equalTo("2025-02-03T00:00:00Z"))
+                .body("data[0].results", hasSize(0))
+                .body("data[2].results", hasSize(0))
+                .body("data[1].results", hasSize(1))
+                .body("data[1].results[0].uncached_input_tokens", equalTo(2400))
+                .body("data[1].results[0].cache_read_input_tokens", equalTo(200))
+                .body("data[1].results[0].cache_creation.ephemeral_5m_input_tokens", equalTo(50))
+                .body("data[1].results[0].cache_creation.ephemeral_1h_input_tokens", equalTo(7))
+                .body("data[1].results[0].output_tokens", equalTo(600))
+                .body("data[1].results[0].server_tool_use.web_search_requests", equalTo(3))
+                .body("data[1].results[0].model", nullValue())
+                .body("data[1].results[0].workspace_id", nullValue())
+                .body("data[1].results[0].api_key_id", nullValue())
+                .body("data[3].results[0].uncached_input_tokens", equalTo(1200))
+                .extract()
+                .jsonPath();
+        assertTrue(all.getMap("data[1].results[0]").containsKey("inference_geo"));
+
+        admin(key)
+                .queryParam("starting_at", "2025-02-03T00:00:00Z")
+                .queryParam("ending_at", "2025-02-06T00:00:00Z")
+                .queryParam("group_by[]", "workspace_id")
+                .queryParam("group_by[]", "api_key_id")
+                .queryParam("group_by[]", "service_tier")
+                .get(USAGE)
+                .then()
+                .statusCode(200)
+                .body("data[0].results", hasSize(2))
+                .body("data[0].results[0].workspace_id", nullValue())
+                .body("data[0].results[0].api_key_id", nullValue())
+                .body("data[0].results[0].uncached_input_tokens", equalTo(1200))
+                .body("data[0].results[1].api_key_id", equalTo("apikey_a"))
+                .body("data[0].results[1].service_tier", equalTo("standard"))
+                .body("data[0].results[1].model", nullValue())
+                .body("data[2].results[0].workspace_id", equalTo(other))
+                .body("data[2].results[0].service_tier", equalTo("priority"));
+
+        admin(key)
+                .queryParam("starting_at", "2025-02-03T00:00:00Z")
+                .queryParam("ending_at", "2025-02-06T00:00:00Z")
+                .queryParam("bucket_width", "1h")
+                .queryParam("limit", 168)
+                .queryParam("models[]", "claude-sonnet-4-5")
+                .queryParam("api_key_ids[]", "apikey_a")
+                .queryParam("context_window[]", "0-200k")
+                .queryParam("inference_geos[]", "us")
+                .queryParam("group_by[]", "model")
+                .queryParam("group_by[]", "context_window")
+                .queryParam("group_by[]", "inference_geo")
+                .get(USAGE)
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(72))
+                .body("data[10].results[0].model", equalTo("claude-sonnet-4-5"))
+                .body("data[10].results[0].inference_geo", equalTo("us"))
+                .body("data.results.flatten()", hasSize(1));
+
+        admin(key)
+                .queryParam("starting_at", "2025-02-05T23:00:00Z")
+                .queryParam("ending_at", "2025-02-06T00:00:00Z")
+                .queryParam("bucket_width", "1m")
+                .queryParam("workspace_ids[]", other)
+                .get(USAGE)
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(60))
+                .body("data[59].starting_at", equalTo("2025-02-05T23:59:00Z"))
+                .body("data[59].results[0].output_tokens", equalTo(300))
+                .body("data.results.flatten()", hasSize(1));
+    }
+
+    @Test
+    void shouldPageWithSignedCursorsThatStayPutWhileDataArrives() {
+        String org = Tenants.newOrg();
+        String team = Tenants.newTeam();
+        String ingestKey = Tenants.serviceKey(org, "ingest");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int h = 1; h <= 30; h++) {
+            events.add(event(team)
+                    .with("occurred_at", now.minus(h, ChronoUnit.HOURS).toString())
+                    .build());
+        }
+        Ingest.andFold(ingestKey, events);
+        String key = Tenants.serviceKey(org, "admin");
+        String startingAt = now.minus(30, ChronoUnit.HOURS).toString();
+        List<String> starts = new ArrayList<>();
+        long requests = 0;
+        String page = null;
+        int pages = 0;
+        do {
+            RequestSpecification r = admin(key)
+                    .queryParam("starting_at", startingAt)
+                    .queryParam("bucket_width", "1h")
+                    .queryParam("limit", 12);
+            if (page != null) {
+                r.queryParam("page", page);
+            }
+            JsonPath body = r.get(USAGE).then().statusCode(200).extract().jsonPath();
+            starts.addAll(body.getList("data.starting_at"));
+            for (Object n : body.getList("data.results.flatten().output_tokens")) {
+                requests += ((Number) n).longValue() / 300;
+            }
+            page = body.getString("next_page");
+            assertEquals(page != null, body.getBoolean("has_more"));
+            if (pages++ == 0) {
+                assertNotNull(page);
+                // New data, in buckets of pages already read and yet to come: the next page still starts where
+                // this one ended, and the window still ends where the first page put it.
+                Ingest.andFold(
+                        ingestKey,
+                        List.of(
+                                event(team)
+                                        .with(
+                                                "occurred_at",
+                                                now.minus(29, ChronoUnit.HOURS).toString())
+                                        .build(),
+                                event(team)
+                                        .with(
+                                                "occurred_at",
+                                                now.minus(10, ChronoUnit.HOURS).toString())
+                                        .build(),
+                                event(team)
+                                        .with(
+                                                "occurred_at",
+                                                now.plus(2, ChronoUnit.HOURS).toString())
+                                        .build()));
+                String tampered = page.substring(0, page.length() - 2) + (page.endsWith("A") ? "BB" : "AA");
+                admin(key)
+                        .queryParam("starting_at", startingAt)
+                        .queryParam("bucket_width", "1h")
+                        .queryParam("page", tampered)
+                        .get(USAGE)
+                        .then()
+                        .statusCode(400)
+                        .body("type", equalTo("error"))
+                        .body("error.type", equalTo("invalid_request_error"))
+                        .body("error.message", containsString("page"));
+                admin(key)
+                        .queryParam("starting_at", startingAt)
+                        .queryParam("bucket_width", "1d")
+                        .queryParam("page", page)
+                        .get(USAGE)
+                        .then()
+                        .statusCode(400)
+                        .body("error.message", containsString("page"));
+                admin(key)
+                        .queryParam("starting_at", startingAt)
+                        .queryParam("page", page)
+                        .get(COST)
+                        .then()
+                        .statusCode(400)
+                        .body("error.message", containsString("page"));
+            }
+        } while (page != null);
+        assertEquals(3, pages);
+        assertEquals(31, starts.size()); // 30 closed hours and the current one
+        assertEquals(starts.size(), starts.stream().distinct().count());
+        assertEquals(startingAt, starts.get(0));
+        assertEquals(31, requests); // the 30 events, plus the late one in a page not yet read
+    }
+
+    @Test
+    void shouldReportCostInExactCentsWithoutPriorityTier() {
+        String org = Tenants.newOrg();
+        String team = Tenants.newTeam();
+        String other = Tenants.newTeam();
+        Ingest.andFold(
+                Tenants.serviceKey(org, "ingest"),
+                List.of(
+                        event(team)
+                                .with("occurred_at", "2025-04-01T10:00:00Z")
+                                .with("model", "flux-schnell")
+                                .with("provider", "fal")
+                                .with("cost_usd", new java.math.BigDecimal("0.0123"))
+                                .build(),
+                        event(team)
+                                .with("occurred_at", "2025-04-01T11:00:00Z")
+                                .with("input_tokens", 1000)
+                                .with("cache_read_input_tokens", 100)
+                                .with("output_tokens", 100)
+                                .build(),
+                        event(other)
+                                .with("occurred_at", "2025-04-01T12:00:00Z")
+                                .with("model", "flux-schnell")
+                                .with("provider", "fal")
+                                .with("cost_usd", new java.math.BigDecimal("1.000001"))
+                                .build(),
+                        event(team)
+                                .with("occurred_at", "2025-04-02T12:00:00Z")
+                                .with("model", "flux-schnell")
+                                .with("provider", "fal")
+                                .with("service_tier", "priority")
+                                .with("cost_usd", 5)
+                                .build()));
+        Ingest.makeDefault(org, team);
+        BigDecimalSum sonnet = new BigDecimalSum(dev.gatewayreports.reportapi.support.Db.query(
+                "select cost_usd, cost_input_usd, cost_output_usd, cost_cache_read_usd from usage_event"
+                        + " where team_id = ? and model = 'claude-sonnet-4-5'",
+                team));
+        String key = Tenants.serviceKey(org, "admin");
+        JsonPath total = admin(key)
+                .queryParam("starting_at", "2025-04-01T00:00:00Z")
+                .queryParam("ending_at", "2025-04-03T00:00:00Z")
+                .get(COST)
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(2))
+                .body("data[0].results", hasSize(1))
+                .body("data[0].results[0].currency", equalTo("USD"))
+                .body("data[0].results[0].description", nullValue())
+                .body("data[0].results[0].model", nullValue())
+                .body("data[1].results", hasSize(0)) // priority only that day
+                .extract()
+                .jsonPath();
+        java.math.BigDecimal expected = new java.math.BigDecimal("1.012301").add(sonnet.total);
+        assertEquals(
+                0,
+                new java.math.BigDecimal(total.getString("data[0].results[0].amount"))
+                        .compareTo(expected.movePointRight(2)));
+
+        JsonPath lines = admin(key)
+                .queryParam("starting_at", "2025-04-01T00:00:00Z")
+                .queryParam("ending_at", "2025-04-02T00:00:00Z")
+                .queryParam("group_by[]", "description")
+                .queryParam("group_by[]", "workspace_id")
+                .get(COST)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<Map<String, Object>> results = lines.getList("data[0].results");
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (Map<String, Object> r : results) {
+            sum = sum.add(new java.math.BigDecimal((String) r.get("amount")));
+            assertNotNull(r.get("model"));
+            assertNotNull(r.get("cost_type"));
+            assertEquals("standard", r.get("service_tier"));
+        }
+        assertEquals(0, sum.compareTo(expected.movePointRight(2)));
+        assertTrue(results.stream()
+                .anyMatch(r -> "100.0001".equals(r.get("amount")) && other.equals(r.get("workspace_id"))));
+        assertTrue(results.stream().anyMatch(r -> "1.23".equals(r.get("amount")) && r.get("workspace_id") == null));
+        assertTrue(results.stream()
+                .anyMatch(r -> "cache_read_input_tokens".equals(r.get("token_type"))
+                        && new java.math.BigDecimal((String) r.get("amount"))
+                                        .compareTo(sonnet.cacheRead.movePointRight(2))
+                                == 0));
+        assertFalse(results.stream().anyMatch(r -> "priority".equals(r.get("service_tier"))));
+    }
+
+    /** Sums of the columns of the rows, for expectations computed with plain SQL. */
+    static final class BigDecimalSum {
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal cacheRead = java.math.BigDecimal.ZERO;
+
+        BigDecimalSum(List<Map<String, Object>> rows) {
+            for (Map<String, Object> row : rows) {
+                total = total.add((java.math.BigDecimal) row.get("cost_usd"));
+                cacheRead = cacheRead.add((java.math.BigDecimal) row.get("cost_cache_read_usd"));
+            }
+        }
+    }
+
+    @Test
+    void shouldRejectBadParametersNamingThem() {
+        String org = Tenants.newOrg();
+        String key = Tenants.serviceKey(org, "admin");
+        Object[][] usage = {
+            {Map.of(), "starting_at"},
+            {Map.of("starting_at", "last week"), "starting_at"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "ending_at", "2025-01-01T00:00:00Z"), "ending_at"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "ending_at", "soon"), "ending_at"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "bucket_width", "1w"), "bucket_width"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "limit", "32"), "limit"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "limit", "0"), "limit"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "limit", "ten"), "limit"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "bucket_width", "1h", "limit", "169"), "limit"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "bucket_width", "1m", "limit", "1441"), "limit"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "group_by[]", "provider"), "group_by"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "service_tiers[]", "gold"), "service_tiers"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "context_window[]", "1M+"), "context_window"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "page", "page_abc"), "page"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "page", "nonsense"), "page"},
+        };
+        for (Object[] c : usage) {
+            admin(key)
+                    .queryParams((Map<String, ?>) c[0])
+                    .get(USAGE)
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("error"))
+                    .body("error.type", equalTo("invalid_request_error"))
+                    .body("error.message", containsString((String) c[1]));
+        }
+        for (String odd : List.of("0001-01-01T00:00:00Z", "9999-12-30T00:00:00Z")) {
+            admin(key).queryParam("starting_at", odd).get(USAGE).then().statusCode(200);
+            admin(key).queryParam("starting_at", odd).get(COST).then().statusCode(200);
+        }
+        Object[][] cost = {
+            {Map.of(), "starting_at"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "limit", "32"), "limit"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "group_by[]", "model"), "group_by"},
+            {Map.of("starting_at", "2025-01-02T00:00:00Z", "ending_at", "2025-01-01T00:00:00Z"), "ending_at"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "page", "page_x.y"), "page"},
+        };
+        for (Object[] c : cost) {
+            admin(key)
+                    .queryParams((Map<String, ?>) c[0])
+                    .get(COST)
+                    .then()
+                    .statusCode(400)
+                    .body("error.type", equalTo("invalid_request_error"))
+                    .body("error.message", containsString((String) c[1]));
+        }
+    }
+
+    @Test
+    void shouldAcceptOnlyAdminKeysInXApiKey() {
+        String org = Tenants.newOrg();
+        String adminKey = Tenants.serviceKey(org, "admin");
+        for (String path : List.of(USAGE, COST)) {
+            given().queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .body("type", equalTo("error"))
+                    .body("error.type", equalTo("authentication_error"));
+            admin(Tenants.serviceKey(org, "stats"))
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(403)
+                    .body("error.type", equalTo("permission_error"));
+            given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(403)
+                    .body("error.type", equalTo("permission_error"));
+            given().header("Authorization", "Bearer " + adminKey)
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .body("error.type", equalTo("authentication_error"));
+            admin(adminKey)
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .queryParam("ending_at", "2025-01-02T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("data[0].results", hasSize(0));
+        }
+        admin("sk-admin-unknown")
+                .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                .get(USAGE)
+                .then()
+                .statusCode(401)
+                .body("type", equalTo("error"))
+                .body("error.type", equalTo("authentication_error"));
+    }
+}
