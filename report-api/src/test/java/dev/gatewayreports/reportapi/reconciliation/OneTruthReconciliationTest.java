@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One truth: over one generated dataset (three teams, a DST day, late and duplicate events, cache tokens, errors,
  * priority tier, console traffic), {@code /calls/stats}, the admin usage report and the admin cost report agree
- * with each other and with {@link IndependentTotals} (Java over the generated events, plain SQL for money):
+ * with each other, with the reports API, and with {@link IndependentTotals} (Java over the generated events, plain SQL for money):
  * counts and tokens exactly, money to the cent (the admin cost report exactly), percentiles within 1%.
  */
 @QuarkusTest
@@ -95,13 +95,81 @@ class OneTruthReconciliationTest {
             assertEquals(0, billedCents.compareTo(costCentsPlain.get(workspace)), "cost_report of " + team);
             assertTrue(expected.costUsd().compareTo(expected.costUsdWithoutPriority()) > 0, "priority is present");
 
+            assertReportAgrees(d, team, expected, calls, admin);
             assertPerLocalDay(statsKey, d, team);
             assertHoursOfTheShortDay(statsKey, d, team);
             assertPerCallFilters(statsKey, d, team);
             assertPercentiles(statsKey, d, team, expected);
         }
         assertEquals(d.events().size(), allRequests);
+        JsonPath all = report(d, "all");
+        assertEquals(d.events().size(), all.getLong("data.summary.total_requests"), "team_id=all report");
+        assertEquals(
+                cents(IndependentTotals.of(d, List.of()).costUsd()),
+                cents(new BigDecimal(all.getString("data.summary.total_cost_usd"))));
         assertDaysReadRollups(d);
+    }
+
+    /** The reports API's comprehensive report of the team over the same window and zone. */
+    private static JsonPath report(ReconciliationDataset d, String team) {
+        return given().header(
+                        "Authorization",
+                        dev.gatewayreports.reportapi.support.Tokens.bearer(
+                                dev.gatewayreports.reportapi.support.Tokens.orgAdmin(d.orgId())))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "report_type",
+                        "comprehensive",
+                        "start",
+                        ReconciliationDataset.START,
+                        "end",
+                        ReconciliationDataset.END,
+                        "timezone",
+                        d.zone().getId(),
+                        "team_id",
+                        team))
+                .post("/v1/reports/generate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    /** The reports API says what /calls/stats, the admin API and the independent totals say. */
+    private static void assertReportAgrees(
+            ReconciliationDataset d,
+            String team,
+            IndependentTotals expected,
+            CallStatsTotals calls,
+            AdminUsageTotals admin) {
+        JsonPath r = report(d, team);
+        assertEquals(expected.requests(), r.getLong("data.summary.total_requests"), "report requests of " + team);
+        assertEquals(calls.calls(), r.getLong("data.summary.total_requests"));
+        assertEquals(expected.errors(), r.getLong("data.summary.failed_requests"));
+        assertEquals(admin.input(), r.getLong("data.summary.input_tokens"));
+        assertEquals(admin.cacheRead(), r.getLong("data.summary.cache_read_input_tokens"));
+        assertEquals(admin.write5m(), r.getLong("data.summary.cache_creation_5m_input_tokens"));
+        assertEquals(admin.write1h(), r.getLong("data.summary.cache_creation_1h_input_tokens"));
+        assertEquals(admin.output(), r.getLong("data.summary.output_tokens"));
+        assertEquals(admin.webSearch(), r.getLong("data.summary.web_search_requests"));
+        BigDecimal usd = new BigDecimal(r.getString("data.summary.total_cost_usd"));
+        assertEquals(cents(expected.costUsd()), cents(usd), "report USD of " + team);
+        assertEquals(cents(calls.cost()), cents(usd));
+        double p95 = r.getDouble("data.summary.p95_latency_ms");
+        long exact = expected.latencyPercentile(95);
+        assertTrue(Math.abs(p95 - exact) <= exact * 0.01 + 0.05, "report p95 " + p95 + " vs " + exact);
+        Map<Instant, Long> perDay = IndependentTotals.requestsPerLocalDay(d, team, d.zone());
+        List<Map<String, Object>> daily = r.getList("data.daily_trend");
+        for (Map<String, Object> row : daily) {
+            Instant day = java.time.LocalDate.parse((String) row.get("date"))
+                    .atStartOfDay(d.zone())
+                    .toInstant();
+            assertEquals(
+                    perDay.getOrDefault(day, 0L).longValue(),
+                    ((Number) row.get("requests")).longValue(),
+                    "report daily_trend " + row.get("date") + " of " + team);
+        }
     }
 
     private static String basic(String key) {
