@@ -1,14 +1,15 @@
 package dev.gatewayreports.reportapi.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Converts a report value to a {@link Cell} of its column's type. Numbers stay exact ({@link BigDecimal}); a value
+ * Converts a report value to a {@link Cell} of its column's type. Numbers stay exact ({@link BigDecimal}, trailing
+ * zeros stripped so a tree parsed into doubles and one parsed into decimals export alike: 640.0 and 640 are 640); a
+ * value
  * that does not fit the type (a string in a count column, a malformed date) becomes text, so nothing is lost.
  */
 final class CellValues {
@@ -42,8 +43,7 @@ final class CellValues {
     }
 
     private static Cell number(ColumnType type, JsonNode node) {
-        BigDecimal value = node.decimalValue();
-        return new Cell(type, value);
+        return new Cell(type, node.decimalValue().stripTrailingZeros());
     }
 
     private static Cell asText(JsonNode node) {

@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
  * error_details.by_model}…), its header row of column keys, then its rows; blocks are separated by exactly one
  * empty line.
  *
- * <p>Numbers are written exactly ({@link BigDecimal#toPlainString()}, no exponent), dates and local times in ISO
+ * <p>Numbers are written exactly ({@link BigDecimal#toPlainString()}, no exponent, no trailing zeros), dates and local times in ISO
  * 8601, instants in UTC with a {@code Z}, nulls as empty cells. A text cell that a spreadsheet would evaluate (it
  * begins with {@code =}, {@code +}, {@code -}, {@code @}, tab or CR) is prefixed with a single quote; numbers are
  * never text cells, so a negative number is written as such.
