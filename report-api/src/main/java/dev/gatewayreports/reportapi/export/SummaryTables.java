@@ -15,13 +15,13 @@ final class SummaryTables {
     private static final List<Column> METADATA_COLUMNS = List.of(
             new Column("field", "Field", ColumnType.TEXT, "field"),
             new Column("value", "Value", ColumnType.TEXT, "value"),
-            new Column("key", "Key", ColumnType.TEXT, "key"));
+            new Column("key", "Key", ColumnType.TEXT, "key", true));
     private static final List<Column> SUMMARY_COLUMNS = List.of(
             new Column("metric", "Metric", ColumnType.TEXT, "metric"),
             new Column("value", "Value", ColumnType.TEXT, "value"),
             new Column("previous_period", "Previous period", ColumnType.TEXT, "previous_period"),
             new Column("change_percent", "Change (%)", ColumnType.PERCENT, "change_percent"),
-            new Column("key", "Field", ColumnType.TEXT, "key"));
+            new Column("key", "Field", ColumnType.TEXT, "key", true));
 
     private SummaryTables() {}
 

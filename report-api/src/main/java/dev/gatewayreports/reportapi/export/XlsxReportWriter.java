@@ -94,7 +94,7 @@ public final class XlsxReportWriter {
         writer.header(headerRow, table.columns());
         int row = headerRow;
         for (List<Cell> cells : table.rows()) {
-            writer.row(++row, cells);
+            writer.row(++row, table.columns(), cells);
             if (chart != null) {
                 chart.add(cells);
             }
@@ -102,11 +102,16 @@ public final class XlsxReportWriter {
         writer.sheet().createFreezePane(0, headerRow + 1);
         writer.sheet()
                 .setAutoFilter(new CellRangeAddress(
-                        headerRow,
-                        Math.max(row, headerRow + 1),
-                        0,
-                        table.columns().size() - 1));
+                        headerRow, Math.max(row, headerRow + 1), 0, lastShownColumn(table.columns())));
         return row;
+    }
+
+    private static int lastShownColumn(List<Column> columns) {
+        int last = columns.size() - 1;
+        while (last > 0 && columns.get(last).csvOnly()) {
+            last--;
+        }
+        return last;
     }
 
     private static boolean isSummary(ReportTable table) {

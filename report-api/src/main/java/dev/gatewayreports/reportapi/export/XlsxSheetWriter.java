@@ -36,21 +36,27 @@ final class XlsxSheetWriter {
         return sheet;
     }
 
+    /** The header row of the columns that the XLSX shows (see {@link Column#csvOnly()}). */
     void header(int rowIndex, List<Column> columns) {
         Row row = sheet.createRow(rowIndex);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
+            if (column.csvOnly()) {
+                continue;
+            }
             org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
             cell.setCellValue(column.label());
-            cell.setCellStyle(styles.header(column.type()));
+            cell.setCellStyle(styles.header(column));
             track(i, column.label().length() + FILTER_BUTTON);
         }
     }
 
-    void row(int rowIndex, List<Cell> cells) {
+    void row(int rowIndex, List<Column> columns, List<Cell> cells) {
         Row row = sheet.createRow(rowIndex);
         for (int i = 0; i < cells.size(); i++) {
-            put(row, i, cells.get(i));
+            if (!columns.get(i).csvOnly()) {
+                put(row, i, cells.get(i));
+            }
         }
     }
 
@@ -70,7 +76,12 @@ final class XlsxSheetWriter {
         cell.setCellStyle(styles.title());
     }
 
+    /** Sets the column widths, and prints landscape, all columns on one page wide. */
     void finish() {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
         for (int i = 0; i < widths.length; i++) {
             int chars = Math.min(Math.max(widths[i] + 2, MIN_WIDTH), MAX_WIDTH);
             sheet.setColumnWidth(i, chars * 256);
