@@ -7,10 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Converts a report value to a {@link Cell} of its column's type. Numbers stay exact ({@link BigDecimal}, trailing
- * zeros stripped so a tree parsed into doubles and one parsed into decimals export alike: 640.0 and 640 are 640); a
- * value
- * that does not fit the type (a string in a count column, a malformed date) becomes text, so nothing is lost.
+ * Converts a report value to a {@link Cell} of its column's type. Numbers stay exact ({@link java.math.BigDecimal}, trailing
+ * zeros stripped so a tree parsed into doubles and one parsed into decimals export alike: 640.0 and 640 are 640).
+ * A value that does not fit the type (a string in a count column, a malformed date) becomes text: nothing is lost.
  */
 final class CellValues {
 

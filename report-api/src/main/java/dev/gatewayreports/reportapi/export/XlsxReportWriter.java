@@ -66,8 +66,7 @@ public final class XlsxReportWriter {
                     writer.labelled(row++, String.valueOf(cells.get(0).value()), cells.get(1));
                 }
             } else if (table.name().equals(SummaryTables.SUMMARY)) {
-                row++;
-                writeTable(writer, table, row);
+                writeTable(writer, table, row + 1, null);
             }
         }
         writer.finish();
@@ -85,12 +84,8 @@ public final class XlsxReportWriter {
         }
     }
 
-    private static int writeTable(XlsxSheetWriter writer, ReportTable table, int headerRow) {
-        return writeTable(writer, table, headerRow, null);
-    }
-
-    /** Header row (frozen, with a filter), then the rows; returns the index of the last row written. */
-    private static int writeTable(XlsxSheetWriter writer, ReportTable table, int headerRow, XlsxTrendChart chart) {
+    /** Header row (frozen, with a filter), then the rows, each also given to the chart when there is one. */
+    private static void writeTable(XlsxSheetWriter writer, ReportTable table, int headerRow, XlsxTrendChart chart) {
         writer.header(headerRow, table.columns());
         int row = headerRow;
         for (List<Cell> cells : table.rows()) {
@@ -103,7 +98,6 @@ public final class XlsxReportWriter {
         writer.sheet()
                 .setAutoFilter(new CellRangeAddress(
                         headerRow, Math.max(row, headerRow + 1), 0, lastShownColumn(table.columns())));
-        return row;
     }
 
     private static int lastShownColumn(List<Column> columns) {
