@@ -107,6 +107,7 @@ final class XlsxTrendChart {
         XDDFCategoryAxis dates = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis axis = chart.createValueAxis(side);
         axis.crossAxis(dates);
+        axis.setTitle(columns.get(column).label());
         dates.crossAxis(axis);
         if (side == AxisPosition.RIGHT) {
             dates.setVisible(false);
