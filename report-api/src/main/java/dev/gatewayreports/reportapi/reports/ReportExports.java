@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 /** A report object as an HTTP answer: JSON, or a CSV/XLSX file with its name. */
 final class ReportExports {
-    static final String CSV = "text/csv; charset=UTF-8";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = CsvReportWriter.MEDIA_TYPE;
+    static final String XLSX = XlsxReportWriter.MEDIA_TYPE;
 
     private ReportExports() {}
 
