@@ -21,9 +21,10 @@ import java.util.List;
 
 /**
  * One run over one data set, our paths against the naive baseline measured in the same run: the COPY baseline,
- * sustained ingest through report-api with the worker folding (throughput, lag, freshness), then the five report
- * queries for one team and for all teams through StatsEngine and through naive SQL over raw events. Prints one
- * Markdown table and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
+ * sustained ingest through report-api with the worker folding (throughput, lag, freshness as reports see it), then
+ * the five report queries for one team and for all teams through StatsEngine and through naive SQL over raw events,
+ * then report generation through HTTP against a second report-api that reads raw events only. Prints one Markdown
+ * table and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
  */
 public final class Benchmark {
 
@@ -199,8 +200,14 @@ public final class Benchmark {
         double base50 = base == null ? Double.NaN : Timings.percentile(base.ms(), 50);
         String check;
         if (!ours.ok() || (base != null && !base.ok())) {
-            check = "FAILED: " + (ours.ok() ? "" : "ours " + ours.error() + " ")
-                    + (base == null || base.ok() ? "" : "baseline " + base.error());
+            List<String> failures = new ArrayList<>();
+            if (!ours.ok()) {
+                failures.add("ours " + ours.error());
+            }
+            if (base != null && !base.ok()) {
+                failures.add("raw-only " + base.error());
+            }
+            check = "FAILED: " + String.join("; ", failures) + " (logs: target/logs/report-api*.log)";
         } else if (truth != null) {
             ReportBench.Totals mine = ReportBench.Totals.of(ours.body());
             ReportBench.Totals theirs = base == null ? null : ReportBench.Totals.of(base.body());
@@ -234,7 +241,7 @@ public final class Benchmark {
 
     private static String side(ReportBench.Side s) {
         if (!s.ok()) {
-            return "failed";
+            return s.error().startsWith("HTTP ") ? s.error().substring(0, 8) : "failed";
         }
         return "p50 " + ResultsTable.ms(Timings.percentile(s.ms(), 50)) + " / p95 "
                 + ResultsTable.ms(Timings.percentile(s.ms(), 95)) + " ms (n=" + s.ms().size() + ")";
@@ -290,7 +297,8 @@ public final class Benchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 "Run of %s at %s: %,d events, %d teams, %d days ending %s, seed %d, zone %s; per query one warm-up"
-                        + " run, then %d timed runs (at least 5, none started after %d s); all-teams queries %s.%n%n",
+                        + " run, then %d timed runs (at least 5, none started after %d s; per report request at"
+                        + " least 3); all-teams queries %s.%n%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 args.revision(),
                 args.events(),
