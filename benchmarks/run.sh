@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks ingest, rollups and report queries against the naive-SQL baseline, in one run over one data set.
 #   benchmarks/run.sh [--events 10000000] [--teams 50] [--days 30] [--keep] [--no-build]
-#                     [--api-port 18080] [--worker-port 18081] [any option of the Java main, e.g. --runs 20]
+#                     [--api-port 18080] [--worker-port 18081] [--raw-api-port 18083]
+#                     [any option of the Java main, e.g. --runs 20]
 #     --keep         keep the database gateway_reports_bench instead of dropping it; the run then adds events
 #                    with a new seed (the same seed would only measure duplicates)
 #     --no-build     use the jars already built
 #     --api-port, --worker-port   where report-api and aggregation-worker listen (defaults stay clear of the
 #                    8080-8082 of deploy/local/up.sh, which may be running)
+#     --raw-api-port where a second report-api listens whose engine reads raw events only
+#                    (REPORTS_STATS_RAW_BELOW=P36500D): the baseline of the report-generation timings
 #   Passed on to the Java main: --seed 42 --parallel 3 --batch 10000 --copy-events 1000000 --runs 20 --probes 20
 #     --zone America/New_York
 # Needs a JDK >= 21, curl, and PostgreSQL on 127.0.0.1:5432 that takes user postgres without a password.
@@ -23,7 +26,7 @@ DB_USER=postgres
 ORG=org_bench
 PROBE_ORG=org_bench_probe
 
-EVENTS=10000000 TEAMS=50 DAYS=30 KEEP=0 BUILD=1 API_PORT=18080 WORKER_PORT=18081
+EVENTS=10000000 TEAMS=50 DAYS=30 KEEP=0 BUILD=1 API_PORT=18080 WORKER_PORT=18081 RAW_API_PORT=18083
 PASS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -32,9 +35,10 @@ while [[ $# -gt 0 ]]; do
     --days) DAYS=${2:?--days needs a number}; shift ;;
     --api-port) API_PORT=${2:?--api-port needs a port}; shift ;;
     --worker-port) WORKER_PORT=${2:?--worker-port needs a port}; shift ;;
+    --raw-api-port) RAW_API_PORT=${2:?--raw-api-port needs a port}; shift ;;
     --keep) KEEP=1 ;;
     --no-build) BUILD=0 ;;
-    -h | --help) sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     --*) PASS+=("$1" "${2:?$1 needs a value}"); shift ;;
     *) echo "error: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -77,16 +81,18 @@ stop_services() {
 trap stop_services EXIT
 trap 'exit 130' INT TERM
 
+# start_service <app> <port> [<log name> [VAR=value ...]]: the extra variables go to that process only.
 start_service() {
-  local name=$1 port=$2
-  echo "Starting $name on :$port; log: $LOGS/$name.log"
-  QUARKUS_PROFILE=local \
+  local name=$1 port=$2 log=${3:-$1}
+  shift $(($# < 3 ? $# : 3))
+  echo "Starting $log on :$port; log: $LOGS/$log.log"
+  env "$@" QUARKUS_PROFILE=local \
     QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
     QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
     QUARKUS_DATASOURCE_PASSWORD="" \
     QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
-    "$JAVA" -jar "$TARGET/apps/$name/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
+    "$JAVA" -jar "$TARGET/apps/$name/quarkus-run.jar" >"$LOGS/$log.log" 2>&1 &
   PIDS+=($!)
   local pid=$!
   for _ in $(seq 1 240); do
@@ -94,21 +100,27 @@ start_service() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
-  tail -n 40 "$LOGS/$name.log" >&2
-  die "$name did not become ready on :$port within 120 s (log above)"
+  tail -n 40 "$LOGS/$log.log" >&2
+  die "$log did not become ready on :$port within 120 s (log above)"
 }
 
 # Prints a new ingest service key of an organization, minted with an org-admin dev token.
 mint_ingest_key() {
   local org=$1 token answer key
-  token=$(tools DevTokens issue --keys "$TARGET/keys" --org "$org" --role org_admin --email "admin@$org.example" \
-    --ttl-hours 1)
+  token=$(issue_token "$org" org_admin "admin@$org.example")
   answer=$(curl -sS -X POST "http://localhost:$API_PORT/v1/admin/service-keys" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["ingest"]}' -w '\n%{http_code}')
   [[ "${answer##*$'\n'}" == 201 ]] || die "minting an ingest key for $org: $answer"
   key=$(sed -n 's/.*"key"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"${answer%$'\n'*}")
   [[ -n "$key" ]] || die "no key in the answer: ${answer%$'\n'*}"
   echo "$key"
+}
+
+# Prints a dev token: issue_token <org> <role> <email> [--team a,b,...]
+issue_token() {
+  local org=$1 role=$2 email=$3
+  shift 3
+  tools DevTokens issue --keys "$TARGET/keys" --org "$org" --role "$role" --email "$email" --ttl-hours 12 "$@"
 }
 
 tools() {
@@ -134,6 +146,7 @@ main() {
   [[ -d "$TARGET/lib" && -d "$ROOT_DIR/deploy/target/lib" ]] || die "not built; run without --no-build"
   port_free "$API_PORT" || die "port $API_PORT is in use (--api-port picks another)"
   port_free "$WORKER_PORT" || die "port $WORKER_PORT is in use (--worker-port picks another)"
+  port_free "$RAW_API_PORT" || die "port $RAW_API_PORT is in use (--raw-api-port picks another)"
   mkdir -p "$LOGS"
   snapshot report-api
   snapshot aggregation-worker
@@ -148,15 +161,24 @@ main() {
   # report-api first: it migrates the schema, the worker only validates it.
   start_service report-api "$API_PORT"
   start_service aggregation-worker "$WORKER_PORT"
-  local ingest_key probe_key revision status
+  # The reports' baseline: the same report-api, its engine reading raw events for every window (no rollups, no
+  # pending batches); it leaves the schema to the first one.
+  start_service report-api "$RAW_API_PORT" report-api-raw REPORTS_STATS_RAW_BELOW=P36500D \
+    QUARKUS_FLYWAY_MIGRATE_AT_START=false
+  local ingest_key probe_key member_token admin_token revision status
   ingest_key=$(mint_ingest_key "$ORG")
   # The probes' team lives in another organization, so $ORG holds exactly the generated teams.
   probe_key=$(mint_ingest_key "$PROBE_ORG")
+  # Report tokens: a member of every generated team (team_01 …), and an org admin for team_id all.
+  member_token=$(issue_token "$ORG" member "member@$ORG.example" --team "$(seq -f 'team_%02g' -s, 1 "$TEAMS")")
+  admin_token=$(issue_token "$ORG" org_admin "admin@$ORG.example")
   revision="$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   git -C "$ROOT_DIR" diff --quiet HEAD 2>/dev/null || revision="$revision + uncommitted changes"
   set +e
-  BENCH_INGEST_KEY="$ingest_key" BENCH_PROBE_KEY="$probe_key" bench Benchmark --api "http://localhost:$API_PORT" \
-    --worker "http://localhost:$WORKER_PORT" --jdbc "$JDBC_URL" --db-user "$DB_USER" --events "$EVENTS" \
+  BENCH_INGEST_KEY="$ingest_key" BENCH_PROBE_KEY="$probe_key" BENCH_MEMBER_TOKEN="$member_token" \
+    BENCH_ADMIN_TOKEN="$admin_token" bench Benchmark --api "http://localhost:$API_PORT" \
+    --worker "http://localhost:$WORKER_PORT" --raw-api "http://localhost:$RAW_API_PORT" --jdbc "$JDBC_URL" \
+    --db-user "$DB_USER" --events "$EVENTS" \
     --teams "$TEAMS" --days "$DAYS" --work-dir "$TARGET" --org "$ORG" --revision "$revision" \
     ${PASS[@]+"${PASS[@]}"} 2>&1 | tee "$LOGS/benchmark.log"
   status=${PIPESTATUS[0]}

@@ -7,22 +7,29 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The benchmark's options ({@code --name value}); the ingest key comes from the environment
- * ({@code BENCH_INGEST_KEY}) so it never shows in a process list.
+ * The benchmark's options ({@code --name value}); the ingest key and the report tokens come from the environment
+ * ({@code BENCH_INGEST_KEY}, {@code BENCH_MEMBER_TOKEN}, {@code BENCH_ADMIN_TOKEN}) so they never show in a
+ * process list.
  *
+ * @param rawApi a second report-api whose engine reads raw events only (the reports' baseline), or null
  * @param copyEvents how many of the first events the COPY baseline loads
  * @param runs timed runs per query after one warm-up run
  * @param budgetSeconds per query and side, no more timed runs are started after this (at least five are made)
  * @param org the organization of the ingest key: its teams are exactly the generated ones
  * @param probeKey an ingest key of another organization, for the freshness probes' team
+ * @param memberToken a member token of {@code org} for the generated teams, or null: no report timings
+ * @param adminToken an org_admin token of {@code org}, or null: no report timings
  */
 record BenchArgs(
         URI api,
         URI worker,
+        URI rawApi,
         String jdbcUrl,
         String dbUser,
         String ingestKey,
         String probeKey,
+        String memberToken,
+        String adminToken,
         String org,
         String revision,
         long events,
@@ -40,13 +47,16 @@ record BenchArgs(
 
     static final String USAGE = """
             usage: Benchmark --api http://localhost:18080 --worker http://localhost:18081
+                             [--raw-api http://localhost:18083]
                              --jdbc jdbc:postgresql://127.0.0.1:5432/gateway_reports_bench [--db-user postgres]
                              [--events 10000000] [--teams 50] [--days 30] [--seed 42] [--parallel 3]
                              [--batch 10000] [--copy-events 1000000] [--runs 20] [--probes 20]
                              [--budget-seconds 60] [--zone America/New_York] [--work-dir benchmarks/target]
                              [--org org_bench] [--revision <git revision>]
             The ingest key (scope ingest, organization --org) is read from BENCH_INGEST_KEY; the freshness probes use
-            BENCH_PROBE_KEY (another organization, so --org holds only the generated teams) when set.""";
+            BENCH_PROBE_KEY (another organization, so --org holds only the generated teams) when set. Report
+            generation is timed when BENCH_MEMBER_TOKEN (member of the generated teams) and BENCH_ADMIN_TOKEN
+            (org_admin of --org) are set, against --raw-api (a report-api reading raw events only) as baseline.""";
 
     static BenchArgs parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -61,13 +71,17 @@ record BenchArgs(
             throw new IllegalArgumentException("BENCH_INGEST_KEY is not set");
         }
         String probeKey = System.getenv("BENCH_PROBE_KEY");
+        String rawApi = options.get("raw-api");
         BenchArgs parsed = new BenchArgs(
                 URI.create(required(options, "api")),
                 URI.create(required(options, "worker")),
+                rawApi == null || rawApi.isBlank() ? null : URI.create(rawApi),
                 required(options, "jdbc"),
                 options.getOrDefault("db-user", "postgres"),
                 key,
                 probeKey == null || probeKey.isBlank() ? key : probeKey,
+                env("BENCH_MEMBER_TOKEN"),
+                env("BENCH_ADMIN_TOKEN"),
                 options.getOrDefault("org", "org_bench"),
                 options.getOrDefault("revision", "unknown"),
                 number(options, "events", 10_000_000),
@@ -86,6 +100,11 @@ record BenchArgs(
             throw new IllegalArgumentException("--events, --teams, --days, --runs and --parallel must be positive");
         }
         return parsed;
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -2,6 +2,8 @@ package dev.gatewayreports.benchmarks;
 
 import dev.gatewayreports.model.fixtures.UsageEventGenerator;
 import io.agroal.api.AgroalDataSource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,10 @@ import java.util.List;
 
 /**
  * One run over one data set, our paths against the naive baseline measured in the same run: the COPY baseline,
- * sustained ingest through report-api with the worker folding (throughput, lag, freshness), then the five report
- * queries for one team and for all teams through StatsEngine and through naive SQL over raw events. Prints one
- * Markdown table and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
+ * sustained ingest through report-api with the worker folding (throughput, lag, freshness as reports see it), then
+ * the five report queries for one team and for all teams through StatsEngine and through naive SQL over raw events,
+ * then report generation through HTTP against a second report-api that reads raw events only. Prints one Markdown
+ * table and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
  */
 public final class Benchmark {
 
@@ -79,7 +82,10 @@ public final class Benchmark {
             load.phase("vacuum");
             vacuum(db);
             load.phase("queries");
-            queries(db, teams, end);
+            long oneEvents = teamEvents(db, teams.get(0), end);
+            queries(db, teams, end, oneEvents);
+            load.phase("reports");
+            reports(db, teams, end, oneEvents);
             machine.forEach(f -> table.fact("machine", f.name(), f.value()));
             table.fact("machine", "load average (1 min), mean per phase", load.summary());
             DataFacts.data(db).forEach(f -> table.fact("data", f.name(), f.value()));
@@ -123,9 +129,8 @@ public final class Benchmark {
         System.out.printf("  %.1f s%n", (System.nanoTime() - t) / 1e9);
     }
 
-    private void queries(Connection db, List<String> teams, Instant end) throws SQLException {
+    private void queries(Connection db, List<String> teams, Instant end, long oneEvents) throws SQLException {
         String one = teams.get(0);
-        long oneEvents = teamEvents(db, one, end);
         try (AgroalDataSource pool = BenchDatabase.pool(args, 2)) {
             QueryBench bench = new QueryBench(pool, args.zone(), end, args.runs(), args.budgetSeconds());
             for (Report report : Report.values()) {
@@ -141,6 +146,105 @@ public final class Benchmark {
                 }
             }
         }
+    }
+
+    /**
+     * POST /v1/reports/generate through HTTP: a comprehensive 30-day report of the busiest team (JSON, XLSX, CSV) and
+     * of all teams (JSON), against our report-api and, as baseline, a second report-api reading raw events only.
+     */
+    private void reports(Connection db, List<String> teams, Instant end, long oneEvents)
+            throws SQLException, InterruptedException {
+        if (args.memberToken() == null || args.adminToken() == null) {
+            System.out.println("Report generation not timed: BENCH_MEMBER_TOKEN or BENCH_ADMIN_TOKEN is not set");
+            return;
+        }
+        String one = teams.get(0);
+        Instant start = end.minus(Duration.ofDays(30));
+        ReportBench bench = new ReportBench(
+                http, args.api(), args.rawApi(), start, end, args.zone(), args.runs(), args.budgetSeconds());
+        ReportBench.Totals oneTruth = truth(db, List.of(one), start, end);
+        ReportBench.Totals allTruth = truth(db, teams, start, end);
+        String oneScope = String.format("%s (the busiest: %,d events)", one, oneEvents);
+        String allScope = String.format("team_id all (%d teams, org_admin)", teams.size());
+        reportRow(
+                bench.measure(new ReportBench.Request(oneScope + ", JSON", args.memberToken(), one, "json")), oneTruth);
+        reportRow(
+                bench.measure(new ReportBench.Request(allScope + ", JSON", args.adminToken(), "all", "json")),
+                allTruth);
+        reportRow(bench.measure(new ReportBench.Request(oneScope + ", XLSX", args.memberToken(), one, "xlsx")), null);
+        reportRow(bench.measure(new ReportBench.Request(oneScope + ", CSV", args.memberToken(), one, "csv")), null);
+    }
+
+    /** Request count and USD sum of the teams' events in the window, straight from usage_event (untimed). */
+    private static ReportBench.Totals truth(Connection db, List<String> teams, Instant start, Instant end)
+            throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("select count(*), sum(cost_usd) from usage_event"
+                + " where team_id = any(?) and occurred_at >= ? and occurred_at < ?")) {
+            ps.setArray(1, db.createArrayOf("text", teams.toArray()));
+            ps.setTimestamp(2, Timestamp.from(start));
+            ps.setTimestamp(3, Timestamp.from(end));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                BigDecimal cost = rs.getBigDecimal(2);
+                return new ReportBench.Totals(
+                        rs.getLong(1), cost == null ? null : cost.setScale(6, RoundingMode.HALF_EVEN));
+            }
+        }
+    }
+
+    /** @param truth the window's figures from usage_event, for JSON reports; null for exports */
+    private void reportRow(ReportBench.Outcome o, ReportBench.Totals truth) {
+        ReportBench.Side ours = o.ours();
+        ReportBench.Side base = o.baseline();
+        double ours50 = Timings.percentile(ours.ms(), 50);
+        double base50 = base == null ? Double.NaN : Timings.percentile(base.ms(), 50);
+        String check;
+        if (!ours.ok() || (base != null && !base.ok())) {
+            List<String> failures = new ArrayList<>();
+            if (!ours.ok()) {
+                failures.add("ours " + ours.error());
+            }
+            if (base != null && !base.ok()) {
+                failures.add("raw-only " + base.error());
+            }
+            check = "FAILED: " + String.join("; ", failures) + " (logs: target/logs/report-api*.log)";
+        } else if (truth != null) {
+            ReportBench.Totals mine = ReportBench.Totals.of(ours.body());
+            ReportBench.Totals theirs = base == null ? null : ReportBench.Totals.of(base.body());
+            boolean sqlAgrees = mine.sameAs(truth);
+            check = (theirs == null
+                            ? "no baseline API; ours " + mine
+                            : mine.sameAs(theirs)
+                                    ? "summaries agree (" + mine + ")"
+                                    : "SUMMARIES DIFFER: ours " + mine + ", raw-only " + theirs)
+                    + (sqlAgrees ? "; = count(*), sum(cost_usd) of usage_event" : "; BUT usage_event has " + truth);
+        } else {
+            check = String.format("%,d bytes", ours.body().length)
+                    + (base == null
+                            ? ""
+                            : ReportBench.sameBytes(ours.body(), base.body())
+                                    ? ", identical bodies"
+                                    : String.format(", raw-only %,d bytes", base.body().length));
+        }
+        table.row(
+                "report",
+                "POST /v1/reports/generate, comprehensive, 30 days, "
+                        + o.request().title(),
+                side(ours),
+                base == null ? "no raw-only report-api (--raw-api)" : side(base) + ", engine reading raw events only",
+                base == null || !ours.ok() || !base.ok() ? "" : ResultsTable.ratio(base50 / ours50),
+                "",
+                null,
+                check);
+        System.out.printf("  ours %s, raw-only %s; %s%n", side(ours), base == null ? "–" : side(base), check);
+    }
+
+    private static String side(ReportBench.Side s) {
+        if (!s.ok()) {
+            return s.error().startsWith("HTTP ") ? s.error().substring(0, 8) : "failed";
+        }
+        return "p50 " + ResultsTable.ms(Timings.percentile(s.ms(), 50)) + " / p95 "
+                + ResultsTable.ms(Timings.percentile(s.ms(), 95)) + " ms (n=" + s.ms().size() + ")";
     }
 
     private static long teamEvents(Connection db, String team, Instant end) throws SQLException {
@@ -193,7 +297,8 @@ public final class Benchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 "Run of %s at %s: %,d events, %d teams, %d days ending %s, seed %d, zone %s; per query one warm-up"
-                        + " run, then %d timed runs (at least 5, none started after %d s); all-teams queries %s.%n%n",
+                        + " run, then %d timed runs (at least 5, none started after %d s; per report request at"
+                        + " least 3); all-teams queries %s.%n%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 args.revision(),
                 args.events(),

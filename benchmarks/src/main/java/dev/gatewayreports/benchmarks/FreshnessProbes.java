@@ -1,5 +1,13 @@
 package dev.gatewayreports.benchmarks;
 
+import dev.gatewayreports.model.stats.BucketSpec;
+import dev.gatewayreports.model.stats.Dimension;
+import dev.gatewayreports.model.stats.Measure;
+import dev.gatewayreports.model.stats.RawFilters;
+import dev.gatewayreports.model.stats.StatsEngine;
+import dev.gatewayreports.model.stats.StatsQuery;
+import dev.gatewayreports.model.stats.StatsResult;
+import dev.gatewayreports.model.stats.StatsRow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +18,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +31,17 @@ import java.util.function.DoubleSupplier;
 
 /**
  * While ingest runs, posts single marker events of team {@code team_probe} on a schedule (about {@code target} of
- * them spread over the load, at least a second apart) and measures for each how long after its 200 rollup_model
- * counts it: the freshness a dashboard sees under load. Every probe has a model of its own, so each is
- * recognised in rollup_model whatever order the worker folds them in, and a slow probe never delays the next.
+ * them spread over the load, at least a second apart) and measures two things for each, polling every 100 ms:
+ *
+ * <ul>
+ *   <li>how long after its 200 a {@link StatsEngine} query sees it: the freshness a report sees under load. The
+ *       query covers whole UTC days (at least 24 h, so over {@code raw-below} the engine reads rollups plus the
+ *       events of batches the worker has not folded yet, not raw events only), grouped by model;
+ *   <li>how long after its 200 rollup_model counts it: the worker's lag as one event sees it.
+ * </ul>
+ *
+ * Every probe has a model of its own, so each is recognised whatever order the worker folds them in, and a slow
+ * probe never delays the next.
  */
 final class FreshnessProbes implements Runnable {
 
@@ -35,26 +53,40 @@ final class FreshnessProbes implements Runnable {
     private static final String COUNTED = "select distinct model from rollup_model where team_id = '" + TEAM
             + "' and model like 'probe-%' and request_count > 0";
 
+    /** 200 → counted in rollup_model, per probe. */
     final List<Double> seconds = new ArrayList<>();
+    /** 200 → seen by a StatsEngine query over the current UTC day (the query's own time included), per probe. */
+    final List<Double> visibleSeconds = new ArrayList<>();
+    /** Where the last visibility query read from: table and pieces. */
+    volatile String visibleSource = "no query ran";
+
     volatile String lastError;
 
     private final HttpClient http;
     private final URI endpoint;
     private final String key;
     private final Connection db;
+    private final StatsEngine engine;
+    /** The first whole UTC day the visibility query covers: the day the probes began. */
+    private final Instant firstDay = Instant.now().truncatedTo(ChronoUnit.DAYS);
+
     private final int target;
     private final DoubleSupplier elapsedSeconds;
     private final DoubleSupplier remainingSeconds;
     private final AtomicBoolean stopPosting = new AtomicBoolean();
     private final AtomicBoolean stopAll = new AtomicBoolean();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    /** Posted and not yet counted: model → nanoTime of the 200. */
+    /** Posted and not yet counted in rollup_model: model → nanoTime of the 200. */
     private final Map<String, Long> waiting = new HashMap<>();
+    /** Posted and not yet seen by a StatsEngine query: model → nanoTime of the 200. */
+    private final Map<String, Long> unseen = new HashMap<>();
 
     private int posted;
     private int sending;
 
     /**
+     * @param db reads rollup_model
+     * @param engine the visibility queries' engine (its own connections)
      * @param elapsedSeconds how long the load has run
      * @param remainingSeconds an estimate of how long it still runs
      */
@@ -63,6 +95,7 @@ final class FreshnessProbes implements Runnable {
             URI api,
             String key,
             Connection db,
+            StatsEngine engine,
             int target,
             DoubleSupplier elapsedSeconds,
             DoubleSupplier remainingSeconds) {
@@ -70,6 +103,7 @@ final class FreshnessProbes implements Runnable {
         this.endpoint = api.resolve("/v1/usage/events");
         this.key = key;
         this.db = db;
+        this.engine = engine;
         this.target = target;
         this.elapsedSeconds = elapsedSeconds;
         this.remainingSeconds = remainingSeconds;
@@ -80,25 +114,31 @@ final class FreshnessProbes implements Runnable {
         stopPosting.set(true);
     }
 
-    /** Probes posted but not counted yet (after {@link #awaitAll}: never counted). */
+    /** Probes posted but not counted in rollup_model yet (after {@link #awaitAll}: never counted). */
     synchronized int uncounted() {
         return waiting.size() + sending;
     }
 
+    /** Probes posted but not seen by a StatsEngine query yet (after {@link #awaitAll}: never seen). */
+    synchronized int unseen() {
+        return unseen.size() + sending;
+    }
+
     /**
-     * Posts on schedule until told to stop posting, and resolves counted probes all along, until every posted one
-     * is counted (or {@link #awaitAll} gives up).
+     * Posts on schedule until told to stop posting, and resolves seen and counted probes all along, until every
+     * posted one is both (or {@link #awaitAll} gives up).
      */
     @Override
     public void run() {
         try {
             long nextPost = System.nanoTime() + 2_000_000_000L; // let the load get going first
-            while (!stopAll.get() && !(stopPosting.get() && uncounted() == 0)) {
+            while (!stopAll.get() && !(stopPosting.get() && uncounted() == 0 && unseen() == 0)) {
                 if (!stopPosting.get() && System.nanoTime() >= nextPost) {
                     post();
                     double total = elapsedSeconds.getAsDouble() + remainingSeconds.getAsDouble();
                     nextPost = System.nanoTime() + (long) (Math.max(1.0, total / target) * 1e9);
                 }
+                resolveVisible();
                 resolve();
                 Thread.sleep(100);
             }
@@ -139,6 +179,7 @@ final class FreshnessProbes implements Runnable {
                         && response.statusCode() == 200
                         && response.body().contains("\"accepted\":1")) {
                     waiting.put(model, answeredAt);
+                    unseen.put(model, answeredAt);
                 } else {
                     lastError = failure != null
                             ? "probe failed: " + failure
@@ -159,6 +200,46 @@ final class FreshnessProbes implements Runnable {
                 Long answeredAt = waiting.remove(rs.getString(1));
                 if (answeredAt != null) {
                     seconds.add((now - answeredAt) / 1e9);
+                }
+            }
+        }
+    }
+
+    /**
+     * One StatsEngine query over team_probe for whole UTC days (the day the probes began to the end of today),
+     * grouped by model: the probes it counts are visible in reports. Timed to the query's answer, so the figure
+     * includes the query's own time under load.
+     */
+    private synchronized void resolveVisible() {
+        if (unseen.isEmpty()) {
+            return;
+        }
+        Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        StatsQuery query = new StatsQuery(
+                List.of(TEAM),
+                firstDay,
+                end,
+                ZoneOffset.UTC,
+                BucketSpec.NONE,
+                List.of(Dimension.MODEL),
+                Map.of(),
+                RawFilters.NONE,
+                EnumSet.of(Measure.REQUESTS));
+        StatsResult answer;
+        try {
+            answer = engine.execute(query);
+        } catch (RuntimeException e) {
+            lastError = "visibility query: " + e; // the next poll tries again
+            return;
+        }
+        long now = System.nanoTime();
+        visibleSource = String.format(
+                "%s, %d rollup + %d raw pieces", answer.source(), answer.rollupPieces(), answer.rawPieces());
+        for (StatsRow row : answer.rows()) {
+            if (row.figures().requests() > 0) {
+                Long answeredAt = unseen.remove(row.dimensions().get(0));
+                if (answeredAt != null) {
+                    visibleSeconds.add((now - answeredAt) / 1e9);
                 }
             }
         }

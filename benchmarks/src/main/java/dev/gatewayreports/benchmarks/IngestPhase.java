@@ -1,6 +1,8 @@
 package dev.gatewayreports.benchmarks;
 
 import dev.gatewayreports.model.fixtures.UsageEventGenerator;
+import dev.gatewayreports.model.stats.StatsEngine;
+import io.agroal.api.AgroalDataSource;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,10 +34,18 @@ final class IngestPhase {
         IngestLoad load = new IngestLoad(http, args.api(), args.ingestKey(), args.parallel());
         long foldedBefore = BenchDatabase.folded(db);
         try (Connection samplerDb = BenchDatabase.connect(args);
-                Connection probeDb = BenchDatabase.connect(args)) {
+                Connection probeDb = BenchDatabase.connect(args);
+                AgroalDataSource probePool = BenchDatabase.pool(args, 1)) {
             WorkerSampler sampler = new WorkerSampler(http, args.worker(), samplerDb);
             FreshnessProbes probes = new FreshnessProbes(
-                    http, args.api(), args.probeKey(), probeDb, args.probes(), load::seconds, () -> remaining(load));
+                    http,
+                    args.api(),
+                    args.probeKey(),
+                    probeDb,
+                    new StatsEngine(probePool, StatsEngine.Limits.DEFAULT),
+                    args.probes(),
+                    load::seconds,
+                    () -> remaining(load));
             Thread samplerThread = Thread.ofPlatform().name("lag-sampler").start(sampler);
             Thread probeThread = Thread.ofPlatform().name("freshness-probes").start(probes);
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
@@ -172,25 +182,45 @@ final class IngestPhase {
     }
 
     private void freshnessRow(FreshnessProbes probes) {
-        List<Double> s;
+        List<Double> visible;
+        List<Double> counted;
         synchronized (probes) {
-            s = List.copyOf(probes.seconds);
+            visible = List.copyOf(probes.visibleSeconds);
+            counted = List.copyOf(probes.seconds);
         }
-        double max = Timings.max(s);
+        String error = probes.lastError == null ? "" : "; error: " + probes.lastError;
+        double max = Timings.max(visible);
         table.row(
                 "worker",
                 String.format(
-                        "freshness under load: 200 of a single event → counted in rollup_model (any grain), %d probes"
-                                + " posted while ingest ran",
-                        s.size()),
+                        "worker lag as a probe sees it: 200 of a single event → counted in rollup_model (any grain), %d"
+                                + " probes",
+                        counted.size()),
                 String.format(
                         "p50 %.2f s, p95 %.2f s, max %.2f s",
-                        Timings.percentile(s, 50), Timings.percentile(s, 95), max),
+                        Timings.percentile(counted, 50), Timings.percentile(counted, 95), Timings.max(counted)),
+                "",
+                "",
+                "",
+                null,
+                (probes.uncounted() == 0 ? "" : probes.uncounted() + " probes never counted; ")
+                        + "information: reports no longer wait for it (the engine reads pending batches)");
+        table.row(
+                "freshness",
+                String.format(
+                        "visible in reports (StatsEngine, 1-day window): 200 of a single event → a StatsEngine query"
+                                + " over team_probe's whole UTC day, by model, counts it; %d probes posted while"
+                                + " ingest ran",
+                        visible.size()),
+                String.format(
+                        "p50 %.2f s, p95 %.2f s, max %.2f s",
+                        Timings.percentile(visible, 50), Timings.percentile(visible, 95), max),
                 "",
                 "",
                 "≤ 5 s (every probe)",
-                !s.isEmpty() && max <= 5.0 && probes.uncounted() == 0,
-                (probes.uncounted() == 0 ? "" : probes.uncounted() + " probes never counted; ")
-                        + (probes.lastError == null ? "" : "error: " + probes.lastError));
+                !visible.isEmpty() && max <= 5.0 && probes.unseen() == 0,
+                (probes.unseen() == 0 ? "" : probes.unseen() + " probes never seen; ")
+                        + "polled every 100 ms, timed to the query's answer (its own time included); last query: "
+                        + probes.visibleSource + error);
     }
 }
