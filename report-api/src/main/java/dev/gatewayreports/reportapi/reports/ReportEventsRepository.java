@@ -20,18 +20,36 @@ public class ReportEventsRepository {
     /** How many requests each list holds. */
     static final int LIMIT = 100;
 
+    /**
+     * Per team (one index scan per daily partition, in latency order, thanks to usage_event_slowest_idx), then
+     * merged: the same rows as one sort over every event of the window, without reading them all.
+     */
     static final String SLOWEST = """
-            select request_id, occurred_at, provider, model, latency_ms, status
-              from usage_event
-             where team_id = any(?) and occurred_at >= ? and occurred_at < ?
-             order by latency_ms desc, occurred_at desc, request_id
+            select s.request_id, s.occurred_at, s.provider, s.model, s.latency_ms, s.status
+              from unnest(?::text[]) as t(team_id)
+             cross join lateral (
+                   select e.request_id, e.occurred_at, e.provider, e.model, e.latency_ms, e.status
+                     from usage_event e
+                    where e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
+                    order by e.latency_ms desc, e.occurred_at desc, e.request_id
+                    limit ?) s
+             order by s.latency_ms desc, s.occurred_at desc, s.request_id
              limit ?""";
 
+    /** Per team through the partial index on error events (usage_event_errors_idx), newest first, then merged. */
     static final String NEWEST_ERRORS = """
-            select request_id, occurred_at, provider, model, error_type, http_status, error_message, latency_ms
-              from usage_event
-             where team_id = any(?) and occurred_at >= ? and occurred_at < ? and status = 'error'
-             order by occurred_at desc, request_id desc
+            select s.request_id, s.occurred_at, s.provider, s.model, s.error_type, s.http_status, s.error_message,
+                   s.latency_ms
+              from unnest(?::text[]) as t(team_id)
+             cross join lateral (
+                   select e.request_id, e.occurred_at, e.provider, e.model, e.error_type, e.http_status,
+                          e.error_message, e.latency_ms
+                     from usage_event e
+                    where e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
+                      and e.status = 'error'
+                    order by e.occurred_at desc, e.request_id desc
+                    limit ?) s
+             order by s.occurred_at desc, s.request_id desc
              limit ?""";
 
     private final AgroalDataSource dataSource;
@@ -86,6 +104,7 @@ public class ReportEventsRepository {
             ps.setTimestamp(2, Timestamp.from(start));
             ps.setTimestamp(3, Timestamp.from(end));
             ps.setInt(4, LIMIT);
+            ps.setInt(5, LIMIT);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);
