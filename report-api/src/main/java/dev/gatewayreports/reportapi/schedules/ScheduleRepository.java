@@ -45,7 +45,8 @@ public class ScheduleRepository {
                    schedule_day = excluded.schedule_day, timezone = excluded.timezone, days = excluded.days,
                    recipients = excluded.recipients, format = excluded.format, sections = excluded.sections,
                    updated_at = excluded.updated_at, next_run_at = excluded.next_run_at
-            returning """ + COLUMNS;
+            returning
+            """ + COLUMNS;
 
     /** Schedules of the organization (of some teams unless null) with each one's newest delivery. */
     static final String LIST = "select " + COLUMNS + """
