@@ -75,8 +75,6 @@ public class DeliveryService {
             throw ApiException.invalid(
                     "recipients", "the token carries no e-mail address: send a JSON array of recipients");
         }
-        return ScheduleRequests.recipients(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                .arrayNode()
-                .add(caller.email()));
+        return ScheduleRequests.addresses(List.of(caller.email()));
     }
 }

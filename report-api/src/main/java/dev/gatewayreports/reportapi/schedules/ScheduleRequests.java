@@ -125,6 +125,11 @@ public final class ScheduleRequests {
             }
             addresses.add(address.textValue());
         }
+        return addresses(addresses);
+    }
+
+    /** 1–50 valid addresses, kept once each (case-insensitively) in their first order. */
+    public static List<String> addresses(List<String> addresses) {
         Optional<String> problem = Recipients.listProblem(addresses);
         if (problem.isPresent()) {
             throw ApiException.invalid("recipients", "recipients " + problem.get());
