@@ -79,7 +79,7 @@ public final class ReportRequests {
         return format;
     }
 
-    static ReportType type(String value) {
+    public static ReportType type(String value) {
         if (value == null) {
             throw ApiException.invalid("report_type", "report_type is required: " + ReportType.allowed());
         }
@@ -90,7 +90,7 @@ public final class ReportRequests {
         return type;
     }
 
-    static ZoneId zone(String value) {
+    public static ZoneId zone(String value) {
         if (value == null || value.isEmpty()) {
             return ZoneId.of("UTC");
         }
@@ -162,7 +162,8 @@ public final class ReportRequests {
         }
     }
 
-    private static Set<Section> sections(ReportType type, JsonNode node) {
+    /** The type's default sections with the overrides of a {@code sections} object applied. */
+    public static Set<Section> sections(ReportType type, JsonNode node) {
         Set<Section> sections = EnumSet.noneOf(Section.class);
         sections.addAll(Section.defaults(type));
         if (node == null || node.isNull()) {

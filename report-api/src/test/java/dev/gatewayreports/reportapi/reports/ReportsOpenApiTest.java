@@ -31,4 +31,39 @@ class ReportsOpenApiTest {
                         "paths.'/v1/reports/download/{report_id}'.get.parameters.find { it.name == 'format' }.example",
                         equalTo("xlsx"));
     }
+
+    @Test
+    void shouldDocumentTheScheduleAndSendEndpointsWithExamples() {
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/v1/reports/schedule'.post.summary",
+                        equalTo("Create or replace a team's schedule of one report type"))
+                .body(
+                        "paths.'/v1/reports/schedule'.post.requestBody.content.'application/json'.examples"
+                                + ".'weekly usage report'.value.schedule_time",
+                        equalTo("09:00"))
+                .body("paths.'/v1/reports/schedule'.post.responses.'200'", notNullValue())
+                .body("paths.'/v1/reports/schedule'.post.responses.'403'", notNullValue())
+                .body("paths.'/v1/reports/preferences/all'.get.summary", notNullValue())
+                .body(
+                        "paths.'/v1/reports/preferences/all'.get.parameters.find { it.name == 'team_id' }.example",
+                        equalTo("team_xyz"))
+                .body("paths.'/v1/reports/schedule/{report_type}'.delete.responses.'204'", notNullValue())
+                .body(
+                        "paths.'/v1/reports/schedule/{report_type}'.delete.parameters"
+                                + ".find { it.name == 'report_type' }.example",
+                        equalTo("usage"))
+                .body("paths.'/v1/reports/send'.post.summary", equalTo("E-mail a report now"))
+                .body("paths.'/v1/reports/send'.post.responses.'202'", notNullValue())
+                .body("paths.'/v1/reports/send'.post.parameters.find { it.name == 'days' }.example", equalTo("7"))
+                .body(
+                        "paths.'/v1/reports/send'.post.requestBody.content.'application/json'.examples"
+                                + ".'two recipients'.value[0]",
+                        equalTo("alice@example.com"))
+                .body("paths.'/v1/reports/deliveries/{delivery_id}'.get.responses.'404'", notNullValue())
+                // The schedule paths do not shadow the saved reports' own.
+                .body("paths.'/v1/reports/{report_id}'.get.summary", equalTo("One saved report"));
+    }
 }

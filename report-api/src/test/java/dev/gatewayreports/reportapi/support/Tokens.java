@@ -9,11 +9,18 @@ public final class Tokens {
     private Tokens() {}
 
     public static String user(String orgId, List<String> teams, String... roles) {
+        return withEmail("someone@" + orgId + ".example", orgId, teams, roles);
+    }
+
+    /** A user token with this {@code email} claim, or none when it is null (as for a client-credentials token). */
+    public static String withEmail(String email, String orgId, List<String> teams, String... roles) {
         var jwt = Jwt.subject("user-" + UUID.randomUUID())
                 .issuer("https://server.example.com")
-                .claim("email", "someone@" + orgId + ".example")
                 .claim("teams", teams)
                 .claim("roles", List.of(roles));
+        if (email != null) {
+            jwt = jwt.claim("email", email);
+        }
         return orgId == null ? jwt.sign() : jwt.claim("org_id", orgId).sign();
     }
 

@@ -1,0 +1,80 @@
+package dev.gatewayreports.reportapi.schedules;
+
+import dev.gatewayreports.model.schedules.ReportWindow;
+import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.reports.ReportScopes;
+import dev.gatewayreports.reportapi.reports.Section;
+import dev.gatewayreports.reportapi.security.Caller;
+import dev.gatewayreports.reportapi.teams.Organizations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Ad-hoc sends (recorded as pending deliveries for the scheduler) and reading any delivery. */
+@ApplicationScoped
+public class DeliveryService {
+    private final DeliveryRepository deliveries;
+    private final ScheduleRepository schedules;
+    private final ReportScopes scopes;
+    private final Organizations organizations;
+    private final Clock clock;
+
+    public DeliveryService(
+            DeliveryRepository deliveries,
+            ScheduleRepository schedules,
+            ReportScopes scopes,
+            Organizations organizations,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.schedules = schedules;
+        this.scopes = scopes;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    /** Records a delivery due now of the report ending today; any member of the team may send. */
+    @Transactional
+    public SendResponse send(Caller caller, SendRequest request) {
+        String team = scopes.resolve(caller, request.teamId()).label();
+        List<String> recipients = request.recipients() != null ? request.recipients() : own(caller);
+        organizations.ensure(caller.orgId());
+        schedules.registerTeam(caller.orgId(), team);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        DeliveryRepository.Send send = new DeliveryRepository.Send(
+                request.type(),
+                request.zone(),
+                ReportWindow.endingBefore(now, request.days(), request.zone()),
+                request.format(),
+                Section.defaults(request.type()),
+                recipients,
+                caller.subject());
+        String id = "dlv_" + UUID.randomUUID().toString().replace("-", "");
+        if (!deliveries.insertSend(caller.orgId(), team, id, send, now)) {
+            throw ApiException.notFound("team " + team);
+        }
+        return new SendResponse(id, "pending");
+    }
+
+    /** A delivery of a team the caller can see; 404 otherwise. */
+    @Transactional
+    public DeliveryResponse get(Caller caller, String deliveryId) {
+        DeliveryResponse delivery = deliveries.find(caller.orgId(), deliveryId);
+        if (delivery == null || !scopes.visible(caller, delivery.teamId())) {
+            throw ApiException.notFound("delivery " + deliveryId);
+        }
+        return delivery;
+    }
+
+    /** The caller's own address from its token; a token without one (a service) must name the recipients. */
+    private static List<String> own(Caller caller) {
+        if (caller.email() == null || caller.email().isBlank()) {
+            throw ApiException.invalid(
+                    "recipients", "the token carries no e-mail address: send a JSON array of recipients");
+        }
+        return ScheduleRequests.addresses(List.of(caller.email()));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gatewayreports.reportapi.schedules;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /v1/reports/preferences/all}: every schedule the caller can see, ordered by team and report type. */
+public record PreferencesResponse(List<Item> schedules) {
+
+    /** A schedule with its newest delivery, or {@code last_delivery: null} before the first one. */
+    public record Item(
+            @JsonUnwrapped ScheduleResponse schedule,
+            @JsonProperty("last_delivery") LastDelivery lastDelivery) {}
+
+    /** The newest delivery of a schedule. */
+    public record LastDelivery(
+            @JsonProperty("delivery_id") String deliveryId,
+            String status,
+            int attempts,
+            @JsonProperty("scheduled_for") Instant scheduledFor,
+            @JsonProperty("sent_at") Instant sentAt,
+            @JsonProperty("last_error") String lastError) {}
+}

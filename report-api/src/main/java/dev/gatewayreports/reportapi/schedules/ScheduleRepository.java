@@ -1,0 +1,190 @@
+package dev.gatewayreports.reportapi.schedules;
+
+import dev.gatewayreports.reportapi.reports.ReportType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Report schedules (table {@code report_schedule}, V14): one per team and report type. */
+@ApplicationScoped
+public class ScheduleRepository {
+    /** A team the caller's verified token names, registered like the admin teams API would (first claim wins). */
+    static final String REGISTER_TEAM = """
+            insert into team (team_id, org_id, name, registered_by) values (?, ?, ?, 'admin')
+            on conflict (team_id) do nothing""";
+
+    static final String COLUMNS = """
+            s.schedule_id, s.team_id, s.report_type, s.frequency, to_char(s.schedule_time, 'HH24:MI'),
+            s.schedule_day, s.timezone, s.days, s.recipients, s.format, s.sections::text, s.next_run_at,
+            s.created_at, s.updated_at""";
+
+    /**
+     * Creates the team's schedule of a type, or replaces it keeping its id, creation and creator. Writes nothing
+     * unless the team belongs to the organization.
+     */
+    static final String UPSERT = """
+            insert into report_schedule as s (schedule_id, org_id, team_id, report_type, frequency, schedule_time,
+                                              schedule_day, timezone, days, recipients, format, sections, created_by,
+                                              created_at, updated_at, next_run_at)
+            select ?, t.org_id, t.team_id, ?, ?, ?::time, ?::smallint, ?, ?, ?::text[], ?, ?::jsonb, ?,
+                   ?::timestamptz, ?::timestamptz, ?::timestamptz
+              from team t
+             where t.team_id = ? and t.org_id = ?
+            on conflict (team_id, report_type) do update
+               set frequency = excluded.frequency, schedule_time = excluded.schedule_time,
+                   schedule_day = excluded.schedule_day, timezone = excluded.timezone, days = excluded.days,
+                   recipients = excluded.recipients, format = excluded.format, sections = excluded.sections,
+                   updated_at = excluded.updated_at, next_run_at = excluded.next_run_at
+            returning
+            """ + COLUMNS;
+
+    /** Schedules of the organization (of some teams unless null) with each one's newest delivery. */
+    static final String LIST = "select " + COLUMNS + """
+            , d.delivery_id, d.status, d.attempts, d.scheduled_for, d.sent_at, d.last_error
+              from report_schedule s
+              left join lateral (
+                    select delivery_id, status, attempts, scheduled_for, sent_at, last_error
+                      from report_delivery
+                     where schedule_id = s.schedule_id
+                     order by created_at desc, delivery_id desc
+                     limit 1) d on true
+             where s.org_id = ?
+               and (?::text[] is null or s.team_id = any(?::text[]))
+             order by s.team_id, s.report_type""";
+
+    static final String DELETE = """
+            delete from report_schedule where org_id = ? and team_id = ? and report_type = ?""";
+
+    private final AgroalDataSource dataSource;
+
+    public ScheduleRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Registers a team the organization's caller names, unless some organization already has it. */
+    public void registerTeam(String orgId, String teamId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(REGISTER_TEAM)) {
+            ps.setString(1, teamId);
+            ps.setString(2, orgId);
+            ps.setString(3, teamId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("registering the team failed", e);
+        }
+    }
+
+    /** The schedule as stored, or null when the team is not the organization's. */
+    public ScheduleResponse upsert(
+            String orgId, String teamId, ScheduleRequest r, String newId, Instant nextRunAt, Instant now, String by) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            int p = 1;
+            ps.setString(p++, newId);
+            ps.setString(p++, r.type().wire());
+            ps.setString(p++, r.frequency().wire());
+            ps.setString(p++, r.time().toString());
+            ps.setObject(p++, r.day());
+            ps.setString(p++, r.zone().getId());
+            ps.setInt(p++, r.days());
+            ps.setArray(p++, c.createArrayOf("text", r.recipients().toArray()));
+            ps.setString(p++, r.format());
+            ps.setString(p++, SectionFlags.json(r.sections()));
+            ps.setString(p++, by);
+            ps.setObject(p++, utc(now));
+            ps.setObject(p++, utc(now));
+            ps.setObject(p++, utc(nextRunAt));
+            ps.setString(p++, teamId);
+            ps.setString(p, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? schedule(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("saving the schedule failed", e);
+        }
+    }
+
+    /** The organization's schedules, of the given teams unless null, ordered by team and report type. */
+    public List<PreferencesResponse.Item> list(String orgId, List<String> teams) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(LIST)) {
+            Array teamArray = teams == null ? null : c.createArrayOf("text", teams.toArray());
+            ps.setString(1, orgId);
+            ps.setArray(2, teamArray);
+            ps.setArray(3, teamArray);
+            List<PreferencesResponse.Item> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new PreferencesResponse.Item(schedule(rs), lastDelivery(rs)));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing schedules failed", e);
+        }
+    }
+
+    /** True when a schedule was deleted. */
+    public boolean delete(String orgId, String teamId, ReportType type) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(DELETE)) {
+            ps.setString(1, orgId);
+            ps.setString(2, teamId);
+            ps.setString(3, type.wire());
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("deleting the schedule failed", e);
+        }
+    }
+
+    private static ScheduleResponse schedule(ResultSet rs) throws SQLException {
+        ReportType type = ReportType.fromWire(rs.getString(3));
+        return new ScheduleResponse(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                (Integer) rs.getObject(6, Integer.class),
+                rs.getString(7),
+                rs.getInt(8),
+                strings(rs.getArray(9)),
+                rs.getString(10),
+                SectionFlags.read(rs.getString(11), type),
+                instant(rs, 12),
+                instant(rs, 13),
+                instant(rs, 14));
+    }
+
+    private static PreferencesResponse.LastDelivery lastDelivery(ResultSet rs) throws SQLException {
+        String id = rs.getString(15);
+        if (id == null) {
+            return null;
+        }
+        return new PreferencesResponse.LastDelivery(
+                id, rs.getString(16), rs.getInt(17), instant(rs, 18), instant(rs, 19), rs.getString(20));
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

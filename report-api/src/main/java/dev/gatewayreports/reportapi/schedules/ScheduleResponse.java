@@ -1,0 +1,29 @@
+package dev.gatewayreports.reportapi.schedules;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A schedule as the API answers it.
+ *
+ * @param scheduleTime local {@code HH:MM} in {@code timezone}
+ * @param scheduleDay 0–6 (0 = Sunday) for weekly, 1–31 for monthly, null for daily
+ * @param sections every section with its boolean
+ */
+public record ScheduleResponse(
+        @JsonProperty("schedule_id") String scheduleId,
+        @JsonProperty("team_id") String teamId,
+        @JsonProperty("report_type") String reportType,
+        String frequency,
+        @JsonProperty("schedule_time") String scheduleTime,
+        @JsonProperty("schedule_day") Integer scheduleDay,
+        String timezone,
+        int days,
+        List<String> recipients,
+        String format,
+        Map<String, Boolean> sections,
+        @JsonProperty("next_run_at") Instant nextRunAt,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt) {}

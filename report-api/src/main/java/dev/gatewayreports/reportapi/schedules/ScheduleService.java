@@ -1,0 +1,82 @@
+package dev.gatewayreports.reportapi.schedules;
+
+import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.reports.ReportScope;
+import dev.gatewayreports.reportapi.reports.ReportScopes;
+import dev.gatewayreports.reportapi.reports.ReportType;
+import dev.gatewayreports.reportapi.security.Caller;
+import dev.gatewayreports.reportapi.teams.Organizations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates, replaces, lists and deletes report schedules for a caller. */
+@ApplicationScoped
+public class ScheduleService {
+    private final ScheduleRepository schedules;
+    private final ReportScopes scopes;
+    private final Organizations organizations;
+    private final Clock clock;
+
+    public ScheduleService(
+            ScheduleRepository schedules, ReportScopes scopes, Organizations organizations, Clock clock) {
+        this.schedules = schedules;
+        this.scopes = scopes;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    /** Creates the team's schedule of the type, or replaces it (same id); next_run_at is the next slot from now. */
+    @Transactional
+    public ScheduleResponse save(Caller caller, ScheduleRequest request) {
+        String team = administeredTeam(caller, request.teamId());
+        organizations.ensure(caller.orgId());
+        schedules.registerTeam(caller.orgId(), team);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String newId = "sch_" + UUID.randomUUID().toString().replace("-", "");
+        String by = caller.email() != null ? caller.email() : caller.subject();
+        ScheduleResponse saved = schedules.upsert(
+                caller.orgId(), team, request, newId, request.rule().nextAfter(now), now, by);
+        if (saved == null) {
+            throw ApiException.notFound("team " + team);
+        }
+        return saved;
+    }
+
+    /** Every schedule the caller can see, or those of one team ({@code all} or absent: every one). */
+    @Transactional
+    public PreferencesResponse list(Caller caller, String teamId) {
+        List<String> teams;
+        if (teamId == null || ReportScope.ALL.equals(teamId)) {
+            teams = caller.organizationWide() ? null : List.copyOf(caller.teams());
+        } else {
+            if (!scopes.visible(caller, teamId)) {
+                throw ApiException.notFound("team " + teamId);
+            }
+            teams = List.of(teamId);
+        }
+        return new PreferencesResponse(schedules.list(caller.orgId(), teams));
+    }
+
+    /** Deletes the team's schedule of the type; 404 when there is none. */
+    @Transactional
+    public void delete(Caller caller, ReportType type, String teamId) {
+        String team = administeredTeam(caller, teamId);
+        if (!schedules.delete(caller.orgId(), team, type)) {
+            throw ApiException.notFound("schedule of " + type.wire() + " reports for team " + team);
+        }
+    }
+
+    /** The one team named (or the caller's only one): 404 when not visible, 403 when the caller only reads it. */
+    private String administeredTeam(Caller caller, String teamId) {
+        String team = scopes.resolve(caller, ScheduleRequests.teamId(teamId)).label();
+        if (!scopes.administers(caller, team)) {
+            throw ApiException.forbidden("schedules need the team_admin role for team " + team);
+        }
+        return team;
+    }
+}
