@@ -16,11 +16,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         port = freePort();
         startServer();
-        return Map.of(
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(port),
-                // A fresh connection per message, so a restarted server is not met with a dead pooled one.
-                "quarkus.mailer.keep-alive", "false");
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port));
     }
 
     @Override
