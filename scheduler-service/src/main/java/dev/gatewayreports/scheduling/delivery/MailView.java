@@ -36,7 +36,12 @@ public record MailView(
 
     /** One day of the compact chart; {@code width} is 0–100 (percent of the busiest day). */
     @TemplateData
-    public record DayBar(String label, String value, int width, String errors) {
+    public record DayBar(String label, String value, int width, String errors, int valueWidth) {
+        /** The value right-aligned to the widest day's, for the plain-text mail. */
+        public String padded() {
+            return " ".repeat(Math.max(0, valueWidth - value.length())) + value;
+        }
+
         /** A bar of up to {@code max} characters for the plain-text mail. */
         public String text(int max) {
             return "#".repeat(Math.round(width * max / 100f));
@@ -104,8 +109,11 @@ public record MailView(
 
     private static List<DayBar> days(JsonNode rows) {
         long max = 0;
+        int valueWidth = 0;
         for (JsonNode row : rows) {
             max = Math.max(max, row.path("requests").asLong());
+            valueWidth =
+                    Math.max(valueWidth, Numbers.count(row.path("requests")).length());
         }
         List<DayBar> days = new ArrayList<>();
         for (JsonNode row : rows) {
@@ -115,7 +123,8 @@ public record MailView(
                     SHORT_DAY.format(LocalDate.parse(row.path("date").asText())),
                     Numbers.count(row.path("requests")),
                     width,
-                    Numbers.count(row.path("errors"))));
+                    Numbers.count(row.path("errors")),
+                    valueWidth));
         }
         return days;
     }
