@@ -1,8 +1,11 @@
 package dev.gatewayreports.scheduling.due;
 
+import dev.gatewayreports.model.schedules.ScheduleRule;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import dev.gatewayreports.scheduling.delivery.ReportDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,9 +53,7 @@ public class Dispatcher {
                 List<DueSchedule> due = repository.lockDue(c, now, config.batchSize());
                 int inserted = 0;
                 for (DueSchedule s : due) {
-                    inserted += repository.insertDelivery(c, s, now) ? 1 : 0;
-                    // The next slot after now, not after the missed one: after downtime a missed run is sent once.
-                    repository.advance(c, s.scheduleId(), s.rule().nextAfter(now));
+                    inserted += materialise(c, s, now) ? 1 : 0;
                 }
                 return new int[] {due.size(), inserted};
             });
@@ -60,6 +61,23 @@ public class Dispatcher {
             made += batch[1];
         } while (seen == config.batchSize());
         return made;
+    }
+
+    /** One due schedule: its slot's delivery (unless made already) and its next slot after now. */
+    private boolean materialise(Connection c, DueSchedule s, Instant now) throws SQLException {
+        ScheduleRule rule;
+        try {
+            rule = s.rule();
+        } catch (RuntimeException e) {
+            // A zone this JVM no longer knows, say: skip a day rather than block the batch at every tick.
+            LOG.errorf("schedule %s cannot run: %s", s.scheduleId(), DeliveryFailure.describe(e));
+            repository.advance(c, s.scheduleId(), now.plus(Duration.ofDays(1)));
+            return false;
+        }
+        boolean inserted = repository.insertDelivery(c, s, now);
+        // The next slot after now, not after the missed one: after downtime a missed run is sent once.
+        repository.advance(c, s.scheduleId(), rule.nextAfter(now));
+        return inserted;
     }
 
     private DispatchResult send(ClaimedDelivery d, Instant now) {

@@ -131,6 +131,39 @@ class LeaseAndHeaderSafetyTest {
         assertThat((String) row.get("last_error"), not(containsString("\n")));
     }
 
+    @Test
+    void shouldNotLetAScheduleWithAnUnknownZoneBlockTheOthers() {
+        String good = Seeds.id("good") + "@example.com";
+        String[] team = Seeds.team("Zones");
+        String broken = Seeds.schedule(
+                team,
+                "daily",
+                java.time.LocalTime.NOON,
+                null,
+                "Mars/Olympus",
+                1,
+                List.of(good),
+                "none",
+                MONDAY_9AM_NY.minusSeconds(3600));
+        Seeds.schedule(
+                Seeds.team("Fine"),
+                "daily",
+                java.time.LocalTime.NOON,
+                null,
+                "UTC",
+                1,
+                List.of(good),
+                "none",
+                MONDAY_9AM_NY);
+
+        assertEquals(1, dispatcher.dispatchDue(MONDAY_9AM_NY).sent());
+
+        assertEquals(1, Mails.to(good).size());
+        assertTrue(Db.query("select 1 from report_delivery where schedule_id = ?", broken)
+                .isEmpty());
+        assertEquals(MONDAY_9AM_NY.plus(Duration.ofDays(1)), DispatcherTest.nextRunAt(broken));
+    }
+
     private static String adHoc(String[] team, String... recipients) {
         return Seeds.adHoc(
                 team,
