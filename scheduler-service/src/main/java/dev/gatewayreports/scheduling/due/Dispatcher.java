@@ -3,6 +3,7 @@ package dev.gatewayreports.scheduling.due;
 import dev.gatewayreports.model.schedules.ScheduleRule;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import dev.gatewayreports.scheduling.delivery.ReportDelivery;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,11 +24,14 @@ public class Dispatcher {
     private final DueRepository repository;
     private final ReportDelivery delivery;
     private final SchedulerConfig config;
+    private final MeterRegistry metrics;
 
-    public Dispatcher(DueRepository repository, ReportDelivery delivery, SchedulerConfig config) {
+    public Dispatcher(
+            DueRepository repository, ReportDelivery delivery, SchedulerConfig config, MeterRegistry metrics) {
         this.repository = repository;
         this.delivery = delivery;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Materialises the schedules due at {@code now}, then sends the deliveries due at {@code now}. */
@@ -38,7 +42,9 @@ public class Dispatcher {
         do {
             claimed = repository.claim(now, now.plus(config.lease()), config.batchSize());
             for (ClaimedDelivery d : claimed) {
-                result = result.plus(send(d, now));
+                DispatchResult one = send(d, now);
+                count(one);
+                result = result.plus(one);
             }
         } while (claimed.size() == config.batchSize());
         return result;
@@ -109,6 +115,12 @@ public class Dispatcher {
         LOG.infof("delivery %s attempt %d failed, retrying at %s: %s", d.deliveryId(), d.attempts(), next, error);
         repository.markRetry(d, next, error);
         return new DispatchResult(0, 0, 1, 0);
+    }
+
+    /** reports_deliveries_total{outcome=sent|retried|failed}: what each attempt came to. */
+    private void count(DispatchResult one) {
+        String outcome = one.sent() > 0 ? "sent" : one.retried() > 0 ? "retried" : "failed";
+        metrics.counter("reports.deliveries", "outcome", outcome).increment();
     }
 
     /** backoff × 2^(attempts−1), at most max-backoff. */
