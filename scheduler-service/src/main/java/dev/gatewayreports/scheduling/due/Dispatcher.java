@@ -36,12 +36,20 @@ public class Dispatcher {
 
     /** Materialises the schedules due at {@code now}, then sends the deliveries due at {@code now}. */
     public DispatchResult dispatchDue(Instant now) {
+        long started = System.nanoTime();
         int materialised = materialiseDue(now);
         DispatchResult result = new DispatchResult(materialised, 0, 0, 0);
         List<ClaimedDelivery> claimed;
         do {
             claimed = repository.claim(now, now.plus(config.lease()), config.batchSize());
             for (ClaimedDelivery d : claimed) {
+                // A batch is sent one after the other: renew each lease (by the time really spent) just before its
+                // send, and leave a delivery alone whose lease another replica has taken over meanwhile.
+                Instant elapsed = now.plusNanos(System.nanoTime() - started);
+                if (!repository.renewLease(d, elapsed.plus(config.lease()))) {
+                    LOG.infof("delivery %s: lease taken over by another replica, not sending", d.deliveryId());
+                    continue;
+                }
                 DispatchResult one = send(d, now);
                 count(one);
                 result = result.plus(one);

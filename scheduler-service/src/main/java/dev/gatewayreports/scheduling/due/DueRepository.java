@@ -76,6 +76,11 @@ public class DueRepository {
              where delivery_id = ? and attempts = ? and status = 'sending'
             """;
 
+    static final String RENEW_LEASE = """
+            update report_delivery set locked_until = ?
+             where delivery_id = ? and attempts = ? and status = 'sending'
+            """;
+
     static final String MARK_RETRY = """
             update report_delivery
                set status = 'pending', next_attempt_at = ?, locked_until = null, last_error = ?
@@ -177,6 +182,11 @@ public class DueRepository {
 
     boolean markSent(ClaimedDelivery d, Instant sentAt, String reportId) {
         return update(MARK_SENT, Timestamp.from(sentAt), reportId, d.deliveryId(), d.attempts());
+    }
+
+    /** Extends this attempt's lease; false when the delivery is no longer this attempt's. */
+    boolean renewLease(ClaimedDelivery d, Instant until) {
+        return update(RENEW_LEASE, Timestamp.from(until), d.deliveryId(), d.attempts());
     }
 
     boolean markRetry(ClaimedDelivery d, Instant nextAttemptAt, String error) {

@@ -88,6 +88,7 @@ class LeaseAndHeaderSafetyTest {
                 null,
                 List.of(address));
         ClaimedDelivery stale = new ClaimedDelivery(request, 1);
+        assertFalse(repository.renewLease(stale, MONDAY_9AM_NY.plus(Duration.ofHours(1))));
         assertFalse(repository.markRetry(stale, MONDAY_9AM_NY, "stale"));
         assertEquals(
                 "sent",
