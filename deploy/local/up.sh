@@ -68,6 +68,11 @@ start_service() {
     echo "$name already running (pid $(cat "$pid_file")) on :$port"
     return
   fi
+  # scheduler-service calls report-api with a report_service token (no OIDC provider locally) and mails to the sink.
+  local extra=()
+  if [[ "$name" == scheduler-service ]]; then
+    extra=(REPORTS_SCHEDULER_REPORT_API_URL="$API" REPORTS_SCHEDULER_REPORT_API_TOKEN="$SCHEDULER_TOKEN")
+  fi
   echo "Starting $name on :$port; log: $STATE_DIR/$name.log"
   QUARKUS_PROFILE=local \
     QUARKUS_HTTP_PORT="$port" \
@@ -77,7 +82,7 @@ start_service() {
     QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
     QUARKUS_MAILER_HOST="$GR_SMTP_HOST" \
     QUARKUS_MAILER_PORT="$GR_SMTP_PORT" \
-    nohup "$JAVA" -jar "$jar" >"$STATE_DIR/$name.log" 2>&1 &
+    nohup env ${extra[@]+"${extra[@]}"} "$JAVA" -jar "$jar" >"$STATE_DIR/$name.log" 2>&1 &
   echo $! >"$pid_file"
 }
 
@@ -150,7 +155,7 @@ print_summary() {
 Gateway reports is running.
   report-api          http://localhost:8080   (OpenAPI: http://localhost:8080/q/swagger-ui)
   aggregation-worker  http://localhost:8081
-  scheduler-service   http://localhost:8082
+  scheduler-service   http://localhost:8082   (sends due schedules every 30 s to the SMTP sink below)
   Postgres            $GR_JDBC_URL ($GR_DB_MODE, user $GR_DB_USER)
   SMTP                $GR_SMTP_HOST:$GR_SMTP_PORT (accepts any recipient)
   IMAP                imap://$GR_IMAP_HOST:$GR_IMAP_PORT  user $GR_MAIL_USER / $GR_MAIL_PASSWORD
@@ -186,6 +191,9 @@ main() {
     rm -f "$STATE_DIR/demo-loaded" "$STATE_DIR/ingest-key"
   fi
   PUBLIC_KEY=$(tool DevTokens public-key "$KEYS_DIR")
+  # 30 days: the scheduler reads it once at start; up.sh restarts it with a new one when it is rebuilt.
+  SCHEDULER_TOKEN=$(tool DevTokens issue --keys "$KEYS_DIR" --role report_service --subject scheduler-service \
+    --ttl-hours 720)
   local entry
   # One after the other: report-api migrates the schema at start, and the other two only validate it.
   for entry in "${SERVICES[@]}"; do

@@ -25,12 +25,16 @@ public final class DevTokens {
 
     static final String ISSUER = "gateway-reports-local";
     static final String KEY_ID = "local-dev";
+    /** The role of a service that acts for the organization it names per request (scheduler-service). */
+    static final String REPORT_SERVICE = "report_service";
+
     private static final String USAGE = """
             usage: DevTokens init <dir>
                    DevTokens issue --keys <dir> --org <org_id> [--team <team_id>]... --role <role>...
                                    --email <email> [--subject <sub>] [--ttl-hours 12]
                    DevTokens public-key <dir>
-            Roles: member, team_admin, org_admin, ingest. --team and --role repeat or take comma-separated lists.""";
+            Roles: member, team_admin, org_admin, ingest; report_service alone (scheduler-service) needs no --org
+            or --email. --team and --role repeat or take comma-separated lists.""";
 
     private DevTokens() {}
 
@@ -72,11 +76,14 @@ public final class DevTokens {
         if (roles.isEmpty()) {
             throw new CliArgs.UsageException("--role is required");
         }
-        String email = cli.required("email");
+        // A report_service token (scheduler-service) names no organization: it acts for the one in
+        // X-Acting-Organization.
+        boolean service = roles.equals(List.of(REPORT_SERVICE));
+        String email = service ? cli.value("email", null) : cli.required("email");
         Claims claims = new Claims(
-                cli.value("subject", email),
+                cli.value("subject", email == null ? "report-service" : email),
                 email,
-                cli.required("org"),
+                service ? cli.value("org", null) : cli.required("org"),
                 cli.list("team"),
                 roles,
                 now,
@@ -112,8 +119,8 @@ public final class DevTokens {
         String toJson() {
             return "{\"iss\":" + quote(ISSUER)
                     + ",\"sub\":" + quote(subject)
-                    + ",\"email\":" + quote(email)
-                    + ",\"org_id\":" + quote(orgId)
+                    + (email == null ? "" : ",\"email\":" + quote(email))
+                    + (orgId == null ? "" : ",\"org_id\":" + quote(orgId))
                     + ",\"teams\":" + array(teams)
                     + ",\"roles\":" + array(roles)
                     + ",\"iat\":" + issuedAt.getEpochSecond()

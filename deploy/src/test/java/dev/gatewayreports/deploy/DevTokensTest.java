@@ -27,6 +27,21 @@ class DevTokensTest {
     Path keys;
 
     @Test
+    void shouldIssueAReportServiceTokenWithoutOrganization() throws Exception {
+        DevTokens.run(new String[] {"init", keys.toString()});
+        String token = DevTokens.run(new String[] {
+            "issue", "--keys", keys.toString(), "--role", "report_service", "--subject", "scheduler-service"
+        });
+        String[] parts = token.split("\\.");
+        assertTrue(verifies(parts, publicKey(DevTokens.run(new String[] {"public-key", keys.toString()}))));
+        JsonNode claims = decode(parts[1]);
+        assertEquals("scheduler-service", claims.path("sub").asText());
+        assertEquals("report_service", claims.path("roles").get(0).asText());
+        assertFalse(claims.has("org_id"), "a report_service token acts for the organization named per request");
+        assertFalse(claims.has("email"));
+    }
+
+    @Test
     void shouldIssueATokenThatVerifiesWithThePrintedPublicKey() throws Exception {
         DevTokens.run(new String[] {"init", keys.toString()});
         String token = DevTokens.run(new String[] {

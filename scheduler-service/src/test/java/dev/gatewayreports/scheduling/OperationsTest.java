@@ -4,16 +4,31 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gatewayreports.scheduling.due.Dispatcher;
+import dev.gatewayreports.scheduling.support.GreenMailResource;
+import dev.gatewayreports.scheduling.support.Seeds;
+import dev.gatewayreports.scheduling.support.Stubs;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The service starts against the migrated schema and reports its health and metrics. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsTest {
+    @Inject
+    Dispatcher dispatcher;
+
+    @OidcWireMock
+    WireMockServer wireMock;
+
     @Test
     void shouldBeReadyWithTheDatabase() {
         given().get("/q/health/ready")
@@ -26,5 +41,25 @@ class OperationsTest {
     @Test
     void shouldExposePrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void shouldCountDeliveriesByOutcome() {
+        String[] team = Seeds.team("Metrics");
+        Seeds.adHoc(
+                team,
+                List.of(Seeds.id("metrics") + "@example.com"),
+                "none",
+                Instant.parse("2026-11-16T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z"));
+        Stubs.reportApi(wireMock);
+        GreenMailResource.startServer();
+        dispatcher.dispatchDue(Instant.parse("2026-11-23T00:00:00Z"));
+
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("reports_deliveries_total{outcome=\"sent\"}"));
     }
 }

@@ -1,0 +1,41 @@
+package dev.gatewayreports.scheduling.delivery;
+
+/** A delivery attempt that did not send; {@code permanent} ones are not retried (e.g. the team is gone). */
+public class DeliveryFailure extends RuntimeException {
+    private static final int MAX_MESSAGE = 300;
+
+    private final boolean permanent;
+
+    public DeliveryFailure(String message, boolean permanent) {
+        super(shorten(message));
+        this.permanent = permanent;
+    }
+
+    public DeliveryFailure(String message, boolean permanent, Throwable cause) {
+        super(shorten(message), cause);
+        this.permanent = permanent;
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+
+    /** A one-line description of an exception and its root cause, for {@code last_error}: no stack trace. */
+    public static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (root != e) {
+            text += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return shorten(text);
+    }
+
+    static String shorten(String message) {
+        String oneLine =
+                message == null ? "" : message.replaceAll("[\\p{Cntrl}]+", " ").strip();
+        return oneLine.length() > MAX_MESSAGE ? oneLine.substring(0, MAX_MESSAGE - 1) + "…" : oneLine;
+    }
+}

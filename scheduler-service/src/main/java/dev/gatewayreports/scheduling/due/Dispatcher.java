@@ -1,0 +1,142 @@
+package dev.gatewayreports.scheduling.due;
+
+import dev.gatewayreports.model.schedules.ScheduleRule;
+import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
+import dev.gatewayreports.scheduling.delivery.ReportDelivery;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends every due report once. Due schedules become delivery rows (one per slot, in the transaction that moves
+ * the schedule to its next slot); deliveries are then claimed with a lease, committed, and only then produced and
+ * mailed, so any number of replicas can run this at once.
+ */
+@ApplicationScoped
+public class Dispatcher {
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    private final DueRepository repository;
+    private final ReportDelivery delivery;
+    private final SchedulerConfig config;
+    private final MeterRegistry metrics;
+
+    public Dispatcher(
+            DueRepository repository, ReportDelivery delivery, SchedulerConfig config, MeterRegistry metrics) {
+        this.repository = repository;
+        this.delivery = delivery;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Materialises the schedules due at {@code now}, then sends the deliveries due at {@code now}. */
+    public DispatchResult dispatchDue(Instant now) {
+        long started = System.nanoTime();
+        int materialised = materialiseDue(now);
+        DispatchResult result = new DispatchResult(materialised, 0, 0, 0);
+        List<ClaimedDelivery> claimed;
+        do {
+            claimed = repository.claim(now, now.plus(config.lease()), config.batchSize());
+            for (ClaimedDelivery d : claimed) {
+                // A batch is sent one after the other: renew each lease (by the time really spent) just before its
+                // send, and leave a delivery alone whose lease another replica has taken over meanwhile.
+                Instant elapsed = now.plusNanos(System.nanoTime() - started);
+                if (!repository.renewLease(d, elapsed.plus(config.lease()))) {
+                    LOG.infof("delivery %s: lease taken over by another replica, not sending", d.deliveryId());
+                    continue;
+                }
+                DispatchResult one = send(d, now);
+                count(one);
+                result = result.plus(one);
+            }
+        } while (claimed.size() == config.batchSize());
+        return result;
+    }
+
+    /** Turns due schedules into deliveries, batch by batch; answers how many deliveries were made. */
+    int materialiseDue(Instant now) {
+        int made = 0;
+        int seen;
+        do {
+            int[] batch = repository.inTransaction(c -> {
+                List<DueSchedule> due = repository.lockDue(c, now, config.batchSize());
+                int inserted = 0;
+                for (DueSchedule s : due) {
+                    inserted += materialise(c, s, now) ? 1 : 0;
+                }
+                return new int[] {due.size(), inserted};
+            });
+            seen = batch[0];
+            made += batch[1];
+        } while (seen == config.batchSize());
+        return made;
+    }
+
+    /** One due schedule: its slot's delivery (unless made already) and its next slot after now. */
+    private boolean materialise(Connection c, DueSchedule s, Instant now) throws SQLException {
+        ScheduleRule rule;
+        try {
+            rule = s.rule();
+        } catch (RuntimeException e) {
+            // A zone this JVM no longer knows, say: skip a day rather than block the batch at every tick.
+            LOG.errorf("schedule %s cannot run: %s", s.scheduleId(), DeliveryFailure.describe(e));
+            repository.advance(c, s.scheduleId(), now.plus(Duration.ofDays(1)));
+            return false;
+        }
+        boolean inserted = repository.insertDelivery(c, s, now);
+        // The next slot after now, not after the missed one: after downtime a missed run is sent once.
+        repository.advance(c, s.scheduleId(), rule.nextAfter(now));
+        return inserted;
+    }
+
+    private DispatchResult send(ClaimedDelivery d, Instant now) {
+        if (d.attempts() > config.maxAttempts()) {
+            // Its lease expired on the last attempt (a replica died mid-send): no attempt is left.
+            repository.markFailed(d, "no attempt left after an interrupted send");
+            return new DispatchResult(0, 0, 0, 1);
+        }
+        try {
+            String reportId = delivery.deliver(d.request());
+            if (!repository.markSent(d, now, reportId)) {
+                LOG.warnf("delivery %s was sent but its lease had been taken over", d.deliveryId());
+            }
+            return new DispatchResult(0, 1, 0, 0);
+        } catch (DeliveryFailure e) {
+            return fail(d, now, e.getMessage(), e.permanent());
+        } catch (RuntimeException e) {
+            return fail(d, now, DeliveryFailure.describe(e), false);
+        }
+    }
+
+    private DispatchResult fail(ClaimedDelivery d, Instant now, String error, boolean permanent) {
+        if (permanent || d.attempts() >= config.maxAttempts()) {
+            LOG.warnf("delivery %s failed after %d attempt(s): %s", d.deliveryId(), d.attempts(), error);
+            repository.markFailed(d, error);
+            return new DispatchResult(0, 0, 0, 1);
+        }
+        Instant next = now.plus(backoff(d.attempts()));
+        LOG.infof("delivery %s attempt %d failed, retrying at %s: %s", d.deliveryId(), d.attempts(), next, error);
+        repository.markRetry(d, next, error);
+        return new DispatchResult(0, 0, 1, 0);
+    }
+
+    /** reports_deliveries_total{outcome=sent|retried|failed}: what each attempt came to. */
+    private void count(DispatchResult one) {
+        String outcome = one.sent() > 0 ? "sent" : one.retried() > 0 ? "retried" : "failed";
+        metrics.counter("reports.deliveries", "outcome", outcome).increment();
+    }
+
+    /** backoff × 2^(attempts−1), at most max-backoff. */
+    Duration backoff(int attempts) {
+        Duration delay = config.backoff();
+        for (int i = 1; i < attempts && delay.compareTo(config.maxBackoff()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.gatewayreports.scheduling.due;
+
+import dev.gatewayreports.model.schedules.ReportWindow;
+import dev.gatewayreports.scheduling.delivery.DeliveryRequest;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** The scheduler's SQL over {@code report_schedule} and {@code report_delivery}. */
+@ApplicationScoped
+public class DueRepository {
+
+    /** Due schedules, locked for this transaction; another replica skips them instead of waiting. */
+    static final String LOCK_DUE = """
+            select schedule_id, org_id, team_id, report_type, frequency, schedule_time, schedule_day, timezone,
+                   days, recipients, format, sections::text as sections, next_run_at
+              from report_schedule
+             where next_run_at <= ?
+             order by next_run_at
+             for update skip locked
+             limit ?
+            """;
+
+    /** A schedule's slot becomes one delivery, however often it is seen due. */
+    static final String INSERT_DELIVERY = """
+            insert into report_delivery (delivery_id, org_id, team_id, schedule_id, scheduled_for, report_type,
+                                         timezone, period_start, period_end, format, sections, recipients, status,
+                                         attempts, next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', 0, ?)
+            on conflict (schedule_id, scheduled_for) do nothing
+            """;
+
+    static final String ADVANCE = """
+            update report_schedule set next_run_at = ? where schedule_id = ?
+            """;
+
+    /** Takes due work (pending, or sending with an expired lease) and leases it, in one statement. */
+    static final String CLAIM = """
+            with claimed as (
+                update report_delivery d
+                   set status = 'sending', attempts = d.attempts + 1, locked_until = ?
+                 where d.delivery_id in (
+                        select delivery_id
+                          from report_delivery
+                         where status in ('pending', 'sending')
+                           and next_attempt_at <= ?
+                           and (locked_until is null or locked_until <= ?)
+                         order by next_attempt_at
+                         for update skip locked
+                         limit ?)
+                returning d.*)
+            select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, s.frequency, c.timezone,
+                   c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts
+              from claimed c
+              left join report_schedule s on s.schedule_id = c.schedule_id
+              left join team t on t.team_id = c.team_id
+             order by c.next_attempt_at
+            """;
+
+    /** Guarded by the attempt number: a worker whose lease was taken over cannot overwrite the newer attempt. */
+    static final String MARK_SENT = """
+            update report_delivery
+               set status = 'sent', sent_at = ?, report_id = ?, locked_until = null, last_error = null
+             where delivery_id = ? and attempts = ? and status = 'sending'
+            """;
+
+    static final String RENEW_LEASE = """
+            update report_delivery set locked_until = ?
+             where delivery_id = ? and attempts = ? and status = 'sending'
+            """;
+
+    static final String MARK_RETRY = """
+            update report_delivery
+               set status = 'pending', next_attempt_at = ?, locked_until = null, last_error = ?
+             where delivery_id = ? and attempts = ? and status = 'sending'
+            """;
+
+    static final String MARK_FAILED = """
+            update report_delivery
+               set status = 'failed', locked_until = null, last_error = ?
+             where delivery_id = ? and attempts = ? and status = 'sending'
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    public DueRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} in one transaction and answers what it answers. */
+    <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("scheduler database work failed: " + e.getMessage(), e);
+        }
+    }
+
+    List<DueSchedule> lockDue(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_DUE)) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, limit);
+            List<DueSchedule> due = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(schedule(rs));
+                }
+            }
+            return due;
+        }
+    }
+
+    /** Inserts the delivery of the schedule's current slot; false when that slot already has one. */
+    boolean insertDelivery(Connection c, DueSchedule s, Instant now) throws SQLException {
+        ReportWindow window = ReportWindow.endingBefore(s.nextRunAt(), s.days(), ZoneId.of(s.timezone()));
+        try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
+            ps.setString(1, newDeliveryId());
+            ps.setString(2, s.orgId());
+            ps.setString(3, s.teamId());
+            ps.setString(4, s.scheduleId());
+            ps.setTimestamp(5, Timestamp.from(s.nextRunAt()));
+            ps.setString(6, s.reportType());
+            ps.setString(7, s.timezone());
+            ps.setTimestamp(8, Timestamp.from(window.start()));
+            ps.setTimestamp(9, Timestamp.from(window.end()));
+            ps.setString(10, s.format());
+            ps.setString(11, s.sectionsJson());
+            ps.setArray(12, c.createArrayOf("text", s.recipients().toArray()));
+            ps.setTimestamp(13, Timestamp.from(now));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    void advance(Connection c, String scheduleId, Instant nextRunAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
+            ps.setTimestamp(1, Timestamp.from(nextRunAt));
+            ps.setString(2, scheduleId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Claims up to {@code limit} due deliveries until {@code leaseUntil}; committed when this returns. */
+    List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, int limit) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                ps.setTimestamp(1, Timestamp.from(leaseUntil));
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setTimestamp(3, Timestamp.from(now));
+                ps.setInt(4, limit);
+                List<ClaimedDelivery> claimed = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(new ClaimedDelivery(request(rs), rs.getInt("attempts")));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    boolean markSent(ClaimedDelivery d, Instant sentAt, String reportId) {
+        return update(MARK_SENT, Timestamp.from(sentAt), reportId, d.deliveryId(), d.attempts());
+    }
+
+    /** Extends this attempt's lease; false when the delivery is no longer this attempt's. */
+    boolean renewLease(ClaimedDelivery d, Instant until) {
+        return update(RENEW_LEASE, Timestamp.from(until), d.deliveryId(), d.attempts());
+    }
+
+    boolean markRetry(ClaimedDelivery d, Instant nextAttemptAt, String error) {
+        return update(MARK_RETRY, Timestamp.from(nextAttemptAt), error, d.deliveryId(), d.attempts());
+    }
+
+    boolean markFailed(ClaimedDelivery d, String error) {
+        return update(MARK_FAILED, error, d.deliveryId(), d.attempts());
+    }
+
+    private boolean update(String sql, Object... args) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static DueSchedule schedule(ResultSet rs) throws SQLException {
+        int day = rs.getInt("schedule_day");
+        return new DueSchedule(
+                rs.getString("schedule_id"),
+                rs.getString("org_id"),
+                rs.getString("team_id"),
+                rs.getString("report_type"),
+                rs.getString("frequency"),
+                rs.getObject("schedule_time", LocalTime.class),
+                rs.wasNull() ? null : day,
+                rs.getString("timezone"),
+                rs.getInt("days"),
+                strings(rs.getArray("recipients")),
+                rs.getString("format"),
+                rs.getString("sections"),
+                rs.getTimestamp("next_run_at").toInstant());
+    }
+
+    private static DeliveryRequest request(ResultSet rs) throws SQLException {
+        return new DeliveryRequest(
+                rs.getString("delivery_id"),
+                rs.getString("org_id"),
+                rs.getString("team_id"),
+                rs.getString("team_name"),
+                rs.getString("report_type"),
+                rs.getString("frequency"),
+                ZoneId.of(rs.getString("timezone")),
+                rs.getTimestamp("period_start").toInstant(),
+                rs.getTimestamp("period_end").toInstant(),
+                rs.getString("format"),
+                rs.getString("sections"),
+                strings(rs.getArray("recipients")));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+
+    static String newDeliveryId() {
+        return "dlv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

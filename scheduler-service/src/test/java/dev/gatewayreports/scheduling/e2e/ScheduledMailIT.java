@@ -1,0 +1,284 @@
+package dev.gatewayreports.scheduling.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.gatewayreports.scheduling.support.Mails;
+import dev.gatewayreports.scheduling.support.Stubs;
+import dev.gatewayreports.testing.PostgresTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end with nothing stubbed but the OIDC provider: the packaged report-api and the packaged scheduler-service
+ * as child processes over one PostgreSQL, events ingested through report-api, a schedule row as report-api stores
+ * it, and the scheduler's own tick (every second) mailing the report to GreenMail in this JVM.
+ */
+class ScheduledMailIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path LOGS = Path.of(System.getProperty("e2e.dir", "target/e2e"));
+
+    static PostgresTestResource postgres;
+    static Map<String, String> db;
+    static OidcWiremockTestResource oidc;
+    static GreenMail greenMail;
+    static ServiceProcess reportApi;
+    static ServiceProcess scheduler;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = new PostgresTestResource();
+        db = postgres.start();
+        oidc = new OidcWiremockTestResource();
+        Map<String, String> provider = oidc.start();
+        provider.forEach(System::setProperty); // the key Jwt.sign() uses
+        String keycloak = provider.get("keycloak.url");
+        URI wireMock = URI.create(keycloak);
+        new WireMock(wireMock.getHost(), wireMock.getPort())
+                .register(post(urlEqualTo(Stubs.TOKEN_PATH))
+                        .withRequestBody(containing("grant_type=client_credentials"))
+                        .withRequestBody(containing("client_id=scheduler-service"))
+                        .withRequestBody(containing("client_secret=e2e-only-secret"))
+                        .willReturn(okJson("{\"access_token\": \"" + Stubs.serviceToken()
+                                + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")));
+        int smtp = ServiceProcess.freePort();
+        greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        sql("delete from report_delivery");
+        sql("delete from report_schedule");
+
+        reportApi = new ServiceProcess("report-api", "report-api.jar", LOGS);
+        reportApi.start(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url"),
+                "QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username"),
+                "QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password"),
+                "OIDC_AUTH_SERVER_URL", keycloak + "/realms/quarkus",
+                "REPORTS_ADMIN_CURSOR_SECRET", "e2e-only-cursor-secret-0123456789abcdef"));
+        reportApi.awaitReady(Duration.ofSeconds(120));
+
+        scheduler = new ServiceProcess("scheduler-service", "scheduler.jar", LOGS);
+        scheduler.start(Map.ofEntries(
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url")),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username")),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password")),
+                Map.entry("QUARKUS_MAILER_HOST", "127.0.0.1"),
+                Map.entry("QUARKUS_MAILER_PORT", Integer.toString(smtp)),
+                Map.entry("REPORTS_SCHEDULER_EVERY", "1s"),
+                Map.entry("REPORTS_SCHEDULER_REPORT_API_URL", reportApi.url()),
+                Map.entry(
+                        "REPORTS_SCHEDULER_REPORT_API_TOKEN_URL",
+                        keycloak + "/realms/quarkus/protocol/openid-connect/token"),
+                Map.entry("REPORTS_SCHEDULER_REPORT_API_CLIENT_ID", "scheduler-service"),
+                Map.entry("REPORTS_SCHEDULER_REPORT_API_CLIENT_SECRET", "e2e-only-secret")));
+        scheduler.awaitReady(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {scheduler, reportApi}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+        if (oidc != null) {
+            oidc.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    @Test
+    void shouldMailTheFiguresOfTheIngestedEventsWithAParseableXlsx() throws Exception {
+        String org = "org_" + UUID.randomUUID().toString().substring(0, 12);
+        String team = "team_" + UUID.randomUUID().toString().substring(0, 12);
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        ingest(
+                org,
+                List.of(
+                        event(team, yesterday, "success"),
+                        event(team, yesterday, "success"),
+                        event(team, yesterday, "error"),
+                        event(team, yesterday.minusDays(1), "success")));
+        List<String> to = List.of("ops-" + team + "@example.com", "lead-" + team + "@example.org");
+        String schedule = schedule(org, team, to, Instant.now().minusSeconds(1));
+
+        assertTrue(awaitMessages(2, Duration.ofSeconds(90)), "no mail within 90 s:\n" + scheduler.logTail());
+
+        MimeMessage m = greenMail.getReceivedMessages()[0];
+        assertEquals("Daily usage report for " + team + ": " + yesterday, m.getSubject());
+        assertEquals(2, m.getAllRecipients().length);
+        Mails.Parsed parts = Mails.parse(m);
+        assertThat(parts.text(), containsString("Requests: 3 / 1 / ▲ 200%"));
+        assertThat(parts.text(), containsString("Tokens: 4,500 / 1,500 / ▲ 200%"));
+        assertThat(parts.text(), containsString("Error rate: 33.33% / 0%"));
+        assertThat(parts.html(), containsString("claude-sonnet-4-5"));
+        assertThat(parts.attachmentName(), startsWith("usage"));
+        assertThat(parts.attachmentName(), containsString(".xlsx"));
+        assertEquals(List.of(3.0), requestCounts(parts.attachment()));
+        Map<String, Object> delivery =
+                one("select status, report_id from report_delivery where schedule_id = ?", schedule);
+        assertEquals("sent", delivery.get("status"));
+        assertNotNull(one("select report_id from saved_report where report_id = ?", delivery.get("report_id")));
+    }
+
+    /** Polls GreenMail (its own wait counts only mail that arrives after the wait began). */
+    private static boolean awaitMessages(int count, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (greenMail.getReceivedMessages().length >= count) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** The numbers next to the Summary sheet's total-requests label. */
+    private static List<Double> requestCounts(byte[] xlsx) throws Exception {
+        List<Double> found = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : workbook.getSheet("Summary")) {
+                Cell label = row.getCell(0);
+                if (label != null
+                        && label.getCellType() == CellType.STRING
+                        && label.getStringCellValue()
+                                .toLowerCase()
+                                .replace('_', ' ')
+                                .equals("total requests")) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.NUMERIC) {
+                            found.add(cell.getNumericCellValue());
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, Object> event(String team, LocalDate day, String status) {
+        Map<String, Object> e = new java.util.LinkedHashMap<>();
+        e.put("request_id", "req_" + UUID.randomUUID());
+        e.put("occurred_at", day.atTime(12, 0).toInstant(ZoneOffset.UTC).toString());
+        e.put("team_id", team);
+        e.put("provider", "anthropic");
+        e.put("model", "claude-sonnet-4-5");
+        e.put("status", status);
+        e.put("latency_ms", 800);
+        e.put("input_tokens", 1200);
+        e.put("output_tokens", 300);
+        if ("error".equals(status)) {
+            e.put("error_type", "rate_limit");
+            e.put("http_status", 429);
+        }
+        return e;
+    }
+
+    private static void ingest(String org, List<Map<String, Object>> events) throws Exception {
+        String token = Jwt.subject("gateway")
+                .issuer("https://server.example.com")
+                .claim("org_id", org)
+                .claim("roles", List.of("ingest"))
+                .sign();
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(events);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(reportApi.url() + "/v1/usage/events"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertThat(response.body(), containsString("\"accepted\":" + events.size()));
+    }
+
+    private static String schedule(String org, String team, List<String> to, Instant due) throws Exception {
+        String id = "sch_" + UUID.randomUUID().toString().substring(0, 12);
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("""
+                        insert into report_schedule (schedule_id, org_id, team_id, report_type, frequency, schedule_time,
+                                                     timezone, days, recipients, format, next_run_at)
+                        values (?, ?, ?, 'usage', 'daily', '09:00', 'UTC', 1, ?, 'xlsx', ?)
+                        """)) {
+            ps.setString(1, id);
+            ps.setString(2, org);
+            ps.setString(3, team);
+            ps.setArray(4, c.createArrayOf("text", to.toArray()));
+            ps.setTimestamp(5, Timestamp.from(due));
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.execute();
+        }
+    }
+
+    private static Map<String, Object> one(String query, Object arg) throws Exception {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setObject(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no row for " + query);
+                Map<String, Object> row = new java.util.HashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                return row;
+            }
+        }
+    }
+
+    private static Connection connect() throws Exception {
+        return DriverManager.getConnection(
+                db.get("quarkus.datasource.jdbc.url"),
+                db.get("quarkus.datasource.username"),
+                db.get("quarkus.datasource.password"));
+    }
+}
