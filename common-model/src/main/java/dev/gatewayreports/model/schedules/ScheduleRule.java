@@ -55,6 +55,23 @@ public record ScheduleRule(Frequency frequency, LocalTime time, Integer day, Zon
         throw new IllegalStateException("no slot within " + MAX_SCAN_DAYS + " days for " + this);
     }
 
+    /**
+     * The last slot at or before {@code at}: after downtime, the slot whose report a user expects (the newest
+     * period), rather than the first one missed.
+     */
+    public Instant latestAtOrBefore(Instant at) {
+        LocalDate date = at.atZone(zone).toLocalDate().plusDays(1);
+        for (int i = 0; i < MAX_SCAN_DAYS; i++, date = date.minusDays(1)) {
+            if (runsOn(date)) {
+                Instant slot = slotOn(date);
+                if (!slot.isAfter(at)) {
+                    return slot;
+                }
+            }
+        }
+        throw new IllegalStateException("no slot within " + MAX_SCAN_DAYS + " days for " + this);
+    }
+
     /** True when the schedule runs on this local date. */
     public boolean runsOn(LocalDate date) {
         return switch (frequency) {

@@ -103,6 +103,24 @@ class ScheduleRuleTest {
     }
 
     @Test
+    void shouldFindTheNewestSlotAtOrBeforeAnInstant() {
+        ScheduleRule daily = new ScheduleRule(Frequency.DAILY, LocalTime.of(9, 0), null, BERLIN);
+        assertEquals(
+                Instant.parse("2026-11-29T08:00:00Z"), daily.latestAtOrBefore(Instant.parse("2026-11-29T10:00:00Z")));
+        assertEquals(
+                Instant.parse("2026-11-29T08:00:00Z"), daily.latestAtOrBefore(Instant.parse("2026-11-29T08:00:00Z")));
+        assertEquals(
+                Instant.parse("2026-11-28T08:00:00Z"), daily.latestAtOrBefore(Instant.parse("2026-11-29T07:59:59Z")));
+        ScheduleRule monthly = new ScheduleRule(Frequency.MONTHLY, LocalTime.of(2, 30), 31, NEW_YORK);
+        // Day 31 in a 30-day month; in March 2026 the 31st at 02:30 EDT is 06:30Z.
+        assertEquals(
+                Instant.parse("2026-04-30T06:30:00Z"), monthly.latestAtOrBefore(Instant.parse("2026-05-15T00:00:00Z")));
+        ScheduleRule gap = new ScheduleRule(Frequency.DAILY, LocalTime.of(2, 30), null, NEW_YORK);
+        assertEquals(
+                Instant.parse("2026-03-08T07:00:00Z"), gap.latestAtOrBefore(Instant.parse("2026-03-08T12:00:00Z")));
+    }
+
+    @Test
     void shouldRejectDaysOutOfRange() {
         assertThrows(
                 IllegalArgumentException.class, () -> new ScheduleRule(Frequency.WEEKLY, LocalTime.NOON, 7, BERLIN));

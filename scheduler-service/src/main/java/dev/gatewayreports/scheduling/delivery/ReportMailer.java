@@ -6,6 +6,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,10 +50,35 @@ public class ReportMailer {
             mail.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
         }
         try {
-            mailer.send(mail);
+            sendOnFreshConnectionIfClosed(mail);
         } catch (RuntimeException e) {
             throw new DeliveryFailure("SMTP: " + DeliveryFailure.describe(e), false, e);
         }
+    }
+
+    /**
+     * Sends; when the server answered 421 (it closes the channel: an idle or timed-out pooled connection, RFC 5321
+     * 3.8) the message was not accepted, so it is sent once more at once on a new connection instead of waiting
+     * for the delivery's backoff. Any other failure, or a second 421, is the attempt's failure.
+     */
+    private void sendOnFreshConnectionIfClosed(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            if (!closedChannel(e)) {
+                throw e;
+            }
+            mailer.send(mail);
+        }
+    }
+
+    private static boolean closedChannel(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SMTPException smtp && smtp.getReplyCode() == 421) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The HTML body alone, for previews. */

@@ -88,8 +88,11 @@ public class Dispatcher {
             repository.advance(c, s.scheduleId(), now.plus(Duration.ofDays(1)));
             return false;
         }
-        boolean inserted = repository.insertDelivery(c, s, now);
-        // The next slot after now, not after the missed one: after downtime a missed run is sent once.
+        // After downtime the missed runs are sent once, as the newest missed slot (its period is the one a reader
+        // expects), and the next slot is the first after now.
+        Instant newest = rule.latestAtOrBefore(now);
+        Instant slot = newest.isAfter(s.nextRunAt()) ? newest : s.nextRunAt();
+        boolean inserted = repository.insertDelivery(c, s, slot, now);
         repository.advance(c, s.scheduleId(), rule.nextAfter(now));
         return inserted;
     }

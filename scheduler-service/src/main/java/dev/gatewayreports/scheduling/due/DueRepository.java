@@ -132,15 +132,15 @@ public class DueRepository {
         }
     }
 
-    /** Inserts the delivery of the schedule's current slot; false when that slot already has one. */
-    boolean insertDelivery(Connection c, DueSchedule s, Instant now) throws SQLException {
-        ReportWindow window = ReportWindow.endingBefore(s.nextRunAt(), s.days(), ZoneId.of(s.timezone()));
+    /** Inserts the delivery of one of the schedule's slots; false when that slot already has one. */
+    boolean insertDelivery(Connection c, DueSchedule s, Instant slot, Instant now) throws SQLException {
+        ReportWindow window = ReportWindow.endingBefore(slot, s.days(), ZoneId.of(s.timezone()));
         try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
             ps.setString(1, newDeliveryId());
             ps.setString(2, s.orgId());
             ps.setString(3, s.teamId());
             ps.setString(4, s.scheduleId());
-            ps.setTimestamp(5, Timestamp.from(s.nextRunAt()));
+            ps.setTimestamp(5, Timestamp.from(slot));
             ps.setString(6, s.reportType());
             ps.setString(7, s.timezone());
             ps.setTimestamp(8, Timestamp.from(window.start()));

@@ -187,6 +187,14 @@ class DispatcherTest {
                 1,
                 Db.query("select 1 from report_delivery where schedule_id = ?", schedule)
                         .size());
+        // The one mail is the newest missed slot's: yesterday's report, not the one of three days ago.
+        Map<String, Object> sent = Db.one(
+                "select scheduled_for, period_start, period_end from report_delivery where schedule_id = ?", schedule);
+        assertEquals(
+                Instant.parse("2026-11-23T09:00:00Z"), ((java.sql.Timestamp) sent.get("scheduled_for")).toInstant());
+        assertEquals(
+                Instant.parse("2026-11-22T00:00:00Z"), ((java.sql.Timestamp) sent.get("period_start")).toInstant());
+        assertEquals(Instant.parse("2026-11-23T00:00:00Z"), ((java.sql.Timestamp) sent.get("period_end")).toInstant());
     }
 
     @Test
