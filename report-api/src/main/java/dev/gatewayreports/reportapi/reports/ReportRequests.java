@@ -50,14 +50,7 @@ public final class ReportRequests {
     public static ReportSpec quick(String type, String days, String teamId, String timezone, Clock clock) {
         ReportType reportType = type(type);
         ZoneId zone = zone(timezone);
-        Integer n = null;
-        if (days != null) {
-            try {
-                n = checkedDays(Long.parseLong(days.strip()));
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("days", "days must be a whole number between 1 and 366");
-            }
-        }
+        Integer n = days(days);
         Instant[] window = window(n, null, null, zone, clock);
         return new ReportSpec(
                 reportType,
@@ -107,7 +100,20 @@ public final class ReportRequests {
         return value;
     }
 
-    private static Integer days(JsonNode node) {
+    /** The {@code days} query parameter: a whole number 1–366, or null when absent; 400 naming it otherwise. */
+    public static Integer days(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return checkedDays(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("days", "days must be a whole number between 1 and 366");
+        }
+    }
+
+    /** {@code days}: a whole number 1–366, or null when absent; 400 naming {@code days} otherwise. */
+    public static Integer days(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

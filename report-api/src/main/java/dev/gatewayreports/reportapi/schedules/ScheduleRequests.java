@@ -75,14 +75,8 @@ public final class ScheduleRequests {
 
     /** The {@code days} query parameter: 1–366, {@code fallback} when absent. */
     public static int days(String value, int fallback) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return checkedDays(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("days", "days must be a whole number between 1 and 366");
-        }
+        Integer days = ReportRequests.days(value);
+        return days == null ? fallback : days;
     }
 
     /** The attachment format: csv, xlsx or none (the default). */
@@ -180,20 +174,8 @@ public final class ScheduleRequests {
     }
 
     private static int days(JsonNode node, int fallback) {
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw ApiException.invalid("days", "days must be a whole number between 1 and 366");
-        }
-        return checkedDays(node.longValue());
-    }
-
-    private static int checkedDays(long days) {
-        if (days < 1 || days > 366) {
-            throw ApiException.invalid("days", "days must be between 1 and 366");
-        }
-        return (int) days;
+        Integer days = ReportRequests.days(node);
+        return days == null ? fallback : days;
     }
 
     private static String text(JsonNode body, String field) {
