@@ -2,6 +2,7 @@ package dev.gatewayreports.reportapi.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -94,7 +96,7 @@ public final class ReportRequests {
     }
 
     private static String teamId(String value) {
-        if (value != null && (value.isEmpty() || value.length() > 64)) {
+        if (value != null && !ReportScope.ALL.equals(value) && TeamIds.problem(value) != null) {
             throw ApiException.invalid("team_id", "team_id must be a team id or all");
         }
         return value;
@@ -153,10 +155,29 @@ public final class ReportRequests {
         if (!from.isBefore(to)) {
             throw ApiException.invalid("end", "end must be after start");
         }
+        LocalDate first = startOfLocalDay(from, zone);
+        LocalDate last = startOfLocalDay(to, zone);
+        if (first != null && last != null) {
+            // Whole local days (what the scheduler sends): counted in days, so a window crossing a DST change is
+            // still N days, and the previous period is the N local days before, not N × 24 h.
+            long n = ChronoUnit.DAYS.between(first, last);
+            if (n > MAX_WINDOW.toDays()) {
+                throw ApiException.invalid("end", "a report covers at most 366 days");
+            }
+            return new Instant[] {
+                from, to, first.minusDays(n).atStartOfDay(zone).toInstant()
+            };
+        }
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
             throw ApiException.invalid("end", "a report covers at most 366 days");
         }
         return new Instant[] {from, to, from.minus(Duration.between(from, to))};
+    }
+
+    /** The local date of which this instant is the start in the zone, or null when it is not a day's start. */
+    private static LocalDate startOfLocalDay(Instant instant, ZoneId zone) {
+        LocalDate date = instant.atZone(zone).toLocalDate();
+        return date.atStartOfDay(zone).toInstant().equals(instant) ? date : null;
     }
 
     private static Instant instant(String value, String field) {

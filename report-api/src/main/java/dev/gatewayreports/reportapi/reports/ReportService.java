@@ -53,7 +53,8 @@ public class ReportService {
 
     /** A saved report the caller may see; 404 otherwise. */
     public JsonNode get(Caller caller, String reportId) {
-        SavedReportRepository.Stored stored = saved.find(caller.orgId(), reportId);
+        SavedReportRepository.Stored stored =
+                ObjectIds.wellFormed("rpt_", reportId) ? saved.find(caller.orgId(), reportId) : null;
         if (stored == null || !scopes.visible(caller, stored.teamId())) {
             throw ApiException.notFound("report " + reportId);
         }
@@ -65,7 +66,8 @@ public class ReportService {
     }
 
     public void delete(Caller caller, String reportId) {
-        SavedReportRepository.Stored stored = saved.find(caller.orgId(), reportId);
+        SavedReportRepository.Stored stored =
+                ObjectIds.wellFormed("rpt_", reportId) ? saved.find(caller.orgId(), reportId) : null;
         if (stored == null || !scopes.visible(caller, stored.teamId())) {
             throw ApiException.notFound("report " + reportId);
         }

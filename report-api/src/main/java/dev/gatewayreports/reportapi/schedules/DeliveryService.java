@@ -2,6 +2,7 @@ package dev.gatewayreports.reportapi.schedules;
 
 import dev.gatewayreports.model.schedules.ReportWindow;
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.reports.ObjectIds;
 import dev.gatewayreports.reportapi.reports.ReportScopes;
 import dev.gatewayreports.reportapi.reports.Section;
 import dev.gatewayreports.reportapi.security.Caller;
@@ -62,7 +63,8 @@ public class DeliveryService {
     /** A delivery of a team the caller can see; 404 otherwise. */
     @Transactional
     public DeliveryResponse get(Caller caller, String deliveryId) {
-        DeliveryResponse delivery = deliveries.find(caller.orgId(), deliveryId);
+        DeliveryResponse delivery =
+                ObjectIds.wellFormed("dlv_", deliveryId) ? deliveries.find(caller.orgId(), deliveryId) : null;
         if (delivery == null || !scopes.visible(caller, delivery.teamId())) {
             throw ApiException.notFound("delivery " + deliveryId);
         }

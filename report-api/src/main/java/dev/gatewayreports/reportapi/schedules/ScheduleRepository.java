@@ -44,7 +44,10 @@ public class ScheduleRepository {
                set frequency = excluded.frequency, schedule_time = excluded.schedule_time,
                    schedule_day = excluded.schedule_day, timezone = excluded.timezone, days = excluded.days,
                    recipients = excluded.recipients, format = excluded.format, sections = excluded.sections,
-                   updated_at = excluded.updated_at, next_run_at = excluded.next_run_at
+                   updated_at = excluded.updated_at,
+                   -- a slot that is due but not yet taken by the scheduler is still sent once
+                   next_run_at = case when s.next_run_at <= excluded.updated_at then s.next_run_at
+                                      else excluded.next_run_at end
             returning
             """ + COLUMNS;
 

@@ -9,6 +9,7 @@ import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.reports.ReportRequests;
 import dev.gatewayreports.reportapi.reports.ReportScope;
 import dev.gatewayreports.reportapi.reports.ReportType;
+import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class ScheduleRequests {
         if (ReportScope.ALL.equals(value)) {
             throw ApiException.invalid("team_id", "team_id must name one team: schedules and sends are per team");
         }
-        if (value.isEmpty() || value.length() > 64) {
+        if (TeamIds.problem(value) != null) {
             throw ApiException.invalid("team_id", "team_id must be a team id");
         }
         return value;

@@ -54,6 +54,7 @@ public class ScheduleService {
         if (teamId == null || ReportScope.ALL.equals(teamId)) {
             teams = caller.organizationWide() ? null : List.copyOf(caller.teams());
         } else {
+            ScheduleRequests.teamId(teamId);
             if (!scopes.visible(caller, teamId)) {
                 throw ApiException.notFound("team " + teamId);
             }

@@ -56,6 +56,10 @@ class ReportFiguresTest {
         assertEquals("America/New_York", report.get("timezone").asText());
         assertEquals(start.toString(), report.get("period_start").asText());
         assertEquals(end.toString(), report.get("period_end").asText());
+        // Seven local days of 7 × 24 h + 1 h: the previous period is the seven local days before, not 169 h.
+        assertEquals(
+                previousStart.toString(),
+                report.at("/data/summary/previous_period/period_start").asText());
         JsonNode d = report.get("data");
         List<SampleEvents.Sample> inWindow = data.within(start, end);
         List<SampleEvents.Sample> before = data.within(previousStart, start);

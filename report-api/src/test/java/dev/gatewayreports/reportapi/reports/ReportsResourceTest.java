@@ -295,6 +295,27 @@ class ReportsResourceTest {
                 .statusCode(404);
     }
 
+    @Test
+    void shouldCountWholeLocalDaysAcrossDaylightSavingChanges() {
+        String org = Tenants.newOrg();
+        String team = ingestOne(org, Tenants.newTeam());
+        // 366 local days in New York from 2 Nov 2024 hold three DST changes: 366 × 24 h + 1 h. Still 366 days,
+        // and the previous period is the 366 local days before (from 2 Nov 2023, EDT).
+        given().header("Authorization", Tokens.bearer(Tokens.user(org, List.of(team), "member")))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "report_type", "usage",
+                        "team_id", team,
+                        "timezone", "America/New_York",
+                        "start", "2024-11-02T00:00:00-04:00",
+                        "end", "2025-11-03T00:00:00-05:00"))
+                .post("/v1/reports/generate")
+                .then()
+                .statusCode(200)
+                .body("data.daily_trend.size()", equalTo(366))
+                .body("data.summary.previous_period.period_start", equalTo("2023-11-02T04:00:00Z"));
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

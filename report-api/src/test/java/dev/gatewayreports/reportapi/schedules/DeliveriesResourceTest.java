@@ -190,6 +190,23 @@ class DeliveriesResourceTest {
         delivery(Tokens.orgAdmin(Tenants.newOrg()), id, 404);
         delivery(Tokens.user(Tenants.newOrg(), List.of(team), "team_admin"), id, 404);
         delivery(Tokens.orgAdmin(org), "dlv_missing", 404);
+        // A NUL byte (PostgreSQL refuses it in text) is a 404 too, never a 500.
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+                .urlEncodingEnabled(false)
+                .get("/v1/reports/deliveries/dlv_%00")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+                .urlEncodingEnabled(false)
+                .get("/v1/reports/rpt_%00")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+                .queryParam("team_id", "team\u0000x")
+                .get("/v1/reports/preferences/all")
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("team_id"));
         delivery(Tokens.user(org, List.of(team), "member"), id, 200);
         String foreignOrg = Tenants.newOrg();
         String foreign = team(foreignOrg, Tenants.newTeam());

@@ -60,6 +60,8 @@ class ScheduleValidationTest {
                 Arguments.of("format", true),
                 Arguments.of("team_id", ""),
                 Arguments.of("team_id", "all"),
+                Arguments.of("team_id", "team\u0000x"),
+                Arguments.of("team_id", "team x"),
                 Arguments.of("sections", List.of("summary")),
                 Arguments.of("sections.charts", Map.of("charts", true)),
                 Arguments.of("sections.summary", Map.of("summary", "yes")));

@@ -155,6 +155,21 @@ class SchedulesResourceTest {
     }
 
     @Test
+    void shouldKeepADueRunThatTheSchedulerHasNotTakenWhenReplaced() {
+        fixClock("2026-06-01T00:00:00Z");
+        String org = Tenants.newOrg();
+        String team = Tenants.newTeam();
+        String admin = Tokens.user(org, List.of(team), "team_admin");
+        save(admin, weekly(team)).statusCode(200).body("next_run_at", equalTo("2026-06-08T00:00:00Z"));
+        // Ten seconds after the slot, before the scheduler's tick took it: the run is still sent once.
+        fixClock("2026-06-08T00:00:10Z");
+        Map<String, Object> body = weekly(team);
+        body.put("frequency", "daily");
+        body.put("schedule_time", "18:00");
+        save(admin, body).statusCode(200).body("next_run_at", equalTo("2026-06-08T00:00:00Z"));
+    }
+
+    @Test
     void shouldListOnlyVisibleSchedulesWithTheirLastDelivery() {
         fixClock("2026-06-01T00:00:00Z");
         String org = Tenants.newOrg();

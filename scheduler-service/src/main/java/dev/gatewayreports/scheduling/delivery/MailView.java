@@ -22,7 +22,8 @@ public record MailView(
         List<DayBar> days,
         String dailyMetric,
         List<ModelRow> models,
-        String attachmentName) {
+        String attachmentName,
+        boolean scheduled) {
 
     /** How many models the mail lists. */
     static final int TOP_MODELS = 5;
@@ -64,7 +65,8 @@ public record MailView(
                 days(data.path("daily_trend")),
                 "Requests per day",
                 models(data.path("by_model")),
-                attachment == null ? null : attachment.fileName());
+                attachment == null ? null : attachment.fileName(),
+                d.frequency() != null);
     }
 
     /** "Weekly usage" for a schedule's run, "Usage" for an ad-hoc send. */

@@ -2,6 +2,7 @@ package dev.gatewayreports.scheduling.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BooleanSupplier;
 
 /** One delivery attempt: report-api makes (and saves) the report and its file; the mailer sends them. */
 @ApplicationScoped
@@ -16,6 +17,14 @@ public class ReportDelivery {
 
     /** Sends the delivery; answers the saved report's id. Throws {@link DeliveryFailure} when it cannot. */
     public String deliver(DeliveryRequest d) {
+        return deliver(d, () -> true);
+    }
+
+    /**
+     * Sends the delivery unless {@code stillOurs}, asked after the report and its file are made and right before
+     * the mail goes out, says another replica has taken it over (then {@link LeaseLost}, nothing sent).
+     */
+    public String deliver(DeliveryRequest d, BooleanSupplier stillOurs) {
         JsonNode report = reportApi.generate(d);
         String reportId = report.path("report_id").asText(null);
         Attachment attachment = null;
@@ -25,7 +34,17 @@ public class ReportDelivery {
             }
             attachment = reportApi.download(d.orgId(), reportId, d.format());
         }
+        if (!stillOurs.getAsBoolean()) {
+            throw new LeaseLost();
+        }
         mailer.send(d, report, attachment);
         return reportId;
+    }
+
+    /** The delivery's lease was taken over by another replica while its report was being made: do not send. */
+    public static final class LeaseLost extends RuntimeException {
+        public LeaseLost() {
+            super("lease taken over by another replica", null, false, false);
+        }
     }
 }

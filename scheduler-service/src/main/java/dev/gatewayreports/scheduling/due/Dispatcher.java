@@ -34,28 +34,41 @@ public class Dispatcher {
         this.metrics = metrics;
     }
 
-    /** Materialises the schedules due at {@code now}, then sends the deliveries due at {@code now}. */
+    /**
+     * Materialises the schedules due at {@code now}, then sends the deliveries due. Leases, backoff and sent_at are
+     * reckoned from {@code now} plus the time this call has really spent, so a long batch neither hands out leases
+     * that have already run out nor schedules retries in the past.
+     */
     public DispatchResult dispatchDue(Instant now) {
         long started = System.nanoTime();
         int materialised = materialiseDue(now);
         DispatchResult result = new DispatchResult(materialised, 0, 0, 0);
         List<ClaimedDelivery> claimed;
         do {
-            claimed = repository.claim(now, now.plus(config.lease()), config.batchSize());
+            Instant at = elapsed(now, started);
+            claimed = repository.claim(at, at.plus(config.lease()), config.batchSize());
             for (ClaimedDelivery d : claimed) {
-                // A batch is sent one after the other: renew each lease (by the time really spent) just before its
-                // send, and leave a delivery alone whose lease another replica has taken over meanwhile.
-                Instant elapsed = now.plusNanos(System.nanoTime() - started);
-                if (!repository.renewLease(d, elapsed.plus(config.lease()))) {
-                    LOG.infof("delivery %s: lease taken over by another replica, not sending", d.deliveryId());
-                    continue;
+                DispatchResult one = send(d, now, started);
+                if (one != null) {
+                    count(one);
+                    result = result.plus(one);
                 }
-                DispatchResult one = send(d, now);
-                count(one);
-                result = result.plus(one);
             }
         } while (claimed.size() == config.batchSize());
         return result;
+    }
+
+    private static Instant elapsed(Instant now, long started) {
+        return now.plusNanos(System.nanoTime() - started);
+    }
+
+    /** Renews the lease by the time really spent; false when another replica has taken the delivery over. */
+    private boolean holdLease(ClaimedDelivery d, Instant now, long started) {
+        if (repository.renewLease(d, elapsed(now, started).plus(config.lease()))) {
+            return true;
+        }
+        LOG.infof("delivery %s: lease taken over by another replica, not sending", d.deliveryId());
+        return false;
     }
 
     /** Turns due schedules into deliveries, batch by batch; answers how many deliveries were made. */
@@ -97,22 +110,56 @@ public class Dispatcher {
         return inserted;
     }
 
-    private DispatchResult send(ClaimedDelivery d, Instant now) {
+    /** One attempt; null when another replica holds the delivery now. */
+    private DispatchResult send(ClaimedDelivery d, Instant now, long started) {
         if (d.attempts() > config.maxAttempts()) {
             // Its lease expired on the last attempt (a replica died mid-send): no attempt is left.
             repository.markFailed(d, "no attempt left after an interrupted send");
             return new DispatchResult(0, 0, 0, 1);
         }
+        if (!holdLease(d, now, started)) {
+            return null;
+        }
+        String reportId;
         try {
-            String reportId = delivery.deliver(d.request());
-            if (!repository.markSent(d, now, reportId)) {
-                LOG.warnf("delivery %s was sent but its lease had been taken over", d.deliveryId());
-            }
-            return new DispatchResult(0, 1, 0, 0);
+            // The lease is renewed again right before the mail goes out: making the report may have taken long.
+            reportId = delivery.deliver(d.request(), () -> holdLease(d, now, started));
+        } catch (ReportDelivery.LeaseLost e) {
+            return null;
         } catch (DeliveryFailure e) {
-            return fail(d, now, e.getMessage(), e.permanent());
+            return fail(d, elapsed(now, started), e.getMessage(), e.permanent());
         } catch (RuntimeException e) {
-            return fail(d, now, DeliveryFailure.describe(e), false);
+            return fail(d, elapsed(now, started), DeliveryFailure.describe(e), false);
+        }
+        markSent(d, elapsed(now, started), reportId);
+        return new DispatchResult(0, 1, 0, 0);
+    }
+
+    /**
+     * Records a mail the server has accepted. Never turns it into a retry: if the database is briefly away this
+     * tries three times, and should all fail the row stays {@code sending} until its lease ends (then, and only
+     * then, it can be sent again — the at-least-once edge of SMTP).
+     */
+    private void markSent(ClaimedDelivery d, Instant sentAt, String reportId) {
+        for (int i = 1; i <= 3; i++) {
+            try {
+                if (!repository.markSent(d, sentAt, reportId)) {
+                    LOG.warnf("delivery %s was sent but its lease had been taken over", d.deliveryId());
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("delivery %s was sent; recording it failed (%d of 3): %s", d.deliveryId(), i, e.toString());
+                pause(Duration.ofSeconds(i));
+            }
+        }
+        LOG.errorf("delivery %s was sent but could not be recorded; it may be sent again", d.deliveryId());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

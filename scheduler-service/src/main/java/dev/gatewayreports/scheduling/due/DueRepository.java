@@ -209,7 +209,6 @@ public class DueRepository {
     }
 
     private static DueSchedule schedule(ResultSet rs) throws SQLException {
-        int day = rs.getInt("schedule_day");
         return new DueSchedule(
                 rs.getString("schedule_id"),
                 rs.getString("org_id"),
@@ -217,7 +216,7 @@ public class DueRepository {
                 rs.getString("report_type"),
                 rs.getString("frequency"),
                 rs.getObject("schedule_time", LocalTime.class),
-                rs.wasNull() ? null : day,
+                rs.getObject("schedule_day", Integer.class),
                 rs.getString("timezone"),
                 rs.getInt("days"),
                 strings(rs.getArray("recipients")),
