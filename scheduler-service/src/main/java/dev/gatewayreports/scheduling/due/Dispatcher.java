@@ -58,8 +58,9 @@ public class Dispatcher {
         return result;
     }
 
+    /** {@code now} plus the whole seconds this call has spent (leases and backoff need no finer grain). */
     private static Instant elapsed(Instant now, long started) {
-        return now.plusNanos(System.nanoTime() - started);
+        return now.plusSeconds(Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     /** Renews the lease by the time really spent; false when another replica has taken the delivery over. */

@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,40 @@ class LeaseAndHeaderSafetyTest {
                 "sent",
                 Db.one("select status from report_delivery where delivery_id = ?", id)
                         .get("status"));
+    }
+
+    @Test
+    void shouldNotMailADeliveryTakenOverWhileItsReportWasBeingMade() throws Exception {
+        String[] team = Seeds.team("Slow");
+        String address = Seeds.id("slow") + "@example.com";
+        String id = adHoc(team, address);
+        var slow = Stubs.slow(wireMock, team[1], 3_000);
+        try {
+            CompletableFuture<DispatchResult> first =
+                    CompletableFuture.supplyAsync(() -> dispatcher.dispatchDue(MONDAY_9AM_NY));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Integer.valueOf(1).equals(attempts(id)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, attempts(id), "the first replica claimed it");
+            // While report-api works, another replica takes the delivery over (what its claim does once a lease
+            // has run out): the first one must not send.
+            Db.execute("update report_delivery set attempts = attempts + 1 where delivery_id = ?", id);
+
+            assertEquals(0, first.get(30, TimeUnit.SECONDS).sent());
+            assertTrue(Mails.to(address).isEmpty());
+            assertEquals(
+                    "sending",
+                    Db.one("select status from report_delivery where delivery_id = ?", id)
+                            .get("status"));
+        } finally {
+            wireMock.removeStub(slow);
+        }
+    }
+
+    private static Object attempts(String id) {
+        return Db.one("select attempts from report_delivery where delivery_id = ?", id)
+                .get("attempts");
     }
 
     @Test

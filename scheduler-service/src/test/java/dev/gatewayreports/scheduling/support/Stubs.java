@@ -92,6 +92,14 @@ public final class Stubs {
                         .withBody("{\"error\": {\"code\": \"not_found\", \"message\": \"team not found\"}}")));
     }
 
+    /** report-api taking {@code millis} to make one team's report; remove the stub after the test. */
+    public static StubMapping slow(WireMockServer server, String teamId, int millis) {
+        return server.stubFor(post(urlEqualTo(REPORT_API + "/v1/reports/generate"))
+                .atPriority(1)
+                .withRequestBody(containing(teamId))
+                .willReturn(okJson(SampleReport.json().toString()).withFixedDelay(millis)));
+    }
+
     /** report-api failing with 503 for one team; remove the stub after the test. */
     public static StubMapping unavailable(WireMockServer server, String teamId) {
         return server.stubFor(post(urlEqualTo(REPORT_API + "/v1/reports/generate"))
