@@ -81,6 +81,7 @@ class ScheduledMailIT {
                                 + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")));
         int smtp = ServiceProcess.freePort();
         greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.getSmtp().setClientSocketTimeout(5_000); // see GreenMailResource
         greenMail.start();
         sql("delete from report_delivery");
         sql("delete from report_schedule");
