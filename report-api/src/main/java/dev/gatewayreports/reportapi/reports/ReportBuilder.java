@@ -177,7 +177,9 @@ public class ReportBuilder {
                             spec.end(),
                             BucketSpec.NONE,
                             List.of(Dimension.ERROR_TYPE),
-                            EnumSet.of(Measure.REQUESTS, Measure.ERRORS))
+                            // errors only: then the error rollups answer (asking for requests too sent an
+                            // organization's month of errors to raw events, 1.7 s at 10M events)
+                            EnumSet.of(Measure.ERRORS))
                     .rows();
             ArrayNode byType = details.putArray("by_error_type");
             types.stream()
