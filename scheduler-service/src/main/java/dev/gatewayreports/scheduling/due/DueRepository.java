@@ -37,8 +37,8 @@ public class DueRepository {
     static final String INSERT_DELIVERY = """
             insert into report_delivery (delivery_id, org_id, team_id, schedule_id, scheduled_for, report_type,
                                          timezone, period_start, period_end, format, sections, recipients, status,
-                                         attempts, next_attempt_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', 0, ?)
+                                         attempts, next_attempt_at, frequency)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, ?)
             on conflict (schedule_id, scheduled_for) do nothing
             """;
 
@@ -61,10 +61,9 @@ public class DueRepository {
                          for update skip locked
                          limit ?)
                 returning d.*)
-            select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, s.frequency, c.timezone,
+            select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
                    c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts
               from claimed c
-              left join report_schedule s on s.schedule_id = c.schedule_id
               left join team t on t.team_id = c.team_id
              order by c.next_attempt_at
             """;
@@ -149,6 +148,7 @@ public class DueRepository {
             ps.setString(11, s.sectionsJson());
             ps.setArray(12, c.createArrayOf("text", s.recipients().toArray()));
             ps.setTimestamp(13, Timestamp.from(now));
+            ps.setString(14, s.frequency());
             return ps.executeUpdate() == 1;
         }
     }

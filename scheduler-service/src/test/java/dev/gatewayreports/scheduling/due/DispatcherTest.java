@@ -215,11 +215,15 @@ class DispatcherTest {
         assertEquals(MONDAY_9AM_NY.plus(Duration.ofMinutes(1)), instant(pending.get("next_attempt_at")));
         assertEquals(0, dispatcher.dispatchDue(MONDAY_9AM_NY.plusSeconds(59)).sent());
 
+        // Meanwhile the schedule becomes daily: the retry is still the weekly run it was made for.
+        Db.execute(
+                "update report_schedule set frequency = 'daily', schedule_day = null where schedule_id = ?", schedule);
         GreenMailResource.startServer();
         DispatchResult back = dispatcher.dispatchDue(MONDAY_9AM_NY.plus(Duration.ofMinutes(1)));
 
         assertEquals(new DispatchResult(0, 1, 0, 0), back);
         assertEquals(1, Mails.to(address).size());
+        assertThat(subject(Mails.to(address).get(0)), startsWith("Weekly usage report"));
         Map<String, Object> sent = Db.one("select * from report_delivery where schedule_id = ?", schedule);
         assertEquals("sent", sent.get("status"));
         assertEquals(2, sent.get("attempts"));
@@ -337,5 +341,13 @@ class DispatcherTest {
             return t.toInstant();
         }
         return ((java.time.OffsetDateTime) timestamp).toInstant();
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
