@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * When a schedule runs: a local time on the days its frequency names, in its IANA zone. All calendar arithmetic is
@@ -43,16 +44,7 @@ public record ScheduleRule(Frequency frequency, LocalTime time, Integer day, Zon
 
     /** The first slot strictly after {@code after}. After downtime this is one slot, however many were missed. */
     public Instant nextAfter(Instant after) {
-        LocalDate date = after.atZone(zone).toLocalDate().minusDays(1);
-        for (int i = 0; i < MAX_SCAN_DAYS; i++, date = date.plusDays(1)) {
-            if (runsOn(date)) {
-                Instant slot = slotOn(date);
-                if (slot.isAfter(after)) {
-                    return slot;
-                }
-            }
-        }
-        throw new IllegalStateException("no slot within " + MAX_SCAN_DAYS + " days for " + this);
+        return firstSlot(after.atZone(zone).toLocalDate().minusDays(1), 1, slot -> slot.isAfter(after));
     }
 
     /**
@@ -60,11 +52,16 @@ public record ScheduleRule(Frequency frequency, LocalTime time, Integer day, Zon
      * period), rather than the first one missed.
      */
     public Instant latestAtOrBefore(Instant at) {
-        LocalDate date = at.atZone(zone).toLocalDate().plusDays(1);
-        for (int i = 0; i < MAX_SCAN_DAYS; i++, date = date.minusDays(1)) {
+        return firstSlot(at.atZone(zone).toLocalDate().plusDays(1), -1, slot -> !slot.isAfter(at));
+    }
+
+    /** Walks the local dates from {@code from} by {@code step} days to the first slot that {@code wanted} accepts. */
+    private Instant firstSlot(LocalDate from, int step, Predicate<Instant> wanted) {
+        LocalDate date = from;
+        for (int i = 0; i < MAX_SCAN_DAYS; i++, date = date.plusDays(step)) {
             if (runsOn(date)) {
                 Instant slot = slotOn(date);
-                if (!slot.isAfter(at)) {
+                if (wanted.test(slot)) {
                     return slot;
                 }
             }

@@ -90,23 +90,14 @@ public final class StatsEngine {
     }
 
     /**
-     * Raw events only, in a read-only transaction: PostgreSQL's JDBC driver streams a result set {@code fetchSize}
-     * rows at a time only with auto-commit off; with it on, every event of the window would be held in memory at
-     * once (a raw-only report over 10M events ran a 6 GiB heap out of memory).
+     * Raw events only, in a transaction: PostgreSQL's JDBC driver streams a result set {@code fetchSize} rows at a
+     * time only with auto-commit off; with it on, every event of the window would be held in memory at once (a
+     * raw-only report over 10M events ran a 6 GiB heap out of memory).
      */
     private static void readRawStreaming(
             Connection c, StatsQuery q, Set<Dimension> dims, List<long[]> rawRanges, Accumulator acc)
             throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            readRaw(c, q, dims, rawRanges, null, acc);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        inTransaction(c, c.getTransactionIsolation(), () -> readRaw(c, q, dims, rawRanges, null, acc));
     }
 
     /**
@@ -125,10 +116,7 @@ public final class StatsEngine {
             List<long[]> rawRanges,
             Accumulator acc)
             throws SQLException {
-        int isolation = c.getTransactionIsolation();
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try {
+        inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, () -> {
             for (Map.Entry<Integer, List<Coverage.Piece>> e : byGrain.entrySet()) {
                 if (e.getKey() != 0) {
                     readRollup(c, table, e.getKey(), q, e.getValue(), acc);
@@ -142,13 +130,28 @@ public final class StatsEngine {
             if (!rawRanges.isEmpty()) {
                 readRaw(c, q, dims, rawRanges, null, acc);
             }
+        });
+    }
+
+    /** Reads of one query. */
+    private interface Reads {
+        void run() throws SQLException;
+    }
+
+    /** Runs the reads in one transaction at the isolation level given, then restores the connection. */
+    private static void inTransaction(Connection c, int isolation, Reads reads) throws SQLException {
+        int previous = c.getTransactionIsolation();
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(isolation);
+        try {
+            reads.run();
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(true);
-            c.setTransactionIsolation(isolation);
+            c.setTransactionIsolation(previous);
         }
     }
 

@@ -224,7 +224,8 @@ public final class ReportRequests {
         return node.booleanValue();
     }
 
-    private static String text(JsonNode body, String field) {
+    /** A string field of a JSON body, or null when absent; 400 naming the field when it is not a string. */
+    public static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;

@@ -19,19 +19,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryService {
     private final DeliveryRepository deliveries;
-    private final ScheduleRepository schedules;
     private final ReportScopes scopes;
     private final Organizations organizations;
     private final Clock clock;
 
     public DeliveryService(
-            DeliveryRepository deliveries,
-            ScheduleRepository schedules,
-            ReportScopes scopes,
-            Organizations organizations,
-            Clock clock) {
+            DeliveryRepository deliveries, ReportScopes scopes, Organizations organizations, Clock clock) {
         this.deliveries = deliveries;
-        this.schedules = schedules;
         this.scopes = scopes;
         this.organizations = organizations;
         this.clock = clock;
@@ -43,7 +37,7 @@ public class DeliveryService {
         String team = scopes.resolve(caller, request.teamId()).label();
         List<String> recipients = request.recipients() != null ? request.recipients() : own(caller);
         organizations.ensure(caller.orgId());
-        schedules.registerTeam(caller.orgId(), team);
+        organizations.registerTeam(caller.orgId(), team);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         DeliveryRepository.Send send = new DeliveryRepository.Send(
                 request.type(),

@@ -18,11 +18,6 @@ import java.util.List;
 /** Report schedules (table {@code report_schedule}, V14): one per team and report type. */
 @ApplicationScoped
 public class ScheduleRepository {
-    /** A team the caller's verified token names, registered like the admin teams API would (first claim wins). */
-    static final String REGISTER_TEAM = """
-            insert into team (team_id, org_id, name, registered_by) values (?, ?, ?, 'admin')
-            on conflict (team_id) do nothing""";
-
     static final String COLUMNS = """
             s.schedule_id, s.team_id, s.report_type, s.frequency, to_char(s.schedule_time, 'HH24:MI'),
             s.schedule_day, s.timezone, s.days, s.recipients, s.format, s.sections::text, s.next_run_at,
@@ -72,19 +67,6 @@ public class ScheduleRepository {
 
     public ScheduleRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** Registers a team the organization's caller names, unless some organization already has it. */
-    public void registerTeam(String orgId, String teamId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(REGISTER_TEAM)) {
-            ps.setString(1, teamId);
-            ps.setString(2, orgId);
-            ps.setString(3, teamId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("registering the team failed", e);
-        }
     }
 
     /** The schedule as stored, or null when the team is not the organization's. */

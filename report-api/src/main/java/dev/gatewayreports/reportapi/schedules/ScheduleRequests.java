@@ -37,15 +37,15 @@ public final class ScheduleRequests {
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("body", "a JSON object with report_type, frequency and recipients is required");
         }
-        ReportType type = ReportRequests.type(text(body, "report_type"));
-        Frequency frequency = frequency(text(body, "frequency"));
-        LocalTime time = time(text(body, "schedule_time"));
+        ReportType type = ReportRequests.type(ReportRequests.text(body, "report_type"));
+        Frequency frequency = frequency(ReportRequests.text(body, "frequency"));
+        LocalTime time = time(ReportRequests.text(body, "schedule_time"));
         Integer day = day(frequency, body.get("schedule_day"));
-        ZoneId zone = ReportRequests.zone(text(body, "timezone"));
+        ZoneId zone = ReportRequests.zone(ReportRequests.text(body, "timezone"));
         int days = days(body.get("days"), frequency.defaultDays());
         List<String> recipients = recipients(body.get("recipients"));
-        String format = format(text(body, "format"));
-        String teamId = teamId(text(body, "team_id"));
+        String format = format(ReportRequests.text(body, "format"));
+        String teamId = teamId(ReportRequests.text(body, "team_id"));
         return new ScheduleRequest(
                 type,
                 frequency,
@@ -177,16 +177,5 @@ public final class ScheduleRequests {
     private static int days(JsonNode node, int fallback) {
         Integer days = ReportRequests.days(node);
         return days == null ? fallback : days;
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ApiException.invalid(field, field + " must be a string");
-        }
-        return node.textValue();
     }
 }

@@ -35,7 +35,7 @@ public class ScheduleService {
     public ScheduleResponse save(Caller caller, ScheduleRequest request) {
         String team = administeredTeam(caller, request.teamId());
         organizations.ensure(caller.orgId());
-        schedules.registerTeam(caller.orgId(), team);
+        organizations.registerTeam(caller.orgId(), team);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String newId = "sch_" + UUID.randomUUID().toString().replace("-", "");
         String by = caller.email() != null ? caller.email() : caller.subject();

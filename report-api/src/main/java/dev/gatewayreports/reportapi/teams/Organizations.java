@@ -9,11 +9,17 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Registers an organization the first time a verified caller names it. */
+/** Registers an organization, or one of its teams, the first time a verified caller names it. */
 @ApplicationScoped
 public class Organizations {
     static final String ENSURE = """
             insert into organization (org_id) values (?) on conflict (org_id) do nothing
+            """;
+
+    /** A team the caller's verified token names, registered like the admin teams API would (first claim wins). */
+    static final String REGISTER_TEAM = """
+            insert into team (team_id, org_id, name, registered_by) values (?, ?, ?, 'admin')
+            on conflict (team_id) do nothing
             """;
 
     private final AgroalDataSource dataSource;
@@ -37,5 +43,21 @@ public class Organizations {
             throw new IllegalStateException("could not register organization", e);
         }
         known.add(orgId);
+    }
+
+    /**
+     * Registers a team of the organization (which must exist: {@link #ensure}) unless some organization already
+     * has it, in the caller's transaction.
+     */
+    public void registerTeam(String orgId, String teamId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(REGISTER_TEAM)) {
+            ps.setString(1, teamId);
+            ps.setString(2, orgId);
+            ps.setString(3, teamId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("registering the team failed", e);
+        }
     }
 }

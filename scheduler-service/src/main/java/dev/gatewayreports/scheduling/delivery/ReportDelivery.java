@@ -15,13 +15,9 @@ public class ReportDelivery {
         this.mailer = mailer;
     }
 
-    /** Sends the delivery; answers the saved report's id. Throws {@link DeliveryFailure} when it cannot. */
-    public String deliver(DeliveryRequest d) {
-        return deliver(d, () -> true);
-    }
-
     /**
-     * Sends the delivery unless {@code stillOurs}, asked after the report and its file are made and right before
+     * Sends the delivery and answers the saved report's id ({@link DeliveryFailure} when it cannot), unless
+     * {@code stillOurs}, asked after the report and its file are made and right before
      * the mail goes out, says another replica has taken it over (then {@link LeaseLost}, nothing sent).
      */
     public String deliver(DeliveryRequest d, BooleanSupplier stillOurs) {
