@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatewayreports.reportapi.support.Ingest;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
+import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -265,7 +266,7 @@ class AdminReportsResourceTest {
                                 .with("cost_usd", 5)
                                 .build()));
         Ingest.makeDefault(org, team);
-        BigDecimalSum sonnet = new BigDecimalSum(dev.gatewayreports.reportapi.support.Db.query(
+        BigDecimalSum sonnet = new BigDecimalSum(Db.query(
                 "select cost_usd, cost_input_usd, cost_output_usd, cost_cache_read_usd from usage_event"
                         + " where team_id = ? and model = 'claude-sonnet-4-5'",
                 team));

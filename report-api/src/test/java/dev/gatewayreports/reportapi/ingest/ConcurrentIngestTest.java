@@ -4,8 +4,8 @@ import static dev.gatewayreports.reportapi.support.Events.event;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatewayreports.reportapi.support.Db;
 import dev.gatewayreports.reportapi.support.Tenants;
+import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

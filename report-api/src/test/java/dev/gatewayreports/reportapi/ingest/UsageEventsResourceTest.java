@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatewayreports.reportapi.support.Db;
 import dev.gatewayreports.reportapi.support.Events;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
+import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

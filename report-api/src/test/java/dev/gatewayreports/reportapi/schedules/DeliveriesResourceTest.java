@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatewayreports.reportapi.support.Db;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
+import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;

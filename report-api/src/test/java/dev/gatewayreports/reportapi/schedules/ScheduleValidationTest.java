@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatewayreports.reportapi.support.Db;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
+import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.gatewayreports.reportapi.support;
 
 import dev.gatewayreports.model.fixtures.GeneratedEvent;
 import dev.gatewayreports.model.fixtures.TokenUsage;
+import dev.gatewayreports.testing.Db;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -5,11 +5,11 @@ import static dev.gatewayreports.scheduling.due.DispatcherTest.nextRunAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.gatewayreports.scheduling.support.Db;
 import dev.gatewayreports.scheduling.support.GreenMailResource;
 import dev.gatewayreports.scheduling.support.Mails;
 import dev.gatewayreports.scheduling.support.Seeds;
 import dev.gatewayreports.scheduling.support.Stubs;
+import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import jakarta.inject.Inject;

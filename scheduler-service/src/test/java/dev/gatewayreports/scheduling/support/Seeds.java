@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.support;
 
+import dev.gatewayreports.testing.Db;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
