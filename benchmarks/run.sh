@@ -179,7 +179,8 @@ main() {
     BENCH_ADMIN_TOKEN="$admin_token" bench Benchmark --api "http://localhost:$API_PORT" \
     --worker "http://localhost:$WORKER_PORT" --raw-api "http://localhost:$RAW_API_PORT" --jdbc "$JDBC_URL" \
     --db-user "$DB_USER" --events "$EVENTS" \
-    --teams "$TEAMS" --days "$DAYS" --work-dir "$TARGET" --org "$ORG" --revision "$revision" \
+    --teams "$TEAMS" --days "$DAYS" --work-dir "$TARGET" --org "$ORG" --probe-org "$PROBE_ORG" \
+    --revision "$revision" \
     ${PASS[@]+"${PASS[@]}"} 2>&1 | tee "$LOGS/benchmark.log"
   status=${PIPESTATUS[0]}
   set -e

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param budgetSeconds per query and side, no more timed runs are started after this (at least five are made)
  * @param org the organization of the ingest key: its teams are exactly the generated ones
  * @param probeKey an ingest key of another organization, for the freshness probes' team
+ * @param probeOrg the organization of {@code probeKey} (its team {@code team_probe} is what the probes query)
  * @param memberToken a member token of {@code org} for the generated teams, or null: no report timings
  * @param adminToken an org_admin token of {@code org}, or null: no report timings
  */
@@ -28,6 +29,7 @@ record BenchArgs(
         String dbUser,
         String ingestKey,
         String probeKey,
+        String probeOrg,
         String memberToken,
         String adminToken,
         String org,
@@ -52,9 +54,9 @@ record BenchArgs(
                              [--events 10000000] [--teams 50] [--days 30] [--seed 42] [--parallel 3]
                              [--batch 10000] [--copy-events 1000000] [--runs 20] [--probes 20]
                              [--budget-seconds 60] [--zone America/New_York] [--work-dir benchmarks/target]
-                             [--org org_bench] [--revision <git revision>]
+                             [--org org_bench] [--probe-org org_bench_probe] [--revision <git revision>]
             The ingest key (scope ingest, organization --org) is read from BENCH_INGEST_KEY; the freshness probes use
-            BENCH_PROBE_KEY (another organization, so --org holds only the generated teams) when set. Report
+            BENCH_PROBE_KEY (organization --probe-org, so --org holds only the generated teams) when set. Report
             generation is timed when BENCH_MEMBER_TOKEN (member of the generated teams) and BENCH_ADMIN_TOKEN
             (org_admin of --org) are set, against --raw-api (a report-api reading raw events only) as baseline.""";
 
@@ -80,6 +82,9 @@ record BenchArgs(
                 options.getOrDefault("db-user", "postgres"),
                 key,
                 probeKey == null || probeKey.isBlank() ? key : probeKey,
+                probeKey == null || probeKey.isBlank()
+                        ? options.getOrDefault("org", "org_bench")
+                        : options.getOrDefault("probe-org", "org_bench_probe"),
                 env("BENCH_MEMBER_TOKEN"),
                 env("BENCH_ADMIN_TOKEN"),
                 options.getOrDefault("org", "org_bench"),

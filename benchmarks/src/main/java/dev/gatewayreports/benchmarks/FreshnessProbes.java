@@ -13,9 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,8 +50,8 @@ final class FreshnessProbes implements Runnable {
      * The probes rollup_model holds, at any grain: the worker writes every rollup of a batch in one transaction, so
      * this is when reports can see it, whichever grains the table keeps (15-minute rows are gone from it).
      */
-    private static final String COUNTED = "select distinct model from rollup_model where team_id = '" + TEAM
-            + "' and model like 'probe-%' and request_count > 0";
+    private static final String COUNTED = "select distinct model from rollup_model where org_id = ? and team_id = '"
+            + TEAM + "' and model like 'probe-%' and request_count > 0";
 
     /** 200 → counted in rollup_model, per probe. */
     final List<Double> seconds = new ArrayList<>();
@@ -65,6 +65,9 @@ final class FreshnessProbes implements Runnable {
     private final HttpClient http;
     private final URI endpoint;
     private final String key;
+    /** The organization of {@link #key}: team_probe is its team. */
+    private final String org;
+
     private final Connection db;
     private final StatsEngine engine;
     /** The first whole UTC day the visibility query covers: the day the probes began. */
@@ -94,6 +97,7 @@ final class FreshnessProbes implements Runnable {
             HttpClient http,
             URI api,
             String key,
+            String org,
             Connection db,
             StatsEngine engine,
             int target,
@@ -102,6 +106,7 @@ final class FreshnessProbes implements Runnable {
         this.http = http;
         this.endpoint = api.resolve("/v1/usage/events");
         this.key = key;
+        this.org = org;
         this.db = db;
         this.engine = engine;
         this.target = target;
@@ -194,12 +199,14 @@ final class FreshnessProbes implements Runnable {
             return;
         }
         long now = System.nanoTime();
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery(COUNTED)) {
-            while (rs.next()) {
-                Long answeredAt = waiting.remove(rs.getString(1));
-                if (answeredAt != null) {
-                    seconds.add((now - answeredAt) / 1e9);
+        try (PreparedStatement ps = db.prepareStatement(COUNTED)) {
+            ps.setString(1, org);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Long answeredAt = waiting.remove(rs.getString(1));
+                    if (answeredAt != null) {
+                        seconds.add((now - answeredAt) / 1e9);
+                    }
                 }
             }
         }
@@ -216,6 +223,7 @@ final class FreshnessProbes implements Runnable {
         }
         Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
         StatsQuery query = new StatsQuery(
+                org,
                 List.of(TEAM),
                 firstDay,
                 end,

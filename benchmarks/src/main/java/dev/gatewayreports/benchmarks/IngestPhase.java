@@ -41,6 +41,7 @@ final class IngestPhase {
                     http,
                     args.api(),
                     args.probeKey(),
+                    args.probeOrg(),
                     probeDb,
                     new StatsEngine(probePool, StatsEngine.Limits.DEFAULT),
                     args.probes(),

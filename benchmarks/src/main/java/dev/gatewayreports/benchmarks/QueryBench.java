@@ -56,16 +56,16 @@ final class QueryBench {
         this.budgetNanos = budgetSeconds * 1_000_000_000L;
     }
 
-    /** @param organizationId set when {@code teams} are all the teams of that organization */
-    Outcome measure(Report report, String scope, List<String> teams, String organizationId) throws SQLException {
-        StatsQuery plain = report.query(teams, end, zone);
-        StatsQuery query = organizationId == null ? plain : OrganizationScope.of(plain, organizationId);
+    /** @param wholeOrganization {@code teams} are all the teams of {@code org} */
+    Outcome measure(Report report, String scope, String org, List<String> teams, boolean wholeOrganization)
+            throws SQLException {
+        StatsQuery query = report.query(org, teams, wholeOrganization, end, zone);
         StatsResult[] answer = new StatsResult[1];
         List<Double> ours = timed(() -> answer[0] = engine.execute(query));
         Baseline[] base = new Baseline[1];
         List<Double> naive;
         try (Connection c = pool.getConnection()) {
-            naive = timed(() -> base[0] = baseline(c, report, teams));
+            naive = timed(() -> base[0] = baseline(c, report, org, teams));
         }
         Map<String, Long> mine = new TreeMap<>();
         for (StatsRow row : answer[0].rows()) {
@@ -75,7 +75,7 @@ final class QueryBench {
         boolean agree = mine.equals(base[0].counts());
         long requests =
                 base[0].counts().values().stream().mapToLong(Long::longValue).sum();
-        String check = check(report, answer[0], mine, base[0], agree, teams);
+        String check = check(report, answer[0], mine, base[0], agree, org, teams);
         String plan = Timings.percentile(ours, 95) >= Benchmark.QUERY_GOAL_MS ? explain(query) : null;
         return new Outcome(report, scope, ours, naive, agree, requests, check, plan);
     }
@@ -99,13 +99,14 @@ final class QueryBench {
         void run() throws SQLException;
     }
 
-    private Baseline baseline(Connection c, Report report, List<String> teams) throws SQLException {
+    private Baseline baseline(Connection c, Report report, String org, List<String> teams) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         Map<String, double[]> percentiles = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(report.sql(zone))) {
-            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
-            ps.setTimestamp(2, Timestamp.from(report.start(end)));
-            ps.setTimestamp(3, Timestamp.from(end));
+            ps.setString(1, org);
+            ps.setArray(2, c.createArrayOf("text", teams.toArray()));
+            ps.setTimestamp(3, Timestamp.from(report.start(end)));
+            ps.setTimestamp(4, Timestamp.from(end));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(1);
@@ -124,7 +125,13 @@ final class QueryBench {
     }
 
     private String check(
-            Report report, StatsResult answer, Map<String, Long> mine, Baseline base, boolean agree, List<String> teams)
+            Report report,
+            StatsResult answer,
+            Map<String, Long> mine,
+            Baseline base,
+            boolean agree,
+            String org,
+            List<String> teams)
             throws SQLException {
         long ours = mine.values().stream().mapToLong(Long::longValue).sum();
         long theirs = base.counts().values().stream().mapToLong(Long::longValue).sum();
@@ -135,20 +142,20 @@ final class QueryBench {
                         ours, mine.size(), theirs, base.counts().size());
         String source = String.format(
                 "; %s, %d rollup + %d raw pieces", answer.source(), answer.rollupPieces(), answer.rawPieces());
-        return counts + source + latencyCheck(report, answer, base, teams);
+        return counts + source + latencyCheck(report, answer, base, org, teams);
     }
 
     /**
      * How far the engine's sketch percentiles are from the exact ones: percentile_disc over the same raw events (what
      * the engine promises to within 1%), read by an extra, untimed statement; the naive percentile_cont is shown too.
      */
-    private String latencyCheck(Report report, StatsResult answer, Baseline base, List<String> teams)
+    private String latencyCheck(Report report, StatsResult answer, Baseline base, String org, List<String> teams)
             throws SQLException {
         if (report != Report.PERCENTILES && report != Report.HOURLY_P95) {
             return "";
         }
         double[] levels = report == Report.PERCENTILES ? new double[] {50, 95, 99} : new double[] {95};
-        Map<String, double[]> exact = exactPercentiles(report, teams, levels);
+        Map<String, double[]> exact = exactPercentiles(report, org, teams, levels);
         double worst = 0;
         String worstAt = "";
         for (StatsRow row : answer.rows()) {
@@ -179,7 +186,7 @@ final class QueryBench {
                 shown, verdict, worst * 100, exact.size(), worstAt);
     }
 
-    private Map<String, double[]> exactPercentiles(Report report, List<String> teams, double[] levels)
+    private Map<String, double[]> exactPercentiles(Report report, String org, List<String> teams, double[] levels)
             throws SQLException {
         String key = report == Report.PERCENTILES
                 ? "'all'"
@@ -189,13 +196,15 @@ final class QueryBench {
             fractions.append(fractions.length() == 0 ? "" : ", ").append(level / 100);
         }
         String sql = "select " + key + ", percentile_disc(array[" + fractions + "]) within group (order by latency_ms)"
-                + " from usage_event where team_id = any(?) and occurred_at >= ? and occurred_at < ? group by 1";
+                + " from usage_event where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ?"
+                + " group by 1";
         Map<String, double[]> exact = new TreeMap<>();
         try (Connection c = pool.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
-            ps.setTimestamp(2, Timestamp.from(report.start(end)));
-            ps.setTimestamp(3, Timestamp.from(end));
+            ps.setString(1, org);
+            ps.setArray(2, c.createArrayOf("text", teams.toArray()));
+            ps.setTimestamp(3, Timestamp.from(report.start(end)));
+            ps.setTimestamp(4, Timestamp.from(end));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object[] values = (Object[]) rs.getArray(2).getArray();

@@ -19,8 +19,8 @@ import java.util.function.BiFunction;
 
 /**
  * The five report queries, each as our path (a {@link StatsQuery} for StatsEngine) and as the naive SQL a developer
- * would write over raw usage_event. Every naive statement takes (teams text[], start, end) and answers a group key
- * and its request count first, so both answers can be compared group by group.
+ * would write over raw usage_event. Every naive statement takes (organization, teams text[], start, end) and answers a
+ * group key and its request count first, so both answers can be compared group by group.
  */
 enum Report {
     DAILY_TREND(
@@ -35,7 +35,7 @@ enum Report {
                    sum(cache_read_input_tokens), sum(cache_creation_5m_input_tokens),
                    sum(cache_creation_1h_input_tokens), sum(output_tokens), sum(web_search_requests)
             from usage_event
-            where team_id = any(?) and occurred_at >= ? and occurred_at < ?
+            where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ?
             group by 1 order by 1""",
             (row, zone) -> row.bucketStart().atZone(zone).toLocalDate().toString()),
     BY_MODEL(
@@ -48,7 +48,7 @@ enum Report {
             select provider || '/' || model, count(*), count(*) filter (where status = 'error'),
                    sum(input_tokens), sum(output_tokens), sum(credits), sum(cost_usd)
             from usage_event
-            where team_id = any(?) and occurred_at >= ? and occurred_at < ?
+            where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ?
             group by provider, model order by 2 desc""",
             (row, zone) -> row.dimensions().get(0) + "/" + row.dimensions().get(1)),
     PERCENTILES(
@@ -60,7 +60,7 @@ enum Report {
             """
             select 'all', count(*), percentile_cont(array[0.5, 0.95, 0.99]) within group (order by latency_ms)
             from usage_event
-            where team_id = any(?) and occurred_at >= ? and occurred_at < ?""",
+            where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ?""",
             (row, zone) -> "all"),
     HOURLY_P95(
             "(d) hourly p95, 7 days",
@@ -73,7 +73,7 @@ enum Report {
             select to_char(date_trunc('hour', occurred_at at time zone 'UTC'), 'YYYY-MM-DD"T"HH24'), count(*),
                    percentile_cont(0.95) within group (order by latency_ms)
             from usage_event
-            where team_id = any(?) and occurred_at >= ? and occurred_at < ?
+            where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ?
             group by 1 order by 1""",
             (row, zone) -> Keys.HOUR.format(row.bucketStart())),
     ERRORS_BY_TYPE(
@@ -85,7 +85,7 @@ enum Report {
             """
             select error_type, count(*)
             from usage_event
-            where team_id = any(?) and occurred_at >= ? and occurred_at < ? and status = 'error'
+            where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ? and status = 'error'
             group by error_type order by 2 desc""",
             (row, zone) -> row.dimensions().get(0));
 
@@ -124,8 +124,20 @@ enum Report {
         return end.minus(Duration.ofDays(days));
     }
 
-    StatsQuery query(List<String> teams, Instant end, ZoneId zone) {
-        return new StatsQuery(teams, start(end), end, zone, buckets, groupBy, Map.of(), RawFilters.NONE, measures);
+    /** @param wholeOrganization {@code teams} are all the organization's: organization-wide rollups may answer */
+    StatsQuery query(String org, List<String> teams, boolean wholeOrganization, Instant end, ZoneId zone) {
+        return new StatsQuery(
+                org,
+                teams,
+                start(end),
+                end,
+                zone,
+                buckets,
+                groupBy,
+                Map.of(),
+                RawFilters.NONE,
+                measures,
+                wholeOrganization);
     }
 
     String sql(ZoneId zone) {

@@ -72,9 +72,10 @@ final class RawOracle {
                        percentile_disc(0.5) within group (order by latency_ms),
                        percentile_disc(0.95) within group (order by latency_ms),
                        percentile_disc(0.99) within group (order by latency_ms)
-                from usage_event where team_id = any(?) and occurred_at >= ? and occurred_at < ?
+                from usage_event where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ?
                 """);
-        List<Object> args = new ArrayList<>(List.of(q.teamIds().toArray(String[]::new), from, to));
+        List<Object> args =
+                new ArrayList<>(List.of(q.organizationId(), q.teamIds().toArray(String[]::new), from, to));
         for (Map.Entry<Dimension, Set<String>> f : q.filters().entrySet()) {
             sql.append(" and ").append(f.getKey().column()).append(" = any(?)");
             args.add(f.getValue().toArray(String[]::new));

@@ -17,15 +17,16 @@ public final class Deltas {
     /** Adds one event to its row of every shape, at the shape's finest grain. */
     public void fold(EventRow e) {
         events++;
-        teams.add("team:" + e.teamId());
-        teams.add("org:" + e.orgId());
+        teams.add(WorkQueue.teamLock(e.orgId(), e.teamId()));
+        teams.add(WorkQueue.orgLock(e.orgId()));
         for (Shape shape : Shape.values()) {
             if (!shape.folds.test(e)) {
                 continue;
             }
             int finest = shape.grains[0];
             RollupKey key = new RollupKey(
-                    shape.owner.apply(e),
+                    e.orgId(),
+                    shape.perTeam ? e.teamId() : null,
                     finest,
                     RollupKey.floor(e.occurredAtEpochSecond(), finest),
                     shape.dimensionValues.apply(e));
@@ -60,7 +61,7 @@ public final class Deltas {
         }
         return all;
     }
-    /** The owners (teams and organizations) whose rollup rows this cycle writes, sorted. */
+    /** The lock names of the owners (teams and organizations) whose rollup rows this cycle writes, sorted. */
     public SortedSet<String> teams() {
         return teams;
     }

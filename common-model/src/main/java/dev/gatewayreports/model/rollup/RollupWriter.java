@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Adds deltas to rollup rows: one upsert per shape, rows passed as arrays (no per-row round trip). Sums add;
  * latency min/max combine; the sketch is merged in Java with the stored one, which is safe because the caller
- * holds the transaction-scoped lock of every team it writes.
+ * holds the transaction-scoped lock of every team it writes. Rows are keyed by org_id, then team_id in the per-team
+ * tables (a team is identified by its organization and its id).
  */
 public final class RollupWriter {
     private RollupWriter() {}
@@ -49,13 +50,15 @@ public final class RollupWriter {
     private static int bindKeys(Connection c, PreparedStatement ps, Shape shape, List<RollupKey> keys)
             throws SQLException {
         int n = keys.size();
+        String[] orgs = new String[n];
         String[] teams = new String[n];
         Integer[] grains = new Integer[n];
         Long[] buckets = new Long[n];
         String[][] dims = new String[shape.dimensions.size()][n];
         for (int i = 0; i < n; i++) {
             RollupKey k = keys.get(i);
-            teams[i] = k.owner();
+            orgs[i] = k.org();
+            teams[i] = k.team();
             grains[i] = k.grain();
             buckets[i] = k.bucketStart();
             for (int d = 0; d < dims.length; d++) {
@@ -63,7 +66,10 @@ public final class RollupWriter {
             }
         }
         int p = 1;
-        ps.setArray(p++, c.createArrayOf("text", teams));
+        ps.setArray(p++, c.createArrayOf("text", orgs));
+        if (shape.perTeam) {
+            ps.setArray(p++, c.createArrayOf("text", teams));
+        }
         ps.setArray(p++, c.createArrayOf("int4", grains));
         ps.setArray(p++, c.createArrayOf("int8", buckets));
         for (String[] dim : dims) {
@@ -94,21 +100,22 @@ public final class RollupWriter {
     private static void mergeStoredSketches(Connection c, Shape shape, TreeMap<RollupKey, Figures> rows)
             throws SQLException {
         Map<RollupKey, Figures> byKey = new HashMap<>(rows);
-        String sql = "select r." + shape.ownerColumn + ", r.grain, extract(epoch from r.bucket_start)::bigint"
-                + prefixed("r.", shape) + ", r.latency_sketch from " + shape.table + " r join " + keyUnnest(shape)
-                + " on " + keyMatch(shape);
+        String sql = "select r.org_id, " + (shape.perTeam ? "r.team_id" : "null::text")
+                + ", r.grain, extract(epoch from r.bucket_start)::bigint" + prefixed("r.", shape)
+                + ", r.latency_sketch from " + shape.table + " r join " + keyUnnest(shape) + " on " + keyMatch(shape);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindKeys(c, ps, shape, new ArrayList<>(rows.keySet()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String[] values = new String[shape.dimensions.size()];
                     for (int d = 0; d < values.length; d++) {
-                        values[d] = rs.getString(4 + d);
+                        values[d] = rs.getString(5 + d);
                     }
-                    RollupKey key = new RollupKey(rs.getString(1), rs.getInt(2), rs.getLong(3), values);
+                    RollupKey key =
+                            new RollupKey(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), values);
                     Figures delta = byKey.get(key);
                     if (delta != null) {
-                        LatencySketches.mergeInto(delta.sketch(), rs.getBytes(4 + shape.dimensions.size()));
+                        LatencySketches.mergeInto(delta.sketch(), rs.getBytes(5 + shape.dimensions.size()));
                     }
                 }
             }
@@ -124,8 +131,14 @@ public final class RollupWriter {
     private static String keyUnnest(Shape shape) {
         StringJoiner args = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
-        args.add("?::text[]").add("?::int4[]").add("?::int8[]");
-        names.add("k_team").add("k_grain").add("k_bucket");
+        args.add("?::text[]");
+        names.add("k_org");
+        if (shape.perTeam) {
+            args.add("?::text[]");
+            names.add("k_team");
+        }
+        args.add("?::int4[]").add("?::int8[]");
+        names.add("k_grain").add("k_bucket");
         for (String d : shape.dimensions) {
             args.add("?::text[]");
             names.add("k_" + d);
@@ -135,9 +148,11 @@ public final class RollupWriter {
 
     private static String keyMatch(Shape shape) {
         StringJoiner j = new StringJoiner(" and ");
-        j.add("r." + shape.ownerColumn + " = k.k_team")
-                .add("r.grain = k.k_grain")
-                .add("r.bucket_start = to_timestamp(k.k_bucket)");
+        j.add("r.org_id = k.k_org");
+        if (shape.perTeam) {
+            j.add("r.team_id = k.k_team");
+        }
+        j.add("r.grain = k.k_grain").add("r.bucket_start = to_timestamp(k.k_bucket)");
         shape.dimensions.forEach(d -> j.add("r." + d + " is not distinct from k.k_" + d));
         return j.toString();
     }
@@ -149,11 +164,23 @@ public final class RollupWriter {
         StringJoiner names = new StringJoiner(", ");
         StringJoiner conflict = new StringJoiner(", ");
         StringJoiner updates = new StringJoiner(", ");
-        columns.add(shape.ownerColumn).add("grain").add("bucket_start");
-        select.add("u_team").add("u_grain").add("to_timestamp(u_bucket)");
-        args.add("?::text[]").add("?::int4[]").add("?::int8[]");
-        names.add("u_team").add("u_grain").add("u_bucket");
-        conflict.add(shape.ownerColumn).add("grain").add("bucket_start");
+        columns.add("org_id");
+        select.add("u_org");
+        args.add("?::text[]");
+        names.add("u_org");
+        conflict.add("org_id");
+        if (shape.perTeam) {
+            columns.add("team_id");
+            select.add("u_team");
+            args.add("?::text[]");
+            names.add("u_team");
+            conflict.add("team_id");
+        }
+        columns.add("grain").add("bucket_start");
+        select.add("u_grain").add("to_timestamp(u_bucket)");
+        args.add("?::int4[]").add("?::int8[]");
+        names.add("u_grain").add("u_bucket");
+        conflict.add("grain").add("bucket_start");
         for (String d : shape.dimensions) {
             columns.add(d);
             select.add("u_" + d);

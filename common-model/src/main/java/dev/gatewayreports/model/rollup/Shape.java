@@ -64,10 +64,12 @@ public enum Shape {
             false);
 
     public final String table;
-    /** The column the rows belong to: team_id, or org_id for organization-wide rollups. */
-    final String ownerColumn;
+    /**
+     * True when rows belong to a team, keyed (org_id, team_id, …): a team is identified by its organization and its
+     * id. False for the organization-wide rollups, keyed by org_id.
+     */
+    final boolean perTeam;
 
-    final Function<EventRow, String> owner;
     final int[] grains;
     final List<String> dimensions;
     final Function<EventRow, String[]> dimensionValues;
@@ -84,8 +86,7 @@ public enum Shape {
             List<FigureColumn> metrics,
             boolean latency) {
         this.table = table;
-        this.ownerColumn = table.startsWith("rollup_org") ? "org_id" : "team_id";
-        this.owner = table.startsWith("rollup_org") ? EventRow::orgId : EventRow::teamId;
+        this.perTeam = !table.startsWith("rollup_org");
         this.grains = grains;
         this.dimensions = dimensions;
         this.dimensionValues = dimensionValues;

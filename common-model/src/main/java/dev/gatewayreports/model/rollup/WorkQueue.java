@@ -66,6 +66,16 @@ public final class WorkQueue {
         }
     }
 
+    /** The advisory lock name of a team's rollup rows: a team is its organization and its id there. */
+    static String teamLock(String orgId, String teamId) {
+        return "team:" + orgId + "/" + teamId;
+    }
+
+    /** The advisory lock name of an organization's organization-wide rollup rows. */
+    static String orgLock(String orgId) {
+        return "org:" + orgId;
+    }
+
     /** Serialises rollup writers per team (sorted, so two writers never wait on each other in a cycle). */
     static void lockTeams(Connection c, Iterable<String> sortedTeams) throws SQLException {
         List<String> teams = new ArrayList<>();

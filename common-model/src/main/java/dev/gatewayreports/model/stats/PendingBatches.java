@@ -14,7 +14,7 @@ final class PendingBatches {
             select batch_id, floor(extract(epoch from min_occurred_at))::bigint,
                    floor(extract(epoch from max_occurred_at))::bigint + 1
               from ingest_batch
-             where rolled_up_at is null""";
+             where rolled_up_at is null and org_id = ?""";
 
     private final Long[] ids;
     private final List<long[]> spans;
@@ -24,14 +24,17 @@ final class PendingBatches {
         this.spans = spans;
     }
 
-    static PendingBatches read(Connection c) throws SQLException {
+    /** The organization's pending batches (a batch holds the events of one organization's ingest call). */
+    static PendingBatches read(Connection c, String orgId) throws SQLException {
         List<Long> ids = new ArrayList<>();
         List<long[]> spans = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(PENDING);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-                spans.add(new long[] {rs.getLong(2), rs.getLong(3)});
+        try (PreparedStatement ps = c.prepareStatement(PENDING)) {
+            ps.setString(1, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    spans.add(new long[] {rs.getLong(2), rs.getLong(3)});
+                }
             }
         }
         return new PendingBatches(ids.toArray(Long[]::new), merge(spans));

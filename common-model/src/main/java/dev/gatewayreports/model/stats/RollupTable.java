@@ -60,8 +60,8 @@ enum RollupTable {
             same(FigureColumn.ADMIN));
 
     final String table;
-    /** team_id, or org_id for the organization-wide tables. */
-    final String ownerColumn;
+    /** True for the organization-wide tables (keyed by org_id); the others are keyed by (org_id, team_id). */
+    private final boolean organizationWide;
 
     final int[] grainsDescending;
     final Set<Dimension> dimensions;
@@ -76,7 +76,7 @@ enum RollupTable {
             Set<Measure> measures,
             Map<String, String> columns) {
         this.table = table;
-        this.ownerColumn = table.startsWith("rollup_org") ? "org_id" : "team_id";
+        this.organizationWide = table.startsWith("rollup_org");
         this.grainsDescending = grainsDescending;
         this.dimensions = dimensions;
         this.measures = measures;
@@ -101,7 +101,7 @@ enum RollupTable {
     }
 
     boolean organizationWide() {
-        return ownerColumn.equals("org_id");
+        return organizationWide;
     }
 
     boolean hasLatency() {

@@ -122,7 +122,7 @@ public final class StatsEngine {
                     readRollup(c, table, e.getKey(), q, e.getValue(), acc);
                 }
             }
-            PendingBatches pending = PendingBatches.read(c);
+            PendingBatches pending = PendingBatches.read(c, q.organizationId());
             List<long[]> unfolded = pending.within(contiguous(rolled));
             if (!unfolded.isEmpty()) {
                 readRaw(c, q, dims, unfolded, pending.ids(), acc);
@@ -160,7 +160,7 @@ public final class StatsEngine {
         if (tiny || q.rawFilters().any() || dims.contains(Dimension.STATUS)) {
             return null;
         }
-        return RollupTable.forQuery(dims, q.measures(), q.organizationId() != null);
+        return RollupTable.forQuery(dims, q.measures(), q.wholeOrganization());
     }
 
     private static void readRollup(
@@ -170,11 +170,11 @@ public final class StatsEngine {
         String sql = StatsSql.rollup(t, q.groupBy(), q.filters().keySet(), ranges.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
-            String[] owners = t.organizationWide()
-                    ? new String[] {q.organizationId()}
-                    : q.teamIds().toArray(String[]::new);
             for (long[] range : ranges) {
-                ps.setArray(p++, c.createArrayOf("text", owners));
+                ps.setString(p++, q.organizationId());
+                if (!t.organizationWide()) {
+                    ps.setArray(p++, c.createArrayOf("text", q.teamIds().toArray()));
+                }
                 ps.setInt(p++, grain);
                 ps.setTimestamp(p++, Timestamp.from(Instant.ofEpochSecond(range[0])));
                 ps.setTimestamp(p++, Timestamp.from(Instant.ofEpochSecond(range[1])));
@@ -206,6 +206,7 @@ public final class StatsEngine {
                 q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly, clipped.size(), batches != null);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
+            ps.setString(p++, q.organizationId());
             ps.setArray(p++, c.createArrayOf("text", q.teamIds().toArray()));
             ps.setTimestamp(p++, Timestamp.from(clipped.get(0)[0]));
             ps.setTimestamp(p++, Timestamp.from(clipped.get(clipped.size() - 1)[1]));

@@ -14,7 +14,8 @@ final class StatsSql {
 
     /**
      * Rollup rows of one grain inside some time ranges: one index range scan per range, bound as plain parameters
-     * (a join over an array of ranges, or an OR of them, let the planner scan the whole grain).
+     * (a join over an array of ranges, or an OR of them, let the planner scan the whole grain). Rows are the
+     * organization's (organization-wide tables) or its named teams' (the others, keyed (org_id, team_id, …)).
      */
     static String rollup(RollupTable t, List<Dimension> groupBy, Set<Dimension> filtered, int ranges) {
         StringJoiner select = new StringJoiner(", ");
@@ -29,9 +30,9 @@ final class StatsSql {
                 .append(select)
                 .append(" from ")
                 .append(t.table)
-                .append(" r where r.")
-                .append(t.ownerColumn)
-                .append(" = any(?) and r.grain = ? and r.bucket_start >= ? and r.bucket_start < ?");
+                .append(" r where r.org_id = ?")
+                .append(t.organizationWide() ? "" : " and r.team_id = any(?)")
+                .append(" and r.grain = ? and r.bucket_start >= ? and r.bucket_start < ?");
         filtered.forEach(d -> one.append(" and r.").append(d.column()).append(" = any(?)"));
         StringJoiner sql = new StringJoiner(" union all ");
         for (int i = 0; i < ranges; i++) {
@@ -63,7 +64,7 @@ final class StatsSql {
         StringBuilder sql = new StringBuilder("select ")
                 .append(select)
                 .append(" from usage_event e")
-                .append(" where e.team_id = any(?) and e.occurred_at >= ? and e.occurred_at < ?");
+                .append(" where e.org_id = ? and e.team_id = any(?) and e.occurred_at >= ? and e.occurred_at < ?");
         StringJoiner within = new StringJoiner(" or ", " and (", ")");
         for (int i = 0; i < ranges; i++) {
             within.add("e.occurred_at >= ? and e.occurred_at < ?");

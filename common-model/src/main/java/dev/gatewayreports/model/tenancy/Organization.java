@@ -17,7 +17,7 @@ public class Organization extends PanacheEntityBase {
 
     public String name;
 
-    /** The team the admin API reports as {@code workspace_id: null}. */
+    /** The team (one of this organization's) the admin API reports as {@code workspace_id: null}. */
     @Column(name = "default_team_id")
     public String defaultTeamId;
 

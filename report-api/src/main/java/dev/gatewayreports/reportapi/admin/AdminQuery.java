@@ -43,6 +43,7 @@ final class AdminQuery {
             return byBucket;
         }
         StatsQuery q = new StatsQuery(
+                orgId,
                 teams,
                 window.start(),
                 window.end(),
@@ -52,7 +53,7 @@ final class AdminQuery {
                 filters,
                 RawFilters.NONE,
                 measures,
-                wholeOrg ? orgId : null);
+                wholeOrg);
         for (StatsRow row : engine.execute(q).rows()) {
             if (row.figures().requests() > 0) {
                 byBucket.computeIfAbsent(row.bucketStart(), b -> new ArrayList<>())

@@ -47,6 +47,6 @@ public class CallStatsResource {
         Caller who = caller.get();
         CallStatsPlan plan = CallStatsValidator.validate(request, Instant.now());
         access.check(who, plan.projectId());
-        return service.answer(plan);
+        return service.answer(who.orgId(), plan);
     }
 }

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Answers a validated plan: usage buckets by timestamp × model, call buckets by timestamp, from the engine. */
+/**
+ * Answers a validated plan over the project (team) of the caller's organization: usage buckets by timestamp × model,
+ * call buckets by timestamp, from the engine.
+ */
 @ApplicationScoped
 public class CallStatsService {
     private final StatsEngine engine;
@@ -34,9 +37,9 @@ public class CallStatsService {
         this.distributions = distributions;
     }
 
-    CallStatsResponse answer(CallStatsPlan plan) {
-        List<Map<String, Object>> usage = plan.usageMetrics().isEmpty() ? List.of() : usageBuckets(plan);
-        List<Map<String, Object>> calls = plan.callMetrics().isEmpty() ? List.of() : callBuckets(plan);
+    CallStatsResponse answer(String orgId, CallStatsPlan plan) {
+        List<Map<String, Object>> usage = plan.usageMetrics().isEmpty() ? List.of() : usageBuckets(orgId, plan);
+        List<Map<String, Object>> calls = plan.callMetrics().isEmpty() ? List.of() : callBuckets(orgId, plan);
         return new CallStatsResponse(
                 plan.start().toString(),
                 plan.end().toString(),
@@ -46,8 +49,9 @@ public class CallStatsService {
                 calls);
     }
 
-    private List<Map<String, Object>> usageBuckets(CallStatsPlan plan) {
+    private List<Map<String, Object>> usageBuckets(String orgId, CallStatsPlan plan) {
         List<StatsRow> rows = query(
+                orgId,
                 plan,
                 List.of(Dimension.MODEL),
                 EnumSet.of(Measure.REQUESTS, Measure.TOKENS, Measure.COST, Measure.COST_PARTS));
@@ -58,7 +62,7 @@ public class CallStatsService {
         Map<Key, Map<String, Distribution>> dist = distributed.isEmpty()
                 ? Map.of()
                 : distributions.distributions(
-                        plan.projectId(), plan.start(), plan.end(), boundaries, distributed, plan.filters());
+                        orgId, plan.projectId(), plan.start(), plan.end(), boundaries, distributed, plan.filters());
         List<Map<String, Object>> out = new ArrayList<>();
         for (StatsRow row : rows) {
             if (row.figures().requests() == 0) {
@@ -78,13 +82,13 @@ public class CallStatsService {
         return out;
     }
 
-    private List<Map<String, Object>> callBuckets(CallStatsPlan plan) {
+    private List<Map<String, Object>> callBuckets(String orgId, CallStatsPlan plan) {
         boolean latency = plan.callMetrics().stream().anyMatch(m -> m.metric().equals("latency_ms"));
         Set<Measure> measures = latency
                 ? EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.LATENCY)
                 : EnumSet.of(Measure.REQUESTS, Measure.ERRORS);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StatsRow row : query(plan, List.of(), measures)) {
+        for (StatsRow row : query(orgId, plan, List.of(), measures)) {
             Figures f = row.figures();
             if (f.requests() == 0) {
                 continue;
@@ -99,8 +103,9 @@ public class CallStatsService {
         return out;
     }
 
-    private List<StatsRow> query(CallStatsPlan plan, List<Dimension> groupBy, Set<Measure> measures) {
+    private List<StatsRow> query(String orgId, CallStatsPlan plan, List<Dimension> groupBy, Set<Measure> measures) {
         List<StatsRow> rows = new ArrayList<>(engine.execute(new StatsQuery(
+                        orgId,
                         List.of(plan.projectId()),
                         plan.start(),
                         plan.end(),

@@ -13,8 +13,8 @@ import java.sql.SQLException;
 /** Whether a caller may read a project (team): a 404 otherwise, exactly as for a team that does not exist. */
 @ApplicationScoped
 public class ProjectAccess {
-    static final String ORG_OF_TEAM = """
-            select org_id from team where team_id = ?
+    static final String TEAM_EXISTS = """
+            select 1 from team where org_id = ? and team_id = ?
             """;
 
     private final AgroalDataSource dataSource;
@@ -24,26 +24,25 @@ public class ProjectAccess {
     }
 
     /**
-     * Service keys and org admins read every team of their organization; other users the teams their token names
-     * (and that no other organization owns).
+     * Service keys and org admins read every team of their organization; other users the teams their token names.
+     * Teams are the caller's organization's: another organization's team of the same id is not one of them.
      */
     public void check(Caller caller, String teamId) {
-        String owner = organizationOf(teamId);
-        boolean sameOrg = caller.orgId().equals(owner);
         boolean allowed = caller.organizationWide()
-                ? sameOrg
-                : caller.has(Roles.MEMBER) && caller.teams().contains(teamId) && (owner == null || sameOrg);
+                ? exists(caller.orgId(), teamId)
+                : caller.has(Roles.MEMBER) && caller.teams().contains(teamId);
         if (!allowed) {
             throw ApiException.notFound("project " + teamId);
         }
     }
 
-    private String organizationOf(String teamId) {
+    private boolean exists(String orgId, String teamId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(ORG_OF_TEAM)) {
-            ps.setString(1, teamId);
+                PreparedStatement ps = c.prepareStatement(TEAM_EXISTS)) {
+            ps.setString(1, orgId);
+            ps.setString(2, teamId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the team", e);

@@ -53,9 +53,15 @@ public class UsageDistributionRepository {
         this.dataSource = dataSource;
     }
 
-    /** Distributions per key, then per metric name. */
+    /** Distributions per key, then per metric name, over the events of the organization's team. */
     public Map<Key, Map<String, Distribution>> distributions(
-            String teamId, Instant start, Instant end, long[] boundaries, List<MetricSpec> metrics, RawFilters f) {
+            String orgId,
+            String teamId,
+            Instant start,
+            Instant end,
+            long[] boundaries,
+            List<MetricSpec> metrics,
+            RawFilters f) {
         StringBuilder sql =
                 new StringBuilder("select width_bucket(extract(epoch from e.occurred_at), ?::numeric[])," + " e.model");
         for (MetricSpec m : metrics) {
@@ -65,7 +71,8 @@ public class UsageDistributionRepository {
                     .append(v)
                     .append(")");
         }
-        sql.append(" from usage_event e where e.team_id = ? and e.occurred_at >= ? and e.occurred_at < ?");
+        sql.append(
+                " from usage_event e where e.org_id = ? and e.team_id = ? and e.occurred_at >= ? and e.occurred_at < ?");
         Map<String, List<String>> lists = filterColumns(f);
         lists.forEach((column, values) -> {
             if (!values.isEmpty()) {
@@ -90,6 +97,7 @@ public class UsageDistributionRepository {
             for (MetricSpec m : metrics) {
                 ps.setArray(p++, c.createArrayOf("float8", fractions(m)));
             }
+            ps.setString(p++, orgId);
             ps.setString(p++, teamId);
             ps.setTimestamp(p++, Timestamp.from(start));
             ps.setTimestamp(p++, Timestamp.from(end));

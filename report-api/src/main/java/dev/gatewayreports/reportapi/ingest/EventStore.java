@@ -7,37 +7,31 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Stores one request's events in one transaction: teams, identities, the batch row and the COPY commit together,
- * so a 200 means every accepted event is durable and a failure stores none of them.
+ * so a 200 means every accepted event is durable and a failure stores none of them. Teams and identities are the
+ * organization's own: another organization's team or request of the same id changes nothing here.
  */
 @ApplicationScoped
 public class EventStore {
-    /** What happened to the candidates: how many were new, and which were refused for their team. */
-    record Stored(long inserted, List<Candidate> foreignTeam) {}
-
     private final AgroalDataSource dataSource;
 
     public EventStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /** Answers how many of the candidates were new (the others were stored before). */
     @Transactional
-    public Stored store(String orgId, List<Candidate> candidates) {
+    public long store(String orgId, List<Candidate> candidates) {
         try (Connection c = dataSource.getConnection()) {
-            Set<String> teamIds = new LinkedHashSet<>();
+            Set<String> teamIds = new TreeSet<>();
             candidates.forEach(cand -> teamIds.add(cand.event().teamId()));
-            Set<String> own = UsageEventRepository.claimTeams(c, orgId, teamIds);
-            List<Candidate> mine = new ArrayList<>(candidates.size());
-            List<Candidate> foreign = new ArrayList<>();
-            for (Candidate cand : candidates) {
-                (own.contains(cand.event().teamId()) ? mine : foreign).add(cand);
-            }
-            return new Stored(insertNew(c, orgId, mine), foreign);
+            UsageEventRepository.registerTeams(c, orgId, teamIds);
+            return insertNew(c, orgId, candidates);
         } catch (SQLException e) {
             throw new IllegalStateException("storing usage events failed", e);
         }
@@ -47,7 +41,7 @@ public class EventStore {
         if (candidates.isEmpty()) {
             return 0;
         }
-        Set<String> fresh = UsageEventRepository.claimNewKeys(c, UsageEventRepository.events(candidates));
+        Set<String> fresh = UsageEventRepository.claimNewKeys(c, orgId, UsageEventRepository.events(candidates));
         List<Candidate> newEvents = new ArrayList<>(fresh.size());
         Instant min = Instant.MAX;
         Instant max = Instant.MIN;

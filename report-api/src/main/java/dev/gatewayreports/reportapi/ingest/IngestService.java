@@ -73,14 +73,9 @@ public class IngestService {
         Set<LocalDate> days = new HashSet<>();
         candidates.forEach(c -> days.add(LocalDate.ofInstant(c.event().occurredAt(), ZoneOffset.UTC)));
         partitions.ensureCovered(days);
-        EventStore.Stored stored = store.store(orgId, candidates);
-        for (Candidate foreign : stored.foreignTeam()) {
-            rejected.add(new IngestResponse.Rejected(
-                    foreign.index(), List.of(new FieldError("team_id", "is not a team of this organization"))));
-        }
+        long inserted = store.store(orgId, candidates);
         rejected.sort(Comparator.comparingInt(IngestResponse.Rejected::index));
-        long valid = candidates.size() - stored.foreignTeam().size();
-        return new IngestResponse(stored.inserted(), valid - stored.inserted() + duplicates, rejected);
+        return new IngestResponse(inserted, candidates.size() - inserted + duplicates, rejected);
     }
 
     private static CostBreakdown cost(PriceBook book, String orgId, UsageEvent event) {

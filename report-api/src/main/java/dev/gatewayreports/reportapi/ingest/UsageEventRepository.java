@@ -5,7 +5,6 @@ import dev.gatewayreports.model.pricing.CostBreakdown;
 import dev.gatewayreports.model.pricing.TokenType;
 import dev.gatewayreports.model.tenancy.Team;
 import java.io.StringReader;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,22 +20,22 @@ import org.postgresql.PGConnection;
 
 /** The write path of usage events: identity first, then one COPY of the new events. */
 final class UsageEventRepository {
+    /** Teams are the organization's own: another organization's team of the same id is a different team. */
     static final String REGISTER_TEAMS = """
-            insert into team (team_id, org_id, name, registered_by, created_at)
-            select t, ?, t, ?, now() from unnest(?::text[]) as t
+            insert into team (org_id, team_id, name, registered_by, created_at)
+            select ?, t, t, ?, now() from unnest(?::text[]) as t
             order by t
-            on conflict (team_id) do nothing
+            on conflict (org_id, team_id) do nothing
             """;
-    static final String TEAMS_OF_ORG = """
-            select team_id from team where org_id = ? and team_id = any(?::text[])
-            """;
+    /** An event's identity is (organization, team, request id): the same ids in another organization are not it. */
     static final String CLAIM_KEYS = """
-            insert into usage_event_key (team_id, request_id)
-            select t, r from unnest(?::text[], ?::text[]) as k (t, r)
+            insert into usage_event_key (org_id, team_id, request_id)
+            select ?, t, r from unnest(?::text[], ?::text[]) as k (t, r)
             order by t, r
             on conflict do nothing
             returning team_id, request_id
             """;
+
     static final String NEW_BATCH = """
             insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)
             values (?, ?, ?, ?) returning batch_id
@@ -53,33 +52,22 @@ final class UsageEventRepository {
 
     private UsageEventRepository() {}
 
-    /** Registers unknown teams to the organization and answers which of {@code teamIds} are its own. */
-    static Set<String> claimTeams(Connection c, String orgId, Collection<String> teamIds) throws SQLException {
-        Array ids = c.createArrayOf("text", teamIds.toArray());
+    /** Registers the teams the organization does not have yet as its own. */
+    static void registerTeams(Connection c, String orgId, Collection<String> teamIds) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(REGISTER_TEAMS)) {
             ps.setString(1, orgId);
             ps.setString(2, Team.BY_INGEST);
-            ps.setArray(3, ids);
+            ps.setArray(3, c.createArrayOf("text", teamIds.toArray()));
             ps.executeUpdate();
         }
-        Set<String> own = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(TEAMS_OF_ORG)) {
-            ps.setString(1, orgId);
-            ps.setArray(2, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    own.add(rs.getString(1));
-                }
-            }
-        }
-        return own;
     }
 
     /**
-     * Records the identities of {@code events}; answers the ones not seen before (team + "\n" + request). Keys
-     * are inserted in one order so concurrent retries of overlapping batches wait on each other, never deadlock.
+     * Records the organization's identities of {@code events}; answers the ones not seen before (team + "\n" +
+     * request). Keys are inserted in one order so concurrent retries of overlapping batches wait on each other,
+     * never deadlock.
      */
-    static Set<String> claimNewKeys(Connection c, List<UsageEvent> events) throws SQLException {
+    static Set<String> claimNewKeys(Connection c, String orgId, List<UsageEvent> events) throws SQLException {
         String[] teams = new String[events.size()];
         String[] requests = new String[events.size()];
         for (int i = 0; i < events.size(); i++) {
@@ -88,8 +76,9 @@ final class UsageEventRepository {
         }
         Set<String> fresh = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(CLAIM_KEYS)) {
-            ps.setArray(1, c.createArrayOf("text", teams));
-            ps.setArray(2, c.createArrayOf("text", requests));
+            ps.setString(1, orgId);
+            ps.setArray(2, c.createArrayOf("text", teams));
+            ps.setArray(3, c.createArrayOf("text", requests));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(identity(rs.getString(1), rs.getString(2)));

@@ -86,7 +86,7 @@ public class ReportBuilder {
                 case BY_MODEL -> byModel();
                 case BY_API_KEY -> shares(Dimension.API_KEY, "api_key_id");
                 case PERFORMANCE -> performance();
-                case SLOW_REQUESTS -> events.slowest(scope.teamIds(), spec.start(), spec.end());
+                case SLOW_REQUESTS -> events.slowest(scope.orgId(), scope.teamIds(), spec.start(), spec.end());
                 case ERROR_DETAILS -> errorDetails();
             };
         }
@@ -208,7 +208,7 @@ public class ReportBuilder {
                                 ReportNumbers.percent(
                                         r.figures().errors(), r.figures().requests()));
                     });
-            details.set("recent_errors", events.newestErrors(scope.teamIds(), spec.start(), spec.end()));
+            details.set("recent_errors", events.newestErrors(scope.orgId(), scope.teamIds(), spec.start(), spec.end()));
             return details;
         }
 
@@ -238,6 +238,7 @@ public class ReportBuilder {
         private StatsResult run(
                 Instant start, Instant end, BucketSpec buckets, List<Dimension> groupBy, Set<Measure> measures) {
             return engine.execute(new StatsQuery(
+                    scope.orgId(),
                     scope.teamIds(),
                     start,
                     end,
@@ -247,7 +248,7 @@ public class ReportBuilder {
                     Map.of(),
                     RawFilters.NONE,
                     measures,
-                    scope.wholeOrganization() ? scope.orgId() : null));
+                    scope.wholeOrganization()));
         }
     }
 }

@@ -21,8 +21,9 @@ public class ReportEventsRepository {
     static final int LIMIT = 100;
 
     /**
-     * Per team (one index scan per daily partition, in latency order, thanks to usage_event_slowest_idx), then
-     * merged: the same rows as one sort over every event of the window, without reading them all.
+     * Per team of the organization (one index scan per daily partition, in latency order, thanks to
+     * usage_event_slowest_idx), then merged: the same rows as one sort over every event of the window, without reading
+     * them all.
      */
     static final String SLOWEST = """
             select s.request_id, s.occurred_at, s.provider, s.model, s.latency_ms, s.status
@@ -30,7 +31,7 @@ public class ReportEventsRepository {
              cross join lateral (
                    select e.request_id, e.occurred_at, e.provider, e.model, e.latency_ms, e.status
                      from usage_event e
-                    where e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
+                    where e.org_id = ? and e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
                     order by e.latency_ms desc, e.occurred_at desc, e.request_id
                     limit ?) s
              order by s.latency_ms desc, s.occurred_at desc, s.request_id
@@ -45,7 +46,7 @@ public class ReportEventsRepository {
                    select e.request_id, e.occurred_at, e.provider, e.model, e.error_type, e.http_status,
                           e.error_message, e.latency_ms
                      from usage_event e
-                    where e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
+                    where e.org_id = ? and e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
                       and e.status = 'error'
                     order by e.occurred_at desc, e.request_id desc
                     limit ?) s
@@ -58,9 +59,9 @@ public class ReportEventsRepository {
         this.dataSource = dataSource;
     }
 
-    public ArrayNode slowest(List<String> teams, Instant start, Instant end) {
+    public ArrayNode slowest(String orgId, List<String> teams, Instant start, Instant end) {
         ArrayNode rows = JSON.arrayNode();
-        query(SLOWEST, teams, start, end, rs -> {
+        query(SLOWEST, orgId, teams, start, end, rs -> {
             ObjectNode o = rows.addObject();
             o.put("request_id", rs.getString(1));
             o.put("occurred_at", rs.getTimestamp(2).toInstant().toString());
@@ -72,9 +73,9 @@ public class ReportEventsRepository {
         return rows;
     }
 
-    public ArrayNode newestErrors(List<String> teams, Instant start, Instant end) {
+    public ArrayNode newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
         ArrayNode rows = JSON.arrayNode();
-        query(NEWEST_ERRORS, teams, start, end, rs -> {
+        query(NEWEST_ERRORS, orgId, teams, start, end, rs -> {
             ObjectNode o = rows.addObject();
             o.put("request_id", rs.getString(1));
             o.put("occurred_at", rs.getTimestamp(2).toInstant().toString());
@@ -97,14 +98,15 @@ public class ReportEventsRepository {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, List<String> teams, Instant start, Instant end, RowReader reader) {
+    private void query(String sql, String orgId, List<String> teams, Instant start, Instant end, RowReader reader) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", teams.toArray()));
-            ps.setTimestamp(2, Timestamp.from(start));
-            ps.setTimestamp(3, Timestamp.from(end));
-            ps.setInt(4, LIMIT);
+            ps.setString(2, orgId);
+            ps.setTimestamp(3, Timestamp.from(start));
+            ps.setTimestamp(4, Timestamp.from(end));
             ps.setInt(5, LIMIT);
+            ps.setInt(6, LIMIT);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);

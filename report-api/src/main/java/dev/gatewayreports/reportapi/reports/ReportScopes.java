@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Decides which teams a report may cover: the caller's only team by default, a named team the caller belongs to
  * (any team of its organization for an org admin), or {@code all} for an org admin. Anything else is a 404, as
- * if it did not exist.
+ * if it did not exist. Teams are always the caller's organization's: another organization's team of the same id is
+ * a different team, and whether one exists changes no answer.
  */
 @ApplicationScoped
 public class ReportScopes {
@@ -34,18 +35,14 @@ public class ReportScopes {
         return new ReportScope(caller.orgId(), team, List.of(team), false);
     }
 
-    /** True when the caller may read reports of the team. */
+    /** True when the caller may read reports of the team (of the caller's organization). */
     @Transactional
     public boolean visible(Caller caller, String teamId) {
         if (ReportScope.ALL.equals(teamId)) {
             return caller.organizationWide();
         }
-        Team team = Team.findById(teamId);
-        if (team != null && !team.orgId.equals(caller.orgId())) {
-            return false;
-        }
         if (caller.organizationWide()) {
-            return team != null;
+            return Team.of(caller.orgId(), teamId) != null;
         }
         // A team the token names but no event or admin has registered yet reports zeros.
         return caller.teams().contains(teamId);

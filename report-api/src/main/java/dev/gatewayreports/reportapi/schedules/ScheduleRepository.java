@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Report schedules (table {@code report_schedule}, V14): one per team and report type. */
+/** Report schedules (table {@code report_schedule}, V14, V16): one per team (of an organization) and report type. */
 @ApplicationScoped
 public class ScheduleRepository {
     static final String COLUMNS = """
@@ -35,7 +35,7 @@ public class ScheduleRepository {
                    ?::timestamptz, ?::timestamptz, ?::timestamptz
               from team t
              where t.team_id = ? and t.org_id = ?
-            on conflict (team_id, report_type) do update
+            on conflict (org_id, team_id, report_type) do update
                set frequency = excluded.frequency, schedule_time = excluded.schedule_time,
                    schedule_day = excluded.schedule_day, timezone = excluded.timezone, days = excluded.days,
                    recipients = excluded.recipients, format = excluded.format, sections = excluded.sections,

@@ -16,10 +16,10 @@ public class Organizations {
             insert into organization (org_id) values (?) on conflict (org_id) do nothing
             """;
 
-    /** A team the caller's verified token names, registered like the admin teams API would (first claim wins). */
+    /** A team the caller's verified token names, registered to its organization as the admin teams API would. */
     static final String REGISTER_TEAM = """
-            insert into team (team_id, org_id, name, registered_by) values (?, ?, ?, 'admin')
-            on conflict (team_id) do nothing
+            insert into team (org_id, team_id, name, registered_by) values (?, ?, ?, 'admin')
+            on conflict (org_id, team_id) do nothing
             """;
 
     private final AgroalDataSource dataSource;
@@ -46,14 +46,14 @@ public class Organizations {
     }
 
     /**
-     * Registers a team of the organization (which must exist: {@link #ensure}) unless some organization already
-     * has it, in the caller's transaction.
+     * Registers a team of the organization (which must exist: {@link #ensure}) unless it has it already, in the
+     * caller's transaction. Other organizations' teams of the same id are other teams.
      */
     public void registerTeam(String orgId, String teamId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(REGISTER_TEAM)) {
-            ps.setString(1, teamId);
-            ps.setString(2, orgId);
+            ps.setString(1, orgId);
+            ps.setString(2, teamId);
             ps.setString(3, teamId);
             ps.executeUpdate();
         } catch (SQLException e) {

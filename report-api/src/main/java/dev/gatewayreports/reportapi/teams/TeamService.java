@@ -40,8 +40,8 @@ public class TeamService {
             throw ApiException.invalid("team_id", "team_id " + problem);
         }
         organizations.ensure(orgId);
-        if (Team.findById(request.teamId()) != null) {
-            throw ApiException.conflict("team_id", "team_id " + request.teamId() + " is already taken");
+        if (Team.of(orgId, request.teamId()) != null) {
+            throw ApiException.conflict("team_id", "the organization already has team " + request.teamId());
         }
         Team team = new Team();
         team.teamId = request.teamId();
@@ -75,8 +75,8 @@ public class TeamService {
     }
 
     private static Team owned(String orgId, String teamId) {
-        Team team = Team.findById(teamId);
-        if (team == null || !team.orgId.equals(orgId)) {
+        Team team = Team.of(orgId, teamId);
+        if (team == null) {
             throw ApiException.notFound("team " + teamId);
         }
         return team;

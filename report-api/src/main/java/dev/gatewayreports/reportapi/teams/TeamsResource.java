@@ -43,7 +43,7 @@ public class TeamsResource {
     @POST
     @Operation(summary = "Create a team")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "The team id is taken")
+    @APIResponse(responseCode = "409", description = "The organization already has a team of this id")
     public Response create(TeamRequest request) {
         return Response.status(201)
                 .entity(teams.create(caller.get().orgId(), request))

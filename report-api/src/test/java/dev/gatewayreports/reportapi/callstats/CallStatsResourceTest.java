@@ -339,6 +339,17 @@ class CallStatsResourceTest {
                 .post("/calls/stats")
                 .then()
                 .statusCode(200);
+        // A member's token naming the other organization's team id names its own organization's team of that id:
+        // it reads that (empty) team, as for an id nobody has, never the other organization's events.
+        for (String id : List.of(foreignTeam, Tenants.newTeam())) {
+            given().header("Authorization", Tokens.bearer(Tokens.user(org, List.of(id), "member")))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("project_id", id, "start", "2025-06-10T00:00:00Z"))
+                    .post("/calls/stats")
+                    .then()
+                    .statusCode(200)
+                    .body("call_buckets", hasSize(0));
+        }
         String otherMember = Tokens.bearer(Tokens.user(org, List.of("team_else"), "member"));
         given().header("Authorization", otherMember)
                 .contentType(ContentType.JSON)

@@ -413,6 +413,7 @@ class OneTruthReconciliationTest {
     /** The same kind of query the APIs make reads rollups, not raw events, over whole days. */
     private void assertDaysReadRollups(ReconciliationDataset d) {
         var result = engine.execute(new StatsQuery(
+                d.orgId(),
                 d.teams(),
                 d.start(),
                 d.end(),

@@ -208,15 +208,30 @@ class DeliveriesResourceTest {
                 .statusCode(400)
                 .body("error.field", equalTo("team_id"));
         delivery(Tokens.user(org, List.of(team), "member"), id, 200);
+        // An org admin cannot send for another organization's team, nor for a team its organization does not have.
         String foreignOrg = Tenants.newOrg();
         String foreign = team(foreignOrg, Tenants.newTeam());
+        for (String teamId : List.of(foreign, Tenants.newTeam())) {
+            as(Tokens.withEmail("boss@example.com", org, List.of(), "org_admin"))
+                    .queryParam("report_type", "usage")
+                    .queryParam("team_id", teamId)
+                    .post("/v1/reports/send")
+                    .then()
+                    .statusCode(404);
+        }
+        // A member whose token names that id sends its own organization's team's report; the other organization's
+        // team has no delivery.
         as(Tokens.withEmail("alice@example.com", org, List.of(foreign), "member"))
                 .queryParam("report_type", "usage")
                 .queryParam("team_id", foreign)
                 .post("/v1/reports/send")
                 .then()
-                .statusCode(404);
-        assertEquals(0, Db.count("select count(*) from report_delivery where team_id = ?", foreign));
+                .statusCode(202);
+        assertEquals(
+                1, Db.count("select count(*) from report_delivery where org_id = ? and team_id = ?", org, foreign));
+        assertEquals(
+                0,
+                Db.count("select count(*) from report_delivery where org_id = ? and team_id = ?", foreignOrg, foreign));
     }
 
     @Test

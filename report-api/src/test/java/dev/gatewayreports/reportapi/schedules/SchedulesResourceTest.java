@@ -240,22 +240,40 @@ class SchedulesResourceTest {
     }
 
     @Test
-    void shouldAnswer404ForTeamsOfOtherOrganizations() {
+    void shouldAnswerForAnotherOrganizationsTeamAsForATeamNobodyHas() {
         String org = Tenants.newOrg();
         String foreignOrg = Tenants.newOrg();
         String foreign = Tenants.newTeam();
         save(Tokens.user(foreignOrg, List.of(foreign), "team_admin"), weekly(foreign))
                 .statusCode(200);
-        // Neither an org admin nor a token that names the other organization's team may reach it.
-        for (String token : List.of(Tokens.orgAdmin(org), Tokens.user(org, List.of(foreign), "team_admin"))) {
-            save(token, weekly(foreign)).statusCode(404);
-            delete(token, "usage", foreign).statusCode(404);
-            preferences(token, foreign).statusCode(404);
+        // An org admin reaches neither another organization's team nor a team its organization does not have.
+        for (String id : List.of(foreign, Tenants.newTeam())) {
+            save(Tokens.orgAdmin(org), weekly(id)).statusCode(404);
+            delete(Tokens.orgAdmin(org), "usage", id).statusCode(404);
+            preferences(Tokens.orgAdmin(org), id).statusCode(404);
         }
+        // A token naming the id names its own organization's team of that id, as for an id nobody has.
+        String admin = Tokens.user(org, List.of(foreign), "team_admin");
+        preferences(admin, foreign).statusCode(200).body("schedules", hasSize(0));
+        Map<String, Object> mine = weekly(foreign);
+        mine.put("recipients", List.of("mine@example.com"));
+        save(admin, mine).statusCode(200).body("recipients", equalTo(List.of("mine@example.com")));
+        preferences(admin, foreign)
+                .statusCode(200)
+                .body("schedules.recipients", equalTo(List.of(List.of("mine@example.com"))));
+        delete(admin, "usage", foreign).statusCode(204);
+        delete(admin, "usage", foreign).statusCode(404);
         String sibling = team(org, Tenants.newTeam());
         save(Tokens.user(org, List.of(Tenants.newTeam()), "team_admin"), weekly(sibling))
                 .statusCode(404);
-        assertEquals(1, Db.count("select count(*) from report_schedule where team_id = ?", foreign));
+        // The other organization's schedule is untouched.
+        assertEquals(
+                "{team@example.com}",
+                Db.one(
+                                "select recipients::text r from report_schedule where org_id = ? and team_id = ?",
+                                foreignOrg,
+                                foreign)
+                        .get("r"));
     }
 
     @Test

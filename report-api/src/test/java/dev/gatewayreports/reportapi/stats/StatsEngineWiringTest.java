@@ -61,6 +61,7 @@ class StatsEngineWiringTest {
                 .then()
                 .statusCode(200);
         StatsResult result = engine.execute(new StatsQuery(
+                org,
                 List.of(team),
                 at.minusSeconds(60),
                 at.plusSeconds(60),
@@ -79,6 +80,7 @@ class StatsEngineWiringTest {
 
         StatsEngine tight = new StatsEngine(dataSource, new StatsEngine.Limits(10_000, 1, java.time.Duration.ZERO));
         StatsQuery twoModels = new StatsQuery(
+                org,
                 List.of(team),
                 at.minusSeconds(60),
                 at.plusSeconds(60),

@@ -4,6 +4,7 @@ import static dev.gatewayreports.reportapi.support.Events.event;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import dev.gatewayreports.reportapi.support.Tenants;
@@ -49,11 +50,11 @@ class TeamsResourceTest {
     }
 
     @Test
-    void shouldRejectTakenAndMalformedTeamIds() {
+    void shouldRejectAnIdTheOrganizationHasAndMalformedIds() {
+        String org = Tenants.newOrg();
         String team = Tenants.newTeam();
-        create(Tokens.orgAdmin(Tenants.newOrg()), Map.of("team_id", team, "name", "A"))
-                .statusCode(201);
-        create(Tokens.orgAdmin(Tenants.newOrg()), Map.of("team_id", team, "name", "B"))
+        create(Tokens.orgAdmin(org), Map.of("team_id", team, "name", "A")).statusCode(201);
+        create(Tokens.orgAdmin(org), Map.of("team_id", team, "name", "B"))
                 .statusCode(409)
                 .body("error.field", equalTo("team_id"));
         create(Tokens.orgAdmin(Tenants.newOrg()), Map.of("team_id", "has space", "name", "B"))
@@ -100,16 +101,22 @@ class TeamsResourceTest {
                 .then()
                 .statusCode(200)
                 .body("registered_by", equalTo("ingest"));
-        // The same team id from another organization's key is refused, and nothing of it is stored.
-        given().header("x-api-key", Tenants.serviceKey(Tenants.newOrg(), "ingest"))
+        // The same team id from another organization's key is that organization's own team of that id.
+        String other = Tenants.newOrg();
+        given().header("x-api-key", Tenants.serviceKey(other, "ingest"))
                 .contentType(ContentType.JSON)
                 .body(List.of(event(team).build(), event(Tenants.newTeam()).build()))
                 .post("/v1/usage/events")
                 .then()
                 .statusCode(200)
-                .body("accepted", equalTo(1))
-                .body("rejected[0].index", equalTo(0))
-                .body("rejected[0].errors[0].field", equalTo("team_id"));
+                .body("accepted", equalTo(2))
+                .body("rejected", hasSize(0));
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(other)))
+                .get("/v1/admin/teams/" + team)
+                .then()
+                .statusCode(200)
+                .body("org_id", equalTo(other))
+                .body("registered_by", equalTo("ingest"));
     }
 
     @Test

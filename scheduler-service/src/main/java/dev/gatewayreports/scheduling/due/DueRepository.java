@@ -64,7 +64,7 @@ public class DueRepository {
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
                    c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts
               from claimed c
-              left join team t on t.team_id = c.team_id
+              left join team t on t.org_id = c.org_id and t.team_id = c.team_id
              order by c.next_attempt_at
             """;
 
