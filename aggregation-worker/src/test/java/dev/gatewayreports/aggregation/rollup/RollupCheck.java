@@ -13,23 +13,24 @@ import java.sql.SQLException;
 
 /**
  * Compares every rollup row of some teams with the same figures computed by SQL straight from the raw events:
- * counts, tokens and money must be identical; sketch percentiles within 1% of percentile_disc.
+ * counts, tokens and money must be identical; sketch percentiles within 1% of percentile_disc. Rows are compared per
+ * (organization, team): teams of the same id in other organizations are other rows.
  */
 final class RollupCheck {
     private static final String MODEL_MISMATCHES = """
             with raw as (
-                select team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
+                select org_id, team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
                        provider, model, count(*) as request_count, count(*) filter (where status = 'error') as error_count,
                        sum(input_tokens) as input_tokens, sum(cache_read_input_tokens) as cache_read,
                        sum(cache_creation_5m_input_tokens) as cache_5m, sum(output_tokens) as output_tokens,
                        sum(web_search_requests) as web_search, coalesce(sum(credits), 0) as credits,
                        coalesce(sum(cost_usd), 0) as cost_usd, coalesce(sum(cost_input_usd), 0) as cost_input_usd,
                        sum(latency_ms) as latency_sum, min(latency_ms) as latency_min, max(latency_ms) as latency_max
-                from usage_event where team_id = any(?) group by 1, 2, 3, 4
+                from usage_event where team_id = any(?) group by 1, 2, 3, 4, 5
             ), roll as (
                 select * from rollup_model where team_id = any(?) and grain = ?
             )
-            select count(*) from raw full join roll using (team_id, bucket_start, provider, model)
+            select count(*) from raw full join roll using (org_id, team_id, bucket_start, provider, model)
             where raw.request_count is distinct from roll.request_count
                or raw.error_count is distinct from roll.error_count
                or raw.input_tokens is distinct from roll.input_tokens
@@ -47,31 +48,31 @@ final class RollupCheck {
     private static final String OTHER_MISMATCHES = """
             select
               (select count(*) from (
-                 select team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
+                 select org_id, team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
                         api_key_id, count(*) as n, coalesce(sum(cost_usd), 0) as cost
-                 from usage_event where team_id = any(?) group by 1, 2, 3) raw
+                 from usage_event where team_id = any(?) group by 1, 2, 3, 4) raw
                full join (select * from rollup_api_key where team_id = any(?) and grain = ?) roll
-                 on raw.team_id = roll.team_id and raw.bucket_start = roll.bucket_start
+                 on raw.org_id = roll.org_id and raw.team_id = roll.team_id and raw.bucket_start = roll.bucket_start
                 and raw.api_key_id is not distinct from roll.api_key_id
                where raw.n is distinct from roll.request_count or raw.cost is distinct from roll.cost_usd)
             + (select count(*) from (
-                 select team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
+                 select org_id, team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
                         provider, model, error_type, count(*) as n
-                 from usage_event where team_id = any(?) and status = 'error' group by 1, 2, 3, 4, 5) raw
+                 from usage_event where team_id = any(?) and status = 'error' group by 1, 2, 3, 4, 5, 6) raw
                full join (select * from rollup_error where team_id = any(?) and grain = ?) roll
-                 using (team_id, bucket_start, provider, model, error_type)
+                 using (org_id, team_id, bucket_start, provider, model, error_type)
                where raw.n is distinct from roll.error_count)
             """;
     private static final String TEAM_MISMATCHES = """
             select count(*) from (
-                select team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
+                select org_id, team_id, to_timestamp(floor(extract(epoch from occurred_at) / ?) * ?) as bucket_start,
                        count(*) as n, count(*) filter (where status = 'error') as errors,
                        coalesce(sum(cost_usd), 0) as cost, coalesce(sum(credits), 0) as credits,
                        sum(output_tokens) as output_tokens, sum(latency_ms) as latency_sum,
                        min(latency_ms) as latency_min, max(latency_ms) as latency_max
-                from usage_event where team_id = any(?) group by 1, 2) raw
+                from usage_event where team_id = any(?) group by 1, 2, 3) raw
             full join (select * from rollup_team where team_id = any(?) and grain = ?) roll
-              using (team_id, bucket_start)
+              using (org_id, team_id, bucket_start)
             where raw.n is distinct from roll.request_count or raw.errors is distinct from roll.error_count
                or raw.cost is distinct from roll.cost_usd or raw.credits is distinct from roll.credits
                or raw.output_tokens is distinct from roll.output_tokens
@@ -103,13 +104,14 @@ final class RollupCheck {
     private static final String PERCENTILES = """
             select r.latency_sketch, e.p50, e.p95, e.p99
             from rollup_model r
-            join (select team_id, to_timestamp(floor(extract(epoch from occurred_at) / 86400) * 86400) as bucket_start,
+            join (select org_id, team_id,
+                         to_timestamp(floor(extract(epoch from occurred_at) / 86400) * 86400) as bucket_start,
                          provider, model,
                          percentile_disc(0.5) within group (order by latency_ms) as p50,
                          percentile_disc(0.95) within group (order by latency_ms) as p95,
                          percentile_disc(0.99) within group (order by latency_ms) as p99
-                  from usage_event where team_id = any(?) group by 1, 2, 3, 4) e
-              using (team_id, bucket_start, provider, model)
+                  from usage_event where team_id = any(?) group by 1, 2, 3, 4, 5) e
+              using (org_id, team_id, bucket_start, provider, model)
             where r.grain = 86400
             """;
 

@@ -103,4 +103,18 @@ class RollupCycleTest {
         RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
         assertEquals(12_000, RollupCheckSql.rollupRequests(ds, teams));
     }
+
+    @Test
+    void shouldFoldTeamsOfTheSameIdInTwoOrganizationsIntoRowsOfTheirOwn() throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String other = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        String requestIds = UUID.randomUUID().toString();
+        // Same team ids, same request ids, other figures, in one claim.
+        RawEvents.insert(ds, org, teams, 2_000, now.minus(Duration.ofDays(2)), now, 0.61, requestIds);
+        RawEvents.insert(ds, other, teams, 3_000, now.minus(Duration.ofDays(2)), now, 0.62, requestIds);
+        drain();
+        RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
+        RollupCheck.assertRollupsMatchRawEvents(ds, other, teams);
+        assertEquals(5_000, RollupCheckSql.rollupRequests(ds, teams));
+    }
 }

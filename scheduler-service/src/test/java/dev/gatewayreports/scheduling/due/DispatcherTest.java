@@ -108,6 +108,27 @@ class DispatcherTest {
     }
 
     @Test
+    void shouldSendOnceTitledWithTheTeamOfItsOwnOrganizationWhenAnotherHasATeamOfTheSameId() throws Exception {
+        String[] team = Seeds.team("Platform team");
+        String other = Seeds.id("org");
+        Db.execute("insert into organization (org_id, name) values (?, ?)", other, "Other");
+        Db.execute(
+                "insert into team (org_id, team_id, name, registered_by) values (?, ?, 'Someone else''s team', 'admin')",
+                other,
+                team[1]);
+        String address = Seeds.id("own") + "@example.com";
+        weeklyMonday(team, List.of(address), "none", MONDAY_9AM_NY);
+
+        assertEquals(new DispatchResult(1, 1, 0, 0), dispatcher.dispatchDue(MONDAY_9AM_NY.plusSeconds(20)));
+
+        List<MimeMessage> received = Mails.to(address);
+        assertEquals(1, received.size());
+        assertEquals(
+                "Weekly usage report for Platform team: 2026-11-16 – 2026-11-22",
+                received.get(0).getSubject());
+    }
+
+    @Test
     void shouldSendOnceWhenDispatchedTwiceForTheSameInstant() {
         String[] team = Seeds.team("Twice");
         String address = Seeds.id("twice") + "@example.com";
