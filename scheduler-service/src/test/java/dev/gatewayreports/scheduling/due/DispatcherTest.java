@@ -45,6 +45,9 @@ class DispatcherTest {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    DueRepository repository;
+
     @OidcWireMock
     WireMockServer wireMock;
 
@@ -117,15 +120,24 @@ class DispatcherTest {
                 other,
                 team[1]);
         String address = Seeds.id("own") + "@example.com";
-        weeklyMonday(team, List.of(address), "none", MONDAY_9AM_NY);
+        Seeds.adHoc(
+                team,
+                List.of(address),
+                "none",
+                Instant.parse("2026-11-16T05:00:00Z"),
+                Instant.parse("2026-11-23T05:00:00Z"),
+                MONDAY_9AM_NY);
 
-        assertEquals(new DispatchResult(1, 1, 0, 0), dispatcher.dispatchDue(MONDAY_9AM_NY.plusSeconds(20)));
+        // Claimed once, with its own organization's team (the other organization's team of that id is not joined).
+        List<ClaimedDelivery> claimed = repository.claim(MONDAY_9AM_NY, MONDAY_9AM_NY.plusSeconds(300), 10);
+        assertEquals(1, claimed.size());
+        assertEquals("Platform team", claimed.get(0).request().teamName());
+        Db.execute("update report_delivery set status = 'pending', locked_until = null, attempts = 0");
 
+        assertEquals(new DispatchResult(0, 1, 0, 0), dispatcher.dispatchDue(MONDAY_9AM_NY));
         List<MimeMessage> received = Mails.to(address);
         assertEquals(1, received.size());
-        assertEquals(
-                "Weekly usage report for Platform team: 2026-11-16 – 2026-11-22",
-                received.get(0).getSubject());
+        assertThat(received.get(0).getSubject(), startsWith("Usage report for Platform team: "));
     }
 
     @Test
