@@ -54,18 +54,14 @@ public final class AuditWriter {
         }
     }
 
-    /** Strings made storable (PostgreSQL text and jsonb refuse NUL) and short; nulls left out. */
+    /** Strings made storable (PostgreSQL text and jsonb refuse NUL) and short. */
     private static Object clean(Object value) {
         if (value instanceof String s) {
             return text(s);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> {
-                if (v != null) {
-                    copy.put(text(String.valueOf(k)), clean(v));
-                }
-            });
+            map.forEach((k, v) -> copy.put(text(String.valueOf(k)), clean(v)));
             return copy;
         }
         if (value instanceof Collection<?> list) {

@@ -117,6 +117,11 @@ class AuditTrailTest {
         assertEquals(first, madeDefault.path("default_team_id").path("from").asText());
         assertEquals(second, madeDefault.path("default_team_id").path("to").asText());
         assertEquals(second, updated.get(1).get("target_id"));
+
+        patchTeam(admin, second, Map.of("is_default", false)).statusCode(200);
+        JsonNode unset = details(of(org, "team.updated").get(2));
+        assertEquals(second, unset.path("default_team_id").path("from").asText());
+        assertTrue(unset.path("default_team_id").path("to").isNull(), "no default team any more");
     }
 
     @Test
