@@ -2,6 +2,7 @@ package dev.gatewayreports.aggregation.ops;
 
 import dev.gatewayreports.aggregation.rollup.Retention;
 import dev.gatewayreports.aggregation.rollup.RollupRebuild;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.POST;
@@ -18,17 +19,22 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Operator endpoints of the worker (role {@code ops}): rebuild rollups from raw events, apply retention now. */
+/**
+ * Operator endpoints of the worker (role {@code ops}): rebuild rollups from raw events, apply retention now. Each
+ * run writes a system-wide audit row (no organization) naming the operator.
+ */
 @Path("/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ops")
 public class OpsResource {
     private final RollupRebuild rebuild;
     private final Retention retention;
+    private final SecurityIdentity identity;
 
-    public OpsResource(RollupRebuild rebuild, Retention retention) {
+    public OpsResource(RollupRebuild rebuild, Retention retention, SecurityIdentity identity) {
         this.rebuild = rebuild;
         this.retention = retention;
+        this.identity = identity;
     }
 
     @POST
@@ -43,14 +49,14 @@ public class OpsResource {
         if (!start.isBefore(end)) {
             throw new BadRequestException("from must be before to");
         }
-        return Map.of("events", rebuild.rebuild(start, end));
+        return Map.of("events", rebuild.rebuild(start, end, Operators.of(identity)));
     }
 
     @POST
     @Path("/retention")
     @Operation(summary = "Apply raw and rollup retention now")
     public Map<String, Object> retention() throws SQLException {
-        long[] result = retention.apply(LocalDate.now(ZoneOffset.UTC));
+        long[] result = retention.apply(LocalDate.now(ZoneOffset.UTC), Operators.of(identity));
         return Map.of("partitions_dropped", result[0], "rollup_rows_deleted", result[1]);
     }
 

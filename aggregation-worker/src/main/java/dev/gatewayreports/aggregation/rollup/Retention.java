@@ -1,5 +1,9 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.audit.Actor;
+import dev.gatewayreports.model.audit.AuditAction;
+import dev.gatewayreports.model.audit.AuditEntry;
+import dev.gatewayreports.model.audit.AuditWriter;
 import dev.gatewayreports.model.rollup.Shape;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -10,17 +14,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * Drops raw events older than the raw retention (whole daily partitions: no row-by-row delete, no bloat) and
  * rollup rows older than the rollup retention, once a day. Safe while ingest runs: the ingest window
  * ({@code reports.ingest.max-age}) should not reach past the raw retention.
+ *
+ * <p>One transaction with its audit row (no organization: retention is system-wide). The rollup rows go first and
+ * the partitions last, so the lock dropping a partition takes on {@code usage_event} is held only until the commit
+ * right after it.
  */
 @ApplicationScoped
 public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
     static final String DROP_PARTITIONS = "select usage_event_drop_partitions_before(?)";
+    /** Who runs the nightly retention, in the audit log. */
+    static final Actor NIGHTLY = Actor.system("aggregation-worker");
 
     private final AgroalDataSource dataSource;
     private final RollupConfig config;
@@ -32,34 +44,61 @@ public class Retention {
 
     @Scheduled(cron = "0 17 3 * * ?")
     void nightly() throws SQLException {
-        apply(LocalDate.now(ZoneOffset.UTC));
+        apply(LocalDate.now(ZoneOffset.UTC), NIGHTLY);
     }
 
-    /** Applies both retentions as of {@code today}; answers [partitions dropped, rollup rows deleted]. */
-    public long[] apply(LocalDate today) throws SQLException {
+    /** Applies both retentions as of {@code today} for {@code actor}; answers [partitions dropped, rows deleted]. */
+    public long[] apply(LocalDate today, Actor actor) throws SQLException {
+        LocalDate rawBefore = today.minusDays(config.rawRetentionDays());
+        LocalDate rollupsBefore = today.minusDays(config.rollupRetentionDays());
         long dropped;
-        long deleted = 0;
+        long deleted;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(DROP_PARTITIONS)) {
-                ps.setObject(1, today.minusDays(config.rawRetentionDays()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    dropped = rs.getLong(1);
-                }
-            }
-            for (Shape shape : Shape.values()) {
-                try (PreparedStatement ps =
-                        c.prepareStatement("delete from " + shape.table + " where bucket_start < ?")) {
-                    ps.setObject(
-                            1,
-                            today.minusDays(config.rollupRetentionDays())
-                                    .atStartOfDay()
-                                    .atOffset(ZoneOffset.UTC));
-                    deleted += ps.executeUpdate();
-                }
+            c.setAutoCommit(false);
+            try {
+                deleted = deleteRollups(c, rollupsBefore);
+                dropped = dropPartitions(c, rawBefore);
+                AuditWriter.insert(c, audit(actor, rawBefore, rollupsBefore, dropped, deleted));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
         LOG.infof("retention: dropped %d raw partitions, deleted %d rollup rows", dropped, deleted);
         return new long[] {dropped, deleted};
+    }
+
+    private static long deleteRollups(Connection c, LocalDate before) throws SQLException {
+        long deleted = 0;
+        for (Shape shape : Shape.values()) {
+            try (PreparedStatement ps = c.prepareStatement("delete from " + shape.table + " where bucket_start < ?")) {
+                ps.setObject(1, before.atStartOfDay().atOffset(ZoneOffset.UTC));
+                deleted += ps.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+
+    private static long dropPartitions(Connection c, LocalDate before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DROP_PARTITIONS)) {
+            ps.setObject(1, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static AuditEntry audit(
+            Actor actor, LocalDate rawBefore, LocalDate rollupsBefore, long dropped, long deleted) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("raw_before", rawBefore.toString());
+        details.put("rollups_before", rollupsBefore.toString());
+        details.put("partitions_dropped", dropped);
+        details.put("rollup_rows_deleted", deleted);
+        return new AuditEntry(null, actor, AuditAction.RETENTION_APPLIED, "retention", null, details);
     }
 }

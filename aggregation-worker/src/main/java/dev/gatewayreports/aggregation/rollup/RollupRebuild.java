@@ -1,5 +1,9 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.audit.Actor;
+import dev.gatewayreports.model.audit.AuditAction;
+import dev.gatewayreports.model.audit.AuditEntry;
+import dev.gatewayreports.model.audit.AuditWriter;
 import dev.gatewayreports.model.rollup.Deltas;
 import dev.gatewayreports.model.rollup.EventRow;
 import dev.gatewayreports.model.rollup.RollupWriter;
@@ -12,11 +16,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Recomputes the rollups of whole UTC days from raw events, safe while ingest and workers run: it holds the
  * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), and folds only events of batches
- * already rolled up — the pending ones are folded by the workers afterwards, exactly once.
+ * already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
+ * organization: a rebuild is system-wide) commits with it.
  */
 @ApplicationScoped
 public class RollupRebuild {
@@ -34,8 +41,8 @@ public class RollupRebuild {
         this.dataSource = dataSource;
     }
 
-    /** Rebuilds every UTC day touching [from, to); answers the events folded. */
-    public long rebuild(Instant from, Instant to) throws SQLException {
+    /** Rebuilds every UTC day touching [from, to) for {@code actor}; answers the events folded. */
+    public long rebuild(Instant from, Instant to, Actor actor) throws SQLException {
         Instant firstDay = from.truncatedTo(ChronoUnit.DAYS);
         Instant endDay = to.truncatedTo(ChronoUnit.DAYS).equals(to)
                 ? to
@@ -48,6 +55,7 @@ public class RollupRebuild {
                 for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(1, ChronoUnit.DAYS)) {
                     folded += rebuildDay(c, day);
                 }
+                AuditWriter.insert(c, audit(actor, firstDay, endDay, folded));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -57,6 +65,14 @@ public class RollupRebuild {
             }
         }
         return folded;
+    }
+
+    private static AuditEntry audit(Actor actor, Instant firstDay, Instant endDay, long folded) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", firstDay.toString());
+        details.put("to", endDay.toString());
+        details.put("events", folded);
+        return new AuditEntry(null, actor, AuditAction.ROLLUPS_REBUILT, "rollups", null, details);
     }
 
     private static long rebuildDay(Connection c, Instant day) throws SQLException {

@@ -3,6 +3,7 @@ package dev.gatewayreports.aggregation.rollup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatewayreports.model.audit.Actor;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -53,7 +54,7 @@ class RetentionTest {
                 "r");
         EquivalenceData.drain(cycle);
 
-        long[] result = retention.apply(today);
+        long[] result = retention.apply(today, Actor.system("test"));
 
         assertTrue(result[0] >= 1, "the partition of 410 days ago is dropped");
         assertEquals(

@@ -3,6 +3,7 @@ package dev.gatewayreports.aggregation.rollup;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.gatewayreports.model.audit.Actor;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -64,7 +65,7 @@ class RollupRebuildTest {
                 throw new IllegalStateException(e);
             }
         });
-        rebuild.rebuild(from, now.plusSeconds(1));
+        rebuild.rebuild(from, now.plusSeconds(1), Actor.system("test"));
         worker.join();
         EquivalenceData.drain(cycle);
         RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);

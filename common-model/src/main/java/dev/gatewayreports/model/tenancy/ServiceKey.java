@@ -36,7 +36,11 @@ public class ServiceKey extends PanacheEntityBase {
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 
-    @Column(name = "last_used_at")
+    /**
+     * When the key last authenticated, to the minute; written only by report-api's key-use tracker (never by a flush
+     * of this entity, which would put back the value it was loaded with).
+     */
+    @Column(name = "last_used_at", insertable = false, updatable = false)
     public Instant lastUsedAt;
 
     @Column(name = "revoked_at")

@@ -1,7 +1,9 @@
 package dev.gatewayreports.reportapi.keys;
 
+import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.tenancy.ServiceKey;
 import dev.gatewayreports.model.tenancy.ServiceKeyScope;
+import dev.gatewayreports.reportapi.audit.AuditLog;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.security.ServiceKeySecrets;
 import dev.gatewayreports.reportapi.teams.Organizations;
@@ -10,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,9 +23,11 @@ public class ServiceKeyService {
             Set.of(ServiceKeyScope.INGEST.wire(), ServiceKeyScope.STATS.wire(), ServiceKeyScope.ADMIN.wire());
 
     private final Organizations organizations;
+    private final AuditLog audit;
 
-    public ServiceKeyService(Organizations organizations) {
+    public ServiceKeyService(Organizations organizations, AuditLog audit) {
         this.organizations = organizations;
+        this.audit = audit;
     }
 
     @Transactional
@@ -48,6 +53,12 @@ public class ServiceKeyService {
         key.createdBy = createdBy;
         key.createdAt = Instant.now();
         key.persist();
+        audit.record(
+                orgId,
+                AuditAction.SERVICE_KEY_MINTED,
+                "service_key",
+                key.keyId,
+                Map.of("name", name, "scopes", scopes));
         return ServiceKeyResponse.of(key, secret);
     }
 
@@ -66,6 +77,7 @@ public class ServiceKeyService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
+            audit.record(orgId, AuditAction.SERVICE_KEY_REVOKED, "service_key", keyId, Map.of("name", key.name));
         }
     }
 

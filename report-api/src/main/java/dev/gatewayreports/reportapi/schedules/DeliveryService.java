@@ -1,6 +1,8 @@
 package dev.gatewayreports.reportapi.schedules;
 
+import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.schedules.ReportWindow;
+import dev.gatewayreports.reportapi.audit.AuditLog;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.reports.ObjectIds;
 import dev.gatewayreports.reportapi.reports.ReportScopes;
@@ -22,13 +24,19 @@ public class DeliveryService {
     private final ReportScopes scopes;
     private final Organizations organizations;
     private final Clock clock;
+    private final AuditLog audit;
 
     public DeliveryService(
-            DeliveryRepository deliveries, ReportScopes scopes, Organizations organizations, Clock clock) {
+            DeliveryRepository deliveries,
+            ReportScopes scopes,
+            Organizations organizations,
+            Clock clock,
+            AuditLog audit) {
         this.deliveries = deliveries;
         this.scopes = scopes;
         this.organizations = organizations;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Records a delivery due now of the report ending today; any member of the team may send. */
@@ -51,6 +59,12 @@ public class DeliveryService {
         if (!deliveries.insertSend(caller.orgId(), team, id, send, now)) {
             throw ApiException.notFound("team " + team);
         }
+        audit.record(
+                caller.orgId(),
+                AuditAction.DELIVERY_REQUESTED,
+                "delivery",
+                id,
+                ScheduleAudits.sent(team, request, send));
         return new SendResponse(id, "pending");
     }
 

@@ -61,7 +61,7 @@ public class ScheduleRepository {
              order by s.team_id, s.report_type""";
 
     static final String DELETE = """
-            delete from report_schedule where org_id = ? and team_id = ? and report_type = ?""";
+            delete from report_schedule where org_id = ? and team_id = ? and report_type = ? returning schedule_id""";
 
     private final AgroalDataSource dataSource;
 
@@ -119,14 +119,16 @@ public class ScheduleRepository {
         }
     }
 
-    /** True when a schedule was deleted. */
-    public boolean delete(String orgId, String teamId, ReportType type) {
+    /** The id of the schedule deleted, or null when there was none. */
+    public String delete(String orgId, String teamId, ReportType type) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(DELETE)) {
             ps.setString(1, orgId);
             ps.setString(2, teamId);
             ps.setString(3, type.wire());
-            return ps.executeUpdate() > 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("deleting the schedule failed", e);
         }

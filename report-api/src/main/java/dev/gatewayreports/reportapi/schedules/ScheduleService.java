@@ -1,5 +1,7 @@
 package dev.gatewayreports.reportapi.schedules;
 
+import dev.gatewayreports.model.audit.AuditAction;
+import dev.gatewayreports.reportapi.audit.AuditLog;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.reports.ReportScope;
 import dev.gatewayreports.reportapi.reports.ReportScopes;
@@ -21,13 +23,19 @@ public class ScheduleService {
     private final ReportScopes scopes;
     private final Organizations organizations;
     private final Clock clock;
+    private final AuditLog audit;
 
     public ScheduleService(
-            ScheduleRepository schedules, ReportScopes scopes, Organizations organizations, Clock clock) {
+            ScheduleRepository schedules,
+            ReportScopes scopes,
+            Organizations organizations,
+            Clock clock,
+            AuditLog audit) {
         this.schedules = schedules;
         this.scopes = scopes;
         this.organizations = organizations;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Creates the team's schedule of the type, or replaces it (same id); next_run_at is the next slot from now. */
@@ -44,6 +52,12 @@ public class ScheduleService {
         if (saved == null) {
             throw ApiException.notFound("team " + team);
         }
+        audit.record(
+                caller.orgId(),
+                ScheduleAudits.saved(saved, newId),
+                "schedule",
+                saved.scheduleId(),
+                ScheduleAudits.details(saved));
         return saved;
     }
 
@@ -67,9 +81,12 @@ public class ScheduleService {
     @Transactional
     public void delete(Caller caller, ReportType type, String teamId) {
         String team = administeredTeam(caller, teamId);
-        if (!schedules.delete(caller.orgId(), team, type)) {
+        String deleted = schedules.delete(caller.orgId(), team, type);
+        if (deleted == null) {
             throw ApiException.notFound("schedule of " + type.wire() + " reports for team " + team);
         }
+        audit.record(
+                caller.orgId(), AuditAction.SCHEDULE_DELETED, "schedule", deleted, ScheduleAudits.deleted(team, type));
     }
 
     /** The one team named (or the caller's only one): 404 when not visible, 403 when the caller only reads it. */

@@ -1,5 +1,6 @@
 package dev.gatewayreports.reportapi.security;
 
+import dev.gatewayreports.reportapi.audit.ActingRequests;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.teams.TeamIds;
 import io.quarkus.security.UnauthorizedException;
@@ -16,10 +17,12 @@ public class CurrentCaller {
 
     private final SecurityIdentity identity;
     private final CurrentVertxRequest request;
+    private final ActingRequests actingRequests;
 
-    public CurrentCaller(SecurityIdentity identity, CurrentVertxRequest request) {
+    public CurrentCaller(SecurityIdentity identity, CurrentVertxRequest request, ActingRequests actingRequests) {
         this.identity = identity;
         this.request = request;
+        this.actingRequests = actingRequests;
     }
 
     /** The caller; 401 when anonymous, 403 when a user token names no organization. */
@@ -46,6 +49,7 @@ public class CurrentCaller {
             throw ApiException.invalid(
                     ACTING_ORGANIZATION, "a report_service token must name an organization in " + ACTING_ORGANIZATION);
         }
+        actingRequests.record(service, org); // the audit row of this request (once per request)
         return new Caller(
                 service.kind(), service.subject(), service.email(), org, Set.of(), Set.of(Roles.REPORT_SERVICE), null);
     }

@@ -2,6 +2,7 @@ package dev.gatewayreports.reportapi.security;
 
 import dev.gatewayreports.model.tenancy.ServiceKey;
 import dev.gatewayreports.model.tenancy.ServiceKeyScope;
+import dev.gatewayreports.reportapi.keys.KeyUseTracker;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -23,6 +24,12 @@ public class ServiceKeyIdentityProvider implements IdentityProvider<ServiceKeyCr
             ServiceKeyScope.STATS.wire(), Roles.STATS_KEY,
             ServiceKeyScope.ADMIN.wire(), Roles.ADMIN_KEY);
 
+    private final KeyUseTracker keyUse;
+
+    public ServiceKeyIdentityProvider(KeyUseTracker keyUse) {
+        this.keyUse = keyUse;
+    }
+
     @Override
     public Class<ServiceKeyCredential> getRequestType() {
         return ServiceKeyCredential.class;
@@ -40,6 +47,7 @@ public class ServiceKeyIdentityProvider implements IdentityProvider<ServiceKeyCr
         if (key == null || key.revokedAt != null) {
             throw new AuthenticationFailedException("unknown or revoked service key");
         }
+        keyUse.used(key.keyId); // last_used_at, at most once a minute, off the request's path
         Set<String> roles = new HashSet<>();
         for (String scope : key.scopes) {
             roles.add(ROLE_OF_SCOPE.get(scope));

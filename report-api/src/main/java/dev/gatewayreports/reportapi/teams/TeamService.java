@@ -1,20 +1,26 @@
 package dev.gatewayreports.reportapi.teams;
 
+import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.tenancy.Organization;
 import dev.gatewayreports.model.tenancy.Team;
+import dev.gatewayreports.reportapi.audit.AuditLog;
+import dev.gatewayreports.reportapi.audit.Changes;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Teams of an organization, as its admins manage them. */
 @ApplicationScoped
 public class TeamService {
     private final Organizations organizations;
+    private final AuditLog audit;
 
-    public TeamService(Organizations organizations) {
+    public TeamService(Organizations organizations, AuditLog audit) {
         this.organizations = organizations;
+        this.audit = audit;
     }
 
     @Transactional
@@ -53,6 +59,12 @@ public class TeamService {
         if (Boolean.TRUE.equals(request.isDefault())) {
             Organization.<Organization>findById(orgId).defaultTeamId = team.teamId;
         }
+        audit.record(
+                orgId,
+                AuditAction.TEAM_CREATED,
+                "team",
+                team.teamId,
+                Map.of("name", team.name, "is_default", Boolean.TRUE.equals(request.isDefault())));
         return TeamResponse.of(team, defaultTeamOf(orgId));
     }
 
@@ -62,15 +74,23 @@ public class TeamService {
             throw ApiException.invalid("body", "a JSON object with name and/or is_default is required");
         }
         Team team = owned(orgId, teamId);
+        String oldName = team.name;
         if (request.name() != null) {
             team.name = validName(request.name(), teamId);
         }
         Organization org = Organization.findById(orgId);
+        String oldDefault = org.defaultTeamId;
         if (Boolean.TRUE.equals(request.isDefault())) {
             org.defaultTeamId = teamId;
         } else if (Boolean.FALSE.equals(request.isDefault()) && teamId.equals(org.defaultTeamId)) {
             org.defaultTeamId = null;
         }
+        audit.recordChanges(
+                orgId,
+                AuditAction.TEAM_UPDATED,
+                "team",
+                teamId,
+                Changes.of("name", oldName, team.name).and("default_team_id", oldDefault, org.defaultTeamId));
         return TeamResponse.of(team, org.defaultTeamId);
     }
 
