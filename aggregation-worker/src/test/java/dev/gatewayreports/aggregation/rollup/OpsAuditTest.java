@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +40,12 @@ class OpsAuditTest {
         this.retention = retention;
     }
 
-    /** An operator's token: role ops (in both claims a provider may use), e-mail and OIDC client. */
+    /** An operator's token: role ops (in the configured roles claim), e-mail and OIDC client. */
     private static String operator(String subject, String... roles) {
         return "Bearer "
                 + Jwt.subject(subject)
                         .issuer("https://server.example.com")
-                        .groups(Set.of(roles))
+                        .audience("aggregation-worker")
                         .claim("roles", List.of(roles))
                         .claim("email", subject + "@ops.example")
                         .claim("azp", "ops-cli")

@@ -137,7 +137,7 @@ class AuditResourceTest {
         audit(Tokens.user(org, List.of(Tenants.newTeam()), "team_admin")).statusCode(403);
         String statsKey = Tenants.serviceKey(org, "stats", "ingest");
         given().header("x-api-key", statsKey).get("/v1/admin/audit").then().statusCode(403);
-        given().header("Authorization", Tokens.bearer(Tokens.user(null, List.of(), "report_service")))
+        given().header("Authorization", Tokens.bearer(Tokens.reportService()))
                 .header("X-Acting-Organization", org)
                 .get("/v1/admin/audit")
                 .then()

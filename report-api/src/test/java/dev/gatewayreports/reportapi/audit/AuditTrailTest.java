@@ -219,6 +219,7 @@ class AuditTrailTest {
         createTeam(Tokens.orgAdmin(org), team).statusCode(201);
         String service = Jwt.subject("svc-scheduler")
                 .issuer("https://server.example.com")
+                .audience("report-api")
                 .claim("roles", List.of("report_service"))
                 .claim("azp", "scheduler-service")
                 .sign();

@@ -17,7 +17,7 @@ import java.util.Map;
  * path: written at once in its own transaction, whatever the request then does or answers.
  */
 @ApplicationScoped
-public class ActingRequests {
+public class ActingRequestAudit {
     /** Marks a request already recorded, however often its caller is resolved. */
     static final String RECORDED = "gateway-reports.audit.acting-recorded";
 
@@ -25,7 +25,7 @@ public class ActingRequests {
     private final SecurityIdentity identity;
     private final AuditRepository repository;
 
-    public ActingRequests(CurrentVertxRequest request, SecurityIdentity identity, AuditRepository repository) {
+    public ActingRequestAudit(CurrentVertxRequest request, SecurityIdentity identity, AuditRepository repository) {
         this.request = request;
         this.identity = identity;
         this.repository = repository;
