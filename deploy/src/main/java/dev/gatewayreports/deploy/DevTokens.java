@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * <pre>
  * DevTokens init &lt;dir&gt;
  * DevTokens issue --keys &lt;dir&gt; --org O [--team T]... --role R... --email E [--subject S] [--ttl-hours 12]
+ *                  [--audience A]... [--client C]
  * DevTokens public-key &lt;dir&gt;
  * </pre>
  */
@@ -27,14 +28,20 @@ public final class DevTokens {
     static final String KEY_ID = "local-dev";
     /** The role of a service that acts for the organization it names per request (scheduler-service). */
     static final String REPORT_SERVICE = "report_service";
+    /** The audience report-api requires by default (its client id); aggregation-worker's is aggregation-worker. */
+    static final String DEFAULT_AUDIENCE = "report-api";
+    /** The client report-api accepts role report_service from by default (reports.auth.report-service-clients). */
+    static final String SCHEDULER_CLIENT = "scheduler-service";
 
     private static final String USAGE = """
             usage: DevTokens init <dir>
                    DevTokens issue --keys <dir> --org <org_id> [--team <team_id>]... --role <role>...
                                    --email <email> [--subject <sub>] [--ttl-hours 12]
+                                   [--audience report-api]... [--client <azp>]
                    DevTokens public-key <dir>
-            Roles: member, team_admin, org_admin, ingest; report_service alone (scheduler-service) needs no --org
-            or --email. --team and --role repeat or take comma-separated lists.""";
+            Roles: member, team_admin, org_admin, ingest, ops (aggregation-worker: --audience aggregation-worker);
+            report_service alone (scheduler-service) needs no --org or --email and gets --client scheduler-service.
+            --team, --role and --audience repeat or take comma-separated lists.""";
 
     private DevTokens() {}
 
@@ -80,12 +87,15 @@ public final class DevTokens {
         // X-Acting-Organization.
         boolean service = roles.equals(List.of(REPORT_SERVICE));
         String email = service ? cli.value("email", null) : cli.required("email");
+        List<String> audience = cli.list("audience");
         Claims claims = new Claims(
                 cli.value("subject", email == null ? "report-service" : email),
                 email,
                 service ? cli.value("org", null) : cli.required("org"),
                 cli.list("team"),
                 roles,
+                audience.isEmpty() ? List.of(DEFAULT_AUDIENCE) : audience,
+                cli.value("client", service ? SCHEDULER_CLIENT : null),
                 now,
                 now.plus(Duration.ofHours(cli.number("ttl-hours", 12))));
         return sign(claims, DevKeys.privateKey(Path.of(cli.required("keys"))));
@@ -106,19 +116,26 @@ public final class DevTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The claims report-api reads: subject, e-mail, organization, teams and roles. */
+    /**
+     * The claims the services read: subject, e-mail, organization, teams, roles, the audience ({@code aud}, one
+     * string or an array) and the client ({@code azp}, only when there is one).
+     */
     record Claims(
             String subject,
             String email,
             String orgId,
             List<String> teams,
             List<String> roles,
+            List<String> audience,
+            String client,
             Instant issuedAt,
             Instant expiresAt) {
 
         String toJson() {
             return "{\"iss\":" + quote(ISSUER)
                     + ",\"sub\":" + quote(subject)
+                    + ",\"aud\":" + (audience.size() == 1 ? quote(audience.get(0)) : array(audience))
+                    + (client == null ? "" : ",\"azp\":" + quote(client))
                     + (email == null ? "" : ",\"email\":" + quote(email))
                     + (orgId == null ? "" : ",\"org_id\":" + quote(orgId))
                     + ",\"teams\":" + array(teams)

@@ -39,6 +39,50 @@ class DevTokensTest {
         assertEquals("report_service", claims.path("roles").get(0).asText());
         assertFalse(claims.has("org_id"), "a report_service token acts for the organization named per request");
         assertFalse(claims.has("email"));
+        assertEquals("report-api", claims.path("aud").asText(), "report-api requires its audience");
+        assertEquals(
+                "scheduler-service",
+                claims.path("azp").asText(),
+                "report-api accepts report_service only from scheduler-service by default");
+    }
+
+    @Test
+    void shouldIssueATokenForTheAudiencesAndClientAskedFor() throws Exception {
+        DevTokens.run(new String[] {"init", keys.toString()});
+        JsonNode worker = decode(DevTokens.run(new String[] {
+                    "issue",
+                    "--keys",
+                    keys.toString(),
+                    "--org",
+                    "org_demo",
+                    "--role",
+                    "ops",
+                    "--email",
+                    "op@demo.example",
+                    "--audience",
+                    "aggregation-worker",
+                    "--client",
+                    "ops-cli"
+                })
+                .split("\\.")[1]);
+        assertEquals("aggregation-worker", worker.path("aud").asText());
+        assertEquals("ops-cli", worker.path("azp").asText());
+        JsonNode both = decode(DevTokens.run(new String[] {
+                    "issue",
+                    "--keys",
+                    keys.toString(),
+                    "--org",
+                    "org_demo",
+                    "--role",
+                    "ops,org_admin",
+                    "--email",
+                    "op@demo.example",
+                    "--audience",
+                    "report-api,aggregation-worker"
+                })
+                .split("\\.")[1]);
+        assertEquals(List.of("report-api", "aggregation-worker"), strings(both.path("aud")));
+        assertFalse(both.has("azp"), "a user token names no client unless asked to");
     }
 
     @Test
@@ -79,6 +123,8 @@ class DevTokensTest {
         assertEquals("org_demo", claims.path("org_id").asText());
         assertEquals(List.of("team_a", "team_b", "team_c"), strings(claims.path("teams")));
         assertEquals(List.of("member", "team_admin"), strings(claims.path("roles")));
+        assertEquals("report-api", claims.path("aud").asText());
+        assertFalse(claims.has("azp"));
         assertEquals(2 * 3600, claims.path("exp").asLong() - claims.path("iat").asLong());
     }
 

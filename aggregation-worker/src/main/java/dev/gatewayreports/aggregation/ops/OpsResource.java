@@ -2,6 +2,8 @@ package dev.gatewayreports.aggregation.ops;
 
 import dev.gatewayreports.aggregation.rollup.Retention;
 import dev.gatewayreports.aggregation.rollup.RollupRebuild;
+import dev.gatewayreports.aggregation.security.TokenRolesAugmentor;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.POST;
@@ -18,17 +20,25 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Operator endpoints of the worker (role {@code ops}): rebuild rollups from raw events, apply retention now. */
+/**
+ * Operator endpoints of the worker (role {@code ops} in the token's configured roles claim, checked by annotation and
+ * again by each method): rebuild rollups from raw events, apply retention now.
+ */
 @Path("/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ops")
+@RolesAllowed(OpsResource.OPS)
 public class OpsResource {
+    /** The role of the operations endpoints. */
+    public static final String OPS = "ops";
+
     private final RollupRebuild rebuild;
     private final Retention retention;
+    private final SecurityIdentity identity;
 
-    public OpsResource(RollupRebuild rebuild, Retention retention) {
+    public OpsResource(RollupRebuild rebuild, Retention retention, SecurityIdentity identity) {
         this.rebuild = rebuild;
         this.retention = retention;
+        this.identity = identity;
     }
 
     @POST
@@ -38,6 +48,7 @@ public class OpsResource {
             @Parameter(example = "2025-01-01T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2025-01-08T00:00:00Z") @QueryParam("to") String to)
             throws SQLException {
+        TokenRolesAugmentor.require(identity, OPS);
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (!start.isBefore(end)) {
@@ -50,6 +61,7 @@ public class OpsResource {
     @Path("/retention")
     @Operation(summary = "Apply raw and rollup retention now")
     public Map<String, Object> retention() throws SQLException {
+        TokenRolesAugmentor.require(identity, OPS);
         long[] result = retention.apply(LocalDate.now(ZoneOffset.UTC));
         return Map.of("partitions_dropped", result[0], "rollup_rows_deleted", result[1]);
     }

@@ -39,7 +39,7 @@ public class ServiceKeysResource {
     @APIResponse(responseCode = "201", description = "Created; `key` is the secret")
     @APIResponse(responseCode = "400", description = "Unknown scope or missing name")
     public Response mint(ServiceKeyRequest request) {
-        Caller c = caller.get();
+        Caller c = caller.orgAdmin();
         String by = c.email() != null ? c.email() : c.subject();
         return Response.status(201).entity(keys.mint(c.orgId(), by, request)).build();
     }
@@ -47,7 +47,7 @@ public class ServiceKeysResource {
     @GET
     @Operation(summary = "List the organization's service keys, newest first, without secrets")
     public List<ServiceKeyResponse> list() {
-        return keys.list(caller.get().orgId());
+        return keys.list(caller.orgAdmin().orgId());
     }
 
     @DELETE
@@ -56,7 +56,7 @@ public class ServiceKeysResource {
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @APIResponse(responseCode = "404", description = "No such key in this organization")
     public Response revoke(@Parameter(example = "key_5f0c…") @PathParam("key_id") String keyId) {
-        keys.revoke(caller.get().orgId(), keyId);
+        keys.revoke(caller.orgAdmin().orgId(), keyId);
         return Response.noContent().build();
     }
 }

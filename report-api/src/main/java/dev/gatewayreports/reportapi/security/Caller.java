@@ -7,9 +7,20 @@ import java.util.Set;
  *
  * @param keyId the service key's id, null for a user
  * @param teams the teams a user token names; empty for service keys (organization-wide by scope)
+ * @param roles for a token, exactly the roles of its configured roles claim and those they imply; for a key, its
+ *     scopes' roles
+ * @param clientId the client a token was issued to ({@code azp}, else {@code client_id}, else {@code appid}); null
+ *     for a service key or a token that names none
  */
 public record Caller(
-        Kind kind, String subject, String email, String orgId, Set<String> teams, Set<String> roles, String keyId) {
+        Kind kind,
+        String subject,
+        String email,
+        String orgId,
+        Set<String> teams,
+        Set<String> roles,
+        String keyId,
+        String clientId) {
 
     /** The kind of credential. */
     public enum Kind {

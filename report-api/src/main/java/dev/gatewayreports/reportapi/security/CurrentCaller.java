@@ -1,12 +1,11 @@
 package dev.gatewayreports.reportapi.security;
 
 import dev.gatewayreports.reportapi.errors.ApiException;
-import dev.gatewayreports.reportapi.teams.TeamIds;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Set;
 
 /** The caller of the current request. */
 @RequestScoped
@@ -16,37 +15,55 @@ public class CurrentCaller {
 
     private final SecurityIdentity identity;
     private final CurrentVertxRequest request;
+    private final ActingRequests acting;
+    private Caller resolved;
 
-    public CurrentCaller(SecurityIdentity identity, CurrentVertxRequest request) {
+    public CurrentCaller(SecurityIdentity identity, CurrentVertxRequest request, ActingRequests acting) {
         this.identity = identity;
         this.request = request;
+        this.acting = acting;
     }
 
-    /** The caller; 401 when anonymous, 403 when a user token names no organization. */
+    /**
+     * The caller; 401 when anonymous, 403 when a user token names no organization or carries role report_service
+     * from a client that may not act (see {@link ActingRequests}).
+     */
     public Caller get() {
+        if (resolved == null) {
+            resolved = resolve();
+        }
+        return resolved;
+    }
+
+    /**
+     * The caller, who must be an organization admin by the roles claim of its token (403 otherwise): the admin
+     * resources check this themselves as well as by {@code @RolesAllowed}.
+     */
+    public Caller orgAdmin() {
+        Caller caller = get();
+        if (caller.kind() != Caller.Kind.USER || !caller.has(Roles.ORG_ADMIN)) {
+            throw ApiException.forbidden("only an org_admin may do this");
+        }
+        return caller;
+    }
+
+    private Caller resolve() {
         Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
         if (caller == null) {
             throw new UnauthorizedException();
         }
-        if (caller.kind() == Caller.Kind.USER && caller.has(Roles.REPORT_SERVICE) && caller.orgId() == null) {
-            return acting(caller);
+        if (caller.kind() == Caller.Kind.USER && caller.has(Roles.REPORT_SERVICE)) {
+            HttpServerRequest http =
+                    request.getCurrent() == null ? null : request.getCurrent().request();
+            return acting.act(
+                    caller,
+                    http == null ? null : http.getHeader(ACTING_ORGANIZATION),
+                    http == null ? null : http.method().name(),
+                    http == null ? null : http.path());
         }
         if (caller.orgId() == null || caller.orgId().isBlank()) {
             throw ApiException.forbidden("the token carries no organization claim");
         }
         return caller;
-    }
-
-    /** A report service acting for the organization its request names; it sees that organization's teams. */
-    private Caller acting(Caller service) {
-        String org = request.getCurrent() == null
-                ? null
-                : request.getCurrent().request().getHeader(ACTING_ORGANIZATION);
-        if (org == null || TeamIds.problem(org) != null) {
-            throw ApiException.invalid(
-                    ACTING_ORGANIZATION, "a report_service token must name an organization in " + ACTING_ORGANIZATION);
-        }
-        return new Caller(
-                service.kind(), service.subject(), service.email(), org, Set.of(), Set.of(Roles.REPORT_SERVICE), null);
     }
 }

@@ -44,7 +44,8 @@ public class ServiceKeyIdentityProvider implements IdentityProvider<ServiceKeyCr
         for (String scope : key.scopes) {
             roles.add(ROLE_OF_SCOPE.get(scope));
         }
-        Caller caller = new Caller(Caller.Kind.SERVICE_KEY, key.keyId, null, key.orgId, Set.of(), roles, key.keyId);
+        Caller caller =
+                new Caller(Caller.Kind.SERVICE_KEY, key.keyId, null, key.orgId, Set.of(), roles, key.keyId, null);
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.keyId))
                 .addRoles(roles)

@@ -37,7 +37,7 @@ public class TeamsResource {
     @Operation(summary = "List the organization's teams")
     @APIResponse(responseCode = "200", description = "Every team of the caller's organization")
     public List<TeamResponse> list() {
-        return teams.list(caller.get().orgId());
+        return teams.list(caller.orgAdmin().orgId());
     }
 
     @POST
@@ -46,7 +46,7 @@ public class TeamsResource {
     @APIResponse(responseCode = "409", description = "The team id is taken")
     public Response create(TeamRequest request) {
         return Response.status(201)
-                .entity(teams.create(caller.get().orgId(), request))
+                .entity(teams.create(caller.orgAdmin().orgId(), request))
                 .build();
     }
 
@@ -55,7 +55,7 @@ public class TeamsResource {
     @Operation(summary = "One team")
     @APIResponse(responseCode = "404", description = "No such team in this organization")
     public TeamResponse get(@Parameter(example = "team_platform") @PathParam("team_id") String teamId) {
-        return teams.get(caller.get().orgId(), teamId);
+        return teams.get(caller.orgAdmin().orgId(), teamId);
     }
 
     @PATCH
@@ -64,6 +64,6 @@ public class TeamsResource {
     @APIResponse(responseCode = "404", description = "No such team in this organization")
     public TeamResponse update(
             @Parameter(example = "team_platform") @PathParam("team_id") String teamId, TeamRequest request) {
-        return teams.update(caller.get().orgId(), teamId, request);
+        return teams.update(caller.orgAdmin().orgId(), teamId, request);
     }
 }

@@ -270,7 +270,7 @@ class ReportsResourceTest {
     void shouldLetTheReportServiceActForTheOrganizationItNames() {
         String org = Tenants.newOrg();
         String team = ingestOne(org, Tenants.newTeam());
-        String service = Tokens.user(null, List.of(), "report_service");
+        String service = Tokens.reportService();
         given().header("Authorization", Tokens.bearer(service))
                 .header("X-Acting-Organization", org)
                 .contentType(ContentType.JSON)

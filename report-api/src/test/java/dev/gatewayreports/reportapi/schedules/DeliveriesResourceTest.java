@@ -120,7 +120,7 @@ class DeliveriesResourceTest {
     void shouldAskForRecipientsWhenTheTokenHasNoAddress() {
         String org = Tenants.newOrg();
         String team = team(org, Tenants.newTeam());
-        String service = Tokens.withEmail(null, null, List.of(), "report_service");
+        String service = Tokens.reportService();
         as(service)
                 .header("X-Acting-Organization", org)
                 .queryParam("report_type", "usage")

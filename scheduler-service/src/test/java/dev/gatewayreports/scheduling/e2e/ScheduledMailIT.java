@@ -222,6 +222,7 @@ class ScheduledMailIT {
     private static void ingest(String org, List<Map<String, Object>> events) throws Exception {
         String token = Jwt.subject("gateway")
                 .issuer("https://server.example.com")
+                .audience(Stubs.REPORT_API_AUDIENCE)
                 .claim("org_id", org)
                 .claim("roles", List.of("ingest"))
                 .sign();

@@ -29,10 +29,18 @@ public final class Stubs {
 
     private Stubs() {}
 
-    /** A real signed token as the provider would issue it to the scheduler. */
+    /** The audience report-api requires (its client id). */
+    public static final String REPORT_API_AUDIENCE = "report-api";
+
+    /**
+     * A real signed token as the provider would issue it to the scheduler: for report-api's audience, client
+     * ({@code azp}) scheduler-service — the client report-api accepts role report_service from.
+     */
     public static String serviceToken() {
         return Jwt.subject("service-account-scheduler-service")
                 .issuer("https://server.example.com")
+                .audience(REPORT_API_AUDIENCE)
+                .claim("azp", "scheduler-service")
                 .claim("roles", List.of("report_service"))
                 .expiresIn(3600)
                 .sign();
