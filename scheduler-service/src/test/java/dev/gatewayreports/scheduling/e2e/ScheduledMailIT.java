@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.gatewayreports.scheduling.support.Mails;
 import dev.gatewayreports.scheduling.support.Stubs;
 import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.ServiceProcess;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.mail.internet.MimeMessage;

@@ -1,4 +1,4 @@
-package dev.gatewayreports.scheduling.e2e;
+package dev.gatewayreports.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged service (its quarkus-run.jar) as a child process on a free port, with its log in a file. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -26,18 +26,18 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     /** The jar named by a system property the pom sets; missing is a failure, not a skip. */
-    ServiceProcess(String name, String jarProperty, Path logDirectory) {
+    public ServiceProcess(String name, String jarProperty, Path logDirectory) {
         this.name = name;
         String path = System.getProperty(jarProperty);
         if (path == null || !Files.isRegularFile(Path.of(path))) {
             throw new IllegalStateException(name + " jar " + path + " (system property " + jarProperty
-                    + ") is missing: run ./mvnw verify, which packages report-api before scheduler-service");
+                    + ") is missing: run ./mvnw verify, which packages the services before their integration tests");
         }
         this.jar = Path.of(path);
         this.log = logDirectory.resolve(name + ".log");
     }
 
-    void start(Map<String, String> settings) throws IOException {
+    public void start(Map<String, String> settings) throws IOException {
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -52,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until /q/health/ready answers 200; fails with the log's tail otherwise. */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -73,11 +73,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + logTail());
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -96,7 +96,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

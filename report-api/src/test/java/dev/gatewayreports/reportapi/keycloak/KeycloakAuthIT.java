@@ -1,0 +1,236 @@
+package dev.gatewayreports.reportapi.keycloak;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.ServiceProcess;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The auth part of the suite against a real Keycloak: the packaged report-api as a child process, pointed at the
+ * Keycloak realm of {@code src/test/resources/keycloak} by configuration alone ({@code OIDC_AUTH_SERVER_URL}; the
+ * client id, audience, claim names and report-service clients are report-api's defaults), and every token a real
+ * one from Keycloak's token endpoint: an org admin and a member of organization A, an org admin of organization B,
+ * a member who is in a group named {@code org_admin}, a user holding the {@code report_service} role, a token of
+ * another client (no report-api audience) and the scheduler's client-credentials token.
+ */
+class KeycloakAuthIT {
+    private static final Path LOGS = Path.of(System.getProperty("keycloak-it.dir", "target/keycloak-it"));
+    private static final String ORG_A = "org_kc_" + suffix();
+    private static final String ORG_B = "org_kc_" + suffix();
+    private static final String TEAM_A = "team_kc_" + suffix();
+    private static final String TEAM_B = "team_kc_" + suffix();
+    private static final String SCHEDULER_SECRET = "test-only-" + UUID.randomUUID();
+
+    static PostgresTestResource postgres;
+    static KeycloakServer keycloak;
+    static ServiceProcess reportApi;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Instant begin = Instant.now();
+        keycloak = new KeycloakServer(
+                "keycloak.home",
+                LOGS,
+                Map.of(
+                        "GR_ORG_A", ORG_A,
+                        "GR_ORG_B", ORG_B,
+                        "GR_TEAM_A", TEAM_A,
+                        "GR_TEAM_B", TEAM_B,
+                        "GR_PASSWORD", "test-only-" + UUID.randomUUID(),
+                        "GR_SCHEDULER_SECRET", SCHEDULER_SECRET));
+        keycloak.start();
+        postgres = new PostgresTestResource();
+        Map<String, String> db = postgres.start();
+        reportApi = new ServiceProcess("report-api", "report-api.jar", LOGS);
+        reportApi.start(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url"),
+                "QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username"),
+                "QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password"),
+                "OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                "REPORTS_ADMIN_CURSOR_SECRET", "keycloak-it-only-cursor-secret-0123456789"));
+        // Both start at once; report-api reads the provider's metadata when it first needs it.
+        CompletableFuture<Void> api = CompletableFuture.runAsync(() -> {
+            try {
+                reportApi.awaitReady(Duration.ofSeconds(180));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        keycloak.awaitReady(Duration.ofSeconds(300));
+        api.join();
+        System.out.printf(
+                "KeycloakAuthIT: Keycloak ready in %d s, report-api and Keycloak both ready %d s after start%n",
+                keycloak.startup().toSeconds(),
+                Duration.between(begin, Instant.now()).toSeconds());
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = URI.create(reportApi.url()).getPort();
+
+        as(ada())
+                .contentType(ContentType.JSON)
+                .body(Map.of("team_id", TEAM_A, "name", "Team A"))
+                .post("/v1/admin/teams")
+                .then()
+                .statusCode(201);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (reportApi != null) {
+                reportApi.close();
+            }
+        } finally {
+            try {
+                if (keycloak != null) {
+                    keycloak.close();
+                }
+            } finally {
+                if (postgres != null) {
+                    postgres.stop();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldLetTheOrgAdminCreateATeamAndMintAServiceKey() {
+        String team = "team_kc_" + suffix();
+        String admin = ada();
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("team_id", team, "name", "Created through Keycloak"))
+                .post("/v1/admin/teams")
+                .then()
+                .statusCode(201)
+                .body("team_id", equalTo(team));
+        as(admin).get("/v1/admin/teams").then().statusCode(200).body("team_id", hasItem(team));
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "gateway", "scopes", List.of("ingest")))
+                .post("/v1/admin/service-keys")
+                .then()
+                .statusCode(201)
+                .body("key", startsWith("sk-svc-"));
+    }
+
+    @Test
+    void shouldLetAMemberReadItsTeamsReportsButNotTheAdminEndpoints() {
+        String member = keycloak.password("web-ui", "max");
+        as(member).get("/v1/reports/quick/usage?days=7").then().statusCode(200);
+        generate(as(member), TEAM_A).then().statusCode(200);
+        as(member).get("/v1/admin/teams").then().statusCode(403);
+        as(member).get("/v1/admin/service-keys").then().statusCode(403);
+        mintKey(as(member)).then().statusCode(403);
+    }
+
+    @Test
+    void shouldAnswer404ToAnotherOrganizationForTeamsAndSavedReports() {
+        String saved =
+                generate(as(ada()), TEAM_A).then().statusCode(200).extract().header("X-Report-Id");
+        String otherOrgAdmin = keycloak.password("web-ui", "bea");
+        as(otherOrgAdmin)
+                .get("/v1/reports/quick/usage?days=7&team_id=" + TEAM_A)
+                .then()
+                .statusCode(404);
+        generate(as(otherOrgAdmin), TEAM_A).then().statusCode(404);
+        as(otherOrgAdmin).get("/v1/reports/" + saved).then().statusCode(404);
+        as(otherOrgAdmin)
+                .get("/v1/reports/download/" + saved + "?format=csv")
+                .then()
+                .statusCode(404);
+        as(otherOrgAdmin).get("/v1/admin/teams/" + TEAM_A).then().statusCode(404);
+    }
+
+    @Test
+    void shouldRefuseATokenIssuedForAnotherAudience() {
+        // The same users, claims and roles, from a client whose tokens do not name report-api in aud.
+        as(keycloak.password("other-app", "ada")).get("/v1/admin/teams").then().statusCode(401);
+        as(keycloak.password("other-app", "max"))
+                .get("/v1/reports/quick/usage?days=7")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void shouldTakeNoRoleFromTheGroupsClaim() {
+        // roles: [member], groups: [org_admin]
+        String grouped = keycloak.password("web-ui", "gus");
+        as(grouped).get("/v1/reports/quick/usage?days=7").then().statusCode(200);
+        mintKey(as(grouped)).then().statusCode(403);
+        as(grouped).get("/v1/admin/teams").then().statusCode(403);
+    }
+
+    @Test
+    void shouldLetTheSchedulersClientCredentialsTokenActForTheOrganizationItNames() {
+        String scheduler = keycloak.clientCredentials("scheduler-service", SCHEDULER_SECRET);
+        generate(as(scheduler).header("X-Acting-Organization", ORG_A), TEAM_A)
+                .then()
+                .statusCode(200)
+                .header("X-Report-Id", startsWith("rpt_"));
+        generate(as(scheduler), TEAM_A).then().statusCode(400).body("error.field", equalTo("X-Acting-Organization"));
+    }
+
+    @Test
+    void shouldRefuseAnActingRequestOfAUserTokenCarryingTheReportServiceRole() {
+        String user = keycloak.password("web-ui", "rex");
+        generate(as(user).header("X-Acting-Organization", ORG_A), TEAM_A).then().statusCode(403);
+    }
+
+    @Test
+    void shouldAnswer401WithoutAValidToken() throws Exception {
+        given().get("/v1/reports/quick/usage?days=7").then().statusCode(401);
+        given().get("/v1/admin/teams").then().statusCode(401);
+        as("not-a-jwt").get("/v1/admin/teams").then().statusCode(401);
+        String token = ada();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        as(forged).get("/v1/admin/teams").then().statusCode(401);
+
+        String expiring = keycloak.password("web-ui-expiring", "ada");
+        Thread.sleep(Math.max(
+                0,
+                Duration.between(Instant.now(), KeycloakServer.expiry(expiring).plusSeconds(2))
+                        .toMillis()));
+        as(expiring).get("/v1/admin/teams").then().statusCode(401);
+    }
+
+    private static String ada() {
+        return keycloak.password("web-ui", "ada");
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    private static io.restassured.response.Response generate(RequestSpecification request, String team) {
+        return request.contentType(ContentType.JSON)
+                .body(Map.of("report_type", "usage", "days", 7, "team_id", team, "save", true))
+                .post("/v1/reports/generate");
+    }
+
+    private static io.restassured.response.Response mintKey(RequestSpecification request) {
+        return request.contentType(ContentType.JSON)
+                .body(Map.of("name", "should not exist", "scopes", List.of("admin")))
+                .post("/v1/admin/service-keys");
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 10);
+    }
+}
