@@ -1,5 +1,6 @@
 package dev.gatewayreports.aggregation.faults;
 
+import dev.gatewayreports.testing.FaultPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
