@@ -46,11 +46,15 @@ public class DueRepository {
             update report_schedule set next_run_at = ? where schedule_id = ?
             """;
 
-    /** Takes due work (pending, or sending with an expired lease) and leases it, in one statement. */
+    /**
+     * Takes due work (pending, or sending with an expired lease) and leases it, in one statement; the first claim
+     * also stamps {@code first_attempt_at}, from which the retries' deadline runs.
+     */
     static final String CLAIM = """
             with claimed as (
                 update report_delivery d
-                   set status = 'sending', attempts = d.attempts + 1, locked_until = ?
+                   set status = 'sending', attempts = d.attempts + 1, locked_until = ?,
+                       first_attempt_at = coalesce(d.first_attempt_at, ?)
                  where d.delivery_id in (
                         select delivery_id
                           from report_delivery
@@ -62,10 +66,17 @@ public class DueRepository {
                          limit ?)
                 returning d.*)
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
-                   c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts
+                   c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts,
+                   c.first_attempt_at, c.report_id
               from claimed c
               left join team t on t.team_id = c.team_id
              order by c.next_attempt_at
+            """;
+
+    /** The report this attempt has saved in report-api, kept so that a retry mails the same one. */
+    static final String RECORD_REPORT = """
+            update report_delivery set report_id = ?
+             where delivery_id = ? and attempts = ? and status = 'sending'
             """;
 
     /** Guarded by the attempt number: a worker whose lease was taken over cannot overwrite the newer attempt. */
@@ -168,11 +179,16 @@ public class DueRepository {
                 ps.setTimestamp(1, Timestamp.from(leaseUntil));
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.setTimestamp(3, Timestamp.from(now));
-                ps.setInt(4, limit);
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setInt(5, limit);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        claimed.add(new ClaimedDelivery(request(rs), rs.getInt("attempts")));
+                        claimed.add(new ClaimedDelivery(
+                                request(rs),
+                                rs.getInt("attempts"),
+                                rs.getTimestamp("first_attempt_at").toInstant(),
+                                rs.getString("report_id")));
                     }
                 }
                 return claimed;
@@ -182,6 +198,11 @@ public class DueRepository {
 
     boolean markSent(ClaimedDelivery d, Instant sentAt, String reportId) {
         return update(MARK_SENT, Timestamp.from(sentAt), reportId, d.deliveryId(), d.attempts());
+    }
+
+    /** Records the report this attempt saved; false when the delivery is no longer this attempt's. */
+    boolean recordReport(ClaimedDelivery d, String reportId) {
+        return update(RECORD_REPORT, reportId, d.deliveryId(), d.attempts());
     }
 
     /** Extends this attempt's lease; false when the delivery is no longer this attempt's. */
