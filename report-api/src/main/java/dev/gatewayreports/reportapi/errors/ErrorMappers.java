@@ -27,7 +27,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return json(e.status(), e.code(), e.getMessage(), e.field());
+        Response answer = json(e.status(), e.code(), e.getMessage(), e.field());
+        if (e instanceof QuotaExceededException quota) {
+            answer.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds()));
+        }
+        return answer;
     }
 
     @ServerExceptionMapper

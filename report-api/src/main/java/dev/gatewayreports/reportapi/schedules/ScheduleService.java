@@ -5,6 +5,7 @@ import dev.gatewayreports.reportapi.reports.ReportScope;
 import dev.gatewayreports.reportapi.reports.ReportScopes;
 import dev.gatewayreports.reportapi.reports.ReportType;
 import dev.gatewayreports.reportapi.security.Caller;
+import dev.gatewayreports.reportapi.settings.RecipientDomains;
 import dev.gatewayreports.reportapi.teams.Organizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,13 +21,19 @@ public class ScheduleService {
     private final ScheduleRepository schedules;
     private final ReportScopes scopes;
     private final Organizations organizations;
+    private final RecipientDomains domains;
     private final Clock clock;
 
     public ScheduleService(
-            ScheduleRepository schedules, ReportScopes scopes, Organizations organizations, Clock clock) {
+            ScheduleRepository schedules,
+            ReportScopes scopes,
+            Organizations organizations,
+            RecipientDomains domains,
+            Clock clock) {
         this.schedules = schedules;
         this.scopes = scopes;
         this.organizations = organizations;
+        this.domains = domains;
         this.clock = clock;
     }
 
@@ -34,6 +41,7 @@ public class ScheduleService {
     @Transactional
     public ScheduleResponse save(Caller caller, ScheduleRequest request) {
         String team = administeredTeam(caller, request.teamId());
+        domains.check(caller.orgId(), request.recipients());
         organizations.ensure(caller.orgId());
         organizations.registerTeam(caller.orgId(), team);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -14,7 +14,12 @@ public final class Tokens {
 
     /** A user token with this {@code email} claim, or none when it is null (as for a client-credentials token). */
     public static String withEmail(String email, String orgId, List<String> teams, String... roles) {
-        var jwt = Jwt.subject("user-" + UUID.randomUUID())
+        return withSubject("user-" + UUID.randomUUID(), email, orgId, teams, roles);
+    }
+
+    /** A user token of this subject ({@code sub}), for tests where two tokens must be the same user. */
+    public static String withSubject(String subject, String email, String orgId, List<String> teams, String... roles) {
+        var jwt = Jwt.subject(subject)
                 .issuer("https://server.example.com")
                 .claim("teams", teams)
                 .claim("roles", List.of(roles));

@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.due;
 
+import dev.gatewayreports.model.schedules.Recipients;
 import dev.gatewayreports.model.schedules.ScheduleRule;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import dev.gatewayreports.scheduling.delivery.ReportDelivery;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -115,6 +117,15 @@ public class Dispatcher {
     private DispatchResult send(ClaimedDelivery d, Instant now, long started) {
         if (!holdLease(d, now, started)) {
             return null;
+        }
+        Optional<String> outside = Recipients.outsideDomains(d.request().recipients(), d.allowedDomains());
+        if (outside.isPresent()) {
+            // Made before the organization restricted its recipient domains: never mailed outside them.
+            return fail(
+                    d,
+                    elapsed(now, started),
+                    "recipients: " + outside.get() + " is not in a domain the organization allows",
+                    true);
         }
         String reportId;
         try {

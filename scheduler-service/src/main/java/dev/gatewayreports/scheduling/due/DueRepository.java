@@ -81,9 +81,10 @@ public class DueRepository {
                 returning d.*)
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
                    c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts,
-                   c.first_attempt_at, c.report_id
+                   c.first_attempt_at, c.report_id, o.recipient_domains
               from claimed c
               left join team t on t.team_id = c.team_id
+              left join organization o on o.org_id = c.org_id
              order by row_number() over (partition by c.org_id order by c.next_attempt_at, c.delivery_id),
                       c.next_attempt_at
             """;
@@ -208,7 +209,10 @@ public class DueRepository {
                                 request(rs),
                                 rs.getInt("attempts"),
                                 rs.getTimestamp("first_attempt_at").toInstant(),
-                                rs.getString("report_id")));
+                                rs.getString("report_id"),
+                                rs.getArray("recipient_domains") == null
+                                        ? List.of()
+                                        : strings(rs.getArray("recipient_domains"))));
                     }
                 }
                 return claimed;

@@ -408,6 +408,30 @@ class DispatcherTest {
                         .get("status"));
     }
 
+    @Test
+    void shouldNotMailOutsideTheDomainsTheOrganizationAllowsNow() {
+        // Made before the organization restricted its recipient domains (report-api refuses such sends since).
+        String[] team = Seeds.team("Allow-list");
+        String inside = Seeds.id("in") + "@example.com";
+        String outside = Seeds.id("out") + "@elsewhere.example";
+        String delivery = Seeds.adHoc(
+                team,
+                List.of(inside, outside),
+                "none",
+                Instant.parse("2026-11-16T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z"),
+                MONDAY_9AM_NY);
+        Db.execute("update organization set recipient_domains = ? where org_id = ?", List.of("example.com"), team[0]);
+
+        assertEquals(new DispatchResult(0, 0, 0, 1), dispatcher.dispatchDue(MONDAY_9AM_NY));
+
+        Map<String, Object> failed = Db.one("select * from report_delivery where delivery_id = ?", delivery);
+        assertEquals("failed", failed.get("status"));
+        assertThat((String) failed.get("last_error"), containsString(outside));
+        assertTrue(Mails.to(inside).isEmpty());
+        assertTrue(Mails.to(outside).isEmpty());
+    }
+
     static String weeklyMonday(String[] team, List<String> to, String format, Instant nextRunAt) {
         return Seeds.schedule(team, "weekly", LocalTime.of(9, 0), 1, "America/New_York", 7, to, format, nextRunAt);
     }
