@@ -7,7 +7,8 @@
 #                    with a new seed (the same seed would only measure duplicates)
 #     --no-build     use the jars already built
 #     --api-port, --worker-port   where report-api and aggregation-worker listen (defaults stay clear of the
-#                    8080-8082 of deploy/local/up.sh, which may be running)
+#                    8080-8082 of deploy/local/up.sh, which may be running); each service's operations
+#                    endpoints (/q/health, /q/metrics) are on its port + 1000
 #     --raw-api-port where a second report-api listens whose engine reads raw events only
 #                    (REPORTS_STATS_RAW_BELOW=P36500D): the baseline of the report-generation timings
 #   Passed on to the Java main: --seed 42 --parallel 3 --batch 10000 --copy-events 1000000 --runs 20 --probes 20
@@ -85,9 +86,10 @@ trap 'exit 130' INT TERM
 start_service() {
   local name=$1 port=$2 log=${3:-$1}
   shift $(($# < 3 ? $# : 3))
-  echo "Starting $log on :$port; log: $LOGS/$log.log"
+  echo "Starting $log on :$port (operations on :$((port + 1000))); log: $LOGS/$log.log"
   env "$@" QUARKUS_PROFILE=local \
     QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_MANAGEMENT_PORT="$((port + 1000))" \
     QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
     QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
     QUARKUS_DATASOURCE_PASSWORD="" \
@@ -96,7 +98,7 @@ start_service() {
   PIDS+=($!)
   local pid=$!
   for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null && return
+    curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null && return
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
@@ -177,7 +179,7 @@ main() {
   set +e
   BENCH_INGEST_KEY="$ingest_key" BENCH_PROBE_KEY="$probe_key" BENCH_MEMBER_TOKEN="$member_token" \
     BENCH_ADMIN_TOKEN="$admin_token" bench Benchmark --api "http://localhost:$API_PORT" \
-    --worker "http://localhost:$WORKER_PORT" --raw-api "http://localhost:$RAW_API_PORT" --jdbc "$JDBC_URL" \
+    --worker "http://localhost:$((WORKER_PORT + 1000))" --raw-api "http://localhost:$RAW_API_PORT" --jdbc "$JDBC_URL" \
     --db-user "$DB_USER" --events "$EVENTS" \
     --teams "$TEAMS" --days "$DAYS" --work-dir "$TARGET" --org "$ORG" --probe-org "$PROBE_ORG" \
     --revision "$revision" \

@@ -73,9 +73,10 @@ start_service() {
   if [[ "$name" == scheduler-service ]]; then
     extra=(REPORTS_SCHEDULER_REPORT_API_URL="$API" REPORTS_SCHEDULER_REPORT_API_TOKEN="$SCHEDULER_TOKEN")
   fi
-  echo "Starting $name on :$port; log: $STATE_DIR/$name.log"
+  echo "Starting $name on :$port (operations on :$((port + 1000))); log: $STATE_DIR/$name.log"
   QUARKUS_PROFILE=local \
     QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_MANAGEMENT_PORT="$((port + 1000))" \
     QUARKUS_DATASOURCE_JDBC_URL="$GR_JDBC_URL" \
     QUARKUS_DATASOURCE_USERNAME="$GR_DB_USER" \
     QUARKUS_DATASOURCE_PASSWORD="$GR_DB_PASSWORD" \
@@ -89,7 +90,8 @@ start_service() {
 wait_ready() {
   local name=$1 port=$2 pid_file="$STATE_DIR/$1.pid"
   for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null && return
+    # Health, metrics and OpenAPI are on the management port (the HTTP port + 1000), not the public one.
+    curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null && return
     running "$pid_file" || break
     sleep 0.5
   done
@@ -153,9 +155,10 @@ print_summary() {
   cat <<SUMMARY
 
 Gateway reports is running.
-  report-api          http://localhost:8080   (OpenAPI: http://localhost:8080/q/swagger-ui)
+  report-api          http://localhost:8080   (OpenAPI: http://localhost:9080/q/swagger-ui)
   aggregation-worker  http://localhost:8081
   scheduler-service   http://localhost:8082   (sends due schedules every 30 s to the SMTP sink below)
+  operations          http://localhost:9080, :9081, :9082 (/q/health, /q/metrics; not on the public ports)
   Postgres            $GR_JDBC_URL ($GR_DB_MODE, user $GR_DB_USER)
   SMTP                $GR_SMTP_HOST:$GR_SMTP_PORT (accepts any recipient)
   IMAP                imap://$GR_IMAP_HOST:$GR_IMAP_PORT  user $GR_MAIL_USER / $GR_MAIL_PASSWORD

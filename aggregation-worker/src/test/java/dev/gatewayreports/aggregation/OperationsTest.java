@@ -3,12 +3,16 @@ package dev.gatewayreports.aggregation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatewayreports.testing.Db;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The service starts against the migrated schema and reports its health and metrics. */
@@ -23,6 +27,16 @@ class OperationsTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+    }
+
+    @Test
+    void shouldBoundEveryStatementAndTheWaitForAConnection() {
+        // reports.database.statement-timeout reaches every pooled connection (JDBC options); a hung statement
+        // fails instead of holding a connection forever.
+        assertEquals("1min", Db.one("show statement_timeout").get("statement_timeout"));
+        assertEquals(
+                Duration.ofSeconds(5),
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.acquisition-timeout", Duration.class));
     }
 
     @Test

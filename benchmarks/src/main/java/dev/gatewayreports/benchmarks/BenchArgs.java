@@ -48,7 +48,7 @@ record BenchArgs(
         Path workDir) {
 
     static final String USAGE = """
-            usage: Benchmark --api http://localhost:18080 --worker http://localhost:18081
+            usage: Benchmark --api http://localhost:18080 --worker http://localhost:19081
                              [--raw-api http://localhost:18083]
                              --jdbc jdbc:postgresql://127.0.0.1:5432/gateway_reports_bench [--db-user postgres]
                              [--events 10000000] [--teams 50] [--days 30] [--seed 42] [--parallel 3]

@@ -3,20 +3,24 @@ package dev.gatewayreports.scheduling;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gatewayreports.scheduling.due.Dispatcher;
 import dev.gatewayreports.scheduling.support.GreenMailResource;
 import dev.gatewayreports.scheduling.support.Seeds;
 import dev.gatewayreports.scheduling.support.Stubs;
+import dev.gatewayreports.testing.Db;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The service starts against the migrated schema and reports its health and metrics. */
@@ -36,6 +40,16 @@ class OperationsTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+    }
+
+    @Test
+    void shouldBoundEveryStatementAndTheWaitForAConnection() {
+        // reports.database.statement-timeout reaches every pooled connection (JDBC options); a hung statement
+        // fails instead of holding a connection forever.
+        assertEquals("30s", Db.one("show statement_timeout").get("statement_timeout"));
+        assertEquals(
+                Duration.ofSeconds(5),
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.acquisition-timeout", Duration.class));
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Path log;
     private final int port = freePort();
+    private final int managementPort = freePort();
     private Process process;
 
     /** The jar named by a system property the pom sets; missing is a failure, not a skip. */
@@ -47,11 +48,12 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("REPORTS_") || k.startsWith("OIDC_"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.putAll(settings);
         process = builder.start();
     }
 
-    /** Waits until /q/health/ready answers 200; fails with the log's tail otherwise. */
+    /** Waits until /q/health/ready (on the management port) answers 200; fails with the log's tail otherwise. */
     public void awaitReady(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -59,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2))
                         .build();
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -73,8 +75,14 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + logTail());
     }
 
+    /** The public port: the API only. */
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The management port of the packaged (prod) build: health, metrics, OpenAPI. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public String logTail() {

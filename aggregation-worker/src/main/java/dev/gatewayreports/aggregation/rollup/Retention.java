@@ -56,6 +56,9 @@ public class Retention {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // One transaction (rollup deletes, then the drops, then the audit row), each statement allowed up to
+                // the maintenance statement timeout rather than the service's default.
+                RollupRebuild.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
                 deleted = deleteRollups(c, rollupsBefore);
                 dropped = dropPartitions(c, rawBefore);
                 AuditWriter.insert(c, audit(actor, rawBefore, rollupsBefore, dropped, deleted));

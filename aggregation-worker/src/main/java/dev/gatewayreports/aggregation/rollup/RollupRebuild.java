@@ -35,10 +35,15 @@ public class RollupRebuild {
                           where b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)
             """;
 
-    private final AgroalDataSource dataSource;
+    /** A setting for this transaction only (SET LOCAL, with a bound value). */
+    static final String SET_LOCAL = "select set_config(?, ?, true)";
 
-    public RollupRebuild(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final RollupConfig config;
+
+    public RollupRebuild(AgroalDataSource dataSource, RollupConfig config) {
         this.dataSource = dataSource;
+        this.config = config;
     }
 
     /** Rebuilds every UTC day touching [from, to) for {@code actor}; answers the events folded. */
@@ -51,6 +56,7 @@ public class RollupRebuild {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
                 execute(c, EXCLUSIVE_LOCK);
                 for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(1, ChronoUnit.DAYS)) {
                     folded += rebuildDay(c, day);
@@ -101,6 +107,15 @@ public class RollupRebuild {
             RollupWriter.apply(c, shape, deltas.rows(shape));
         }
         return deltas.events();
+    }
+
+    /** Sets {@code name} to {@code value} until the end of the current transaction. */
+    static void setLocal(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SET_LOCAL)) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.execute();
+        }
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

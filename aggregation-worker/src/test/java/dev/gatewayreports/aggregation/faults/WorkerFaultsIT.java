@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.aggregation.faults.EventWriter.Tenant;
+import dev.gatewayreports.testing.FaultPostgres;
 import io.agroal.api.AgroalDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,11 @@ class WorkerFaultsIT {
     @BeforeAll
     static void startPostgres() throws Exception {
         pg = FaultPostgres.startFresh(DIR.resolve("pgdata"));
+        Flyway.configure()
+                .dataSource(pg.jdbcUrl(), "postgres", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         ds = pg.pool(4);
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(

@@ -1,5 +1,6 @@
 package dev.gatewayreports.aggregation.faults;
 
+import dev.gatewayreports.testing.FaultPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ final class WorkerProcess {
     private final List<Path> logs = new ArrayList<>();
     private int incarnation;
     private int httpPort;
+    private int managementPort;
     private Process process;
 
     WorkerProcess(String name, FaultPostgres pg, Path logDirectory) {
@@ -47,6 +49,7 @@ final class WorkerProcess {
     void start() throws IOException {
         incarnation++;
         httpPort = FaultPostgres.freePort();
+        managementPort = FaultPostgres.freePort();
         Path log = logDirectory.resolve(applicationName() + ".log");
         Files.createDirectories(logDirectory);
         ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
@@ -63,6 +66,8 @@ final class WorkerProcess {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        // The packaged (prod) build serves /q/health and /q/metrics on the management port only.
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         // The rollup endpoints' OIDC tenant is not what these tests are about, and there is no provider here.
         env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
         env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
@@ -114,7 +119,8 @@ final class WorkerProcess {
             return false;
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -22,7 +22,43 @@ public final class Recipients {
             Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
+    private static final Pattern DOMAIN =
+            Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+
+    /** The most domains an organization's allow-list may hold. */
+    public static final int MAX_DOMAINS = 100;
+
     private Recipients() {}
+
+    /** Why this entry of a recipient-domain allow-list is not acceptable (lower-case host name, no wildcard). */
+    public static Optional<String> domainProblem(String domain) {
+        if (domain == null
+                || domain.isEmpty()
+                || domain.length() > 253
+                || !DOMAIN.matcher(domain).matches()) {
+            return Optional.of("'" + printable(domain == null ? "" : domain) + "' is not a domain name like"
+                    + " example.com (lower case, no wildcard)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first address whose domain (after the {@code @}, case-insensitively) is not exactly one of
+     * {@code allowedDomains}; empty when all are, or when there is no allow-list (null or empty).
+     */
+    public static Optional<String> outsideDomains(List<String> addresses, List<String> allowedDomains) {
+        if (allowedDomains == null || allowedDomains.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> allowed = new java.util.HashSet<>(allowedDomains);
+        for (String address : addresses) {
+            String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            if (!allowed.contains(domain)) {
+                return Optional.of(address);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Why this address is not acceptable, or empty when it is. */
     public static Optional<String> problem(String address) {

@@ -22,10 +22,23 @@ import javax.sql.DataSource;
  * bucket fits, for filters and dimensions only raw events hold, and for tiny windows.
  */
 public final class StatsEngine {
-    /** Bounds that keep any query's answer small. */
-    public record Limits(int maxBuckets, int maxRows, Duration rawBelow) {
+    /**
+     * Bounds that keep any query's answer small.
+     *
+     * @param rawStatementTimeout PostgreSQL's {@code statement_timeout} for the statements of a raw-events-only read
+     *     (a PostgreSQL duration such as {@code 120s}), which scan far more rows than rollup reads; null keeps the
+     *     connection's own
+     */
+    public record Limits(int maxBuckets, int maxRows, Duration rawBelow, String rawStatementTimeout) {
         public static final Limits DEFAULT = new Limits(10_000, 100_000, Duration.ofHours(3));
+
+        public Limits(int maxBuckets, int maxRows, Duration rawBelow) {
+            this(maxBuckets, maxRows, rawBelow, null);
+        }
     }
+
+    /** Sets a setting for the current transaction only (SET LOCAL, with a bound value). */
+    static final String SET_LOCAL = "select set_config(?, ?, true)";
 
     /** Beyond this many separate raw spans, the whole query is read from raw events in one pass. */
     private static final int MAX_RAW_RANGES = 200;
@@ -69,7 +82,7 @@ public final class StatsEngine {
         try (Connection c = dataSource.getConnection()) {
             if (rolled.isEmpty()) {
                 if (!rawRanges.isEmpty()) {
-                    readRawStreaming(c, q, dims, rawRanges, acc);
+                    readRawStreaming(c, q, dims, rawRanges, acc, limits.rawStatementTimeout());
                 }
             } else {
                 readInOneSnapshot(c, q, dims, table, byGrain, rolled, rawRanges, acc);
@@ -92,12 +105,27 @@ public final class StatsEngine {
     /**
      * Raw events only, in a transaction: PostgreSQL's JDBC driver streams a result set {@code fetchSize} rows at a
      * time only with auto-commit off; with it on, every event of the window would be held in memory at once (a
-     * raw-only report over 10M events ran a 6 GiB heap out of memory).
+     * raw-only report over 10M events ran a 6 GiB heap out of memory). Its statements may run up to
+     * {@code statementTimeout} (when given) instead of the connection's shorter default.
      */
     private static void readRawStreaming(
-            Connection c, StatsQuery q, Set<Dimension> dims, List<long[]> rawRanges, Accumulator acc)
+            Connection c,
+            StatsQuery q,
+            Set<Dimension> dims,
+            List<long[]> rawRanges,
+            Accumulator acc,
+            String statementTimeout)
             throws SQLException {
-        inTransaction(c, c.getTransactionIsolation(), () -> readRaw(c, q, dims, rawRanges, null, acc));
+        inTransaction(c, c.getTransactionIsolation(), () -> {
+            if (statementTimeout != null) {
+                try (PreparedStatement ps = c.prepareStatement(SET_LOCAL)) {
+                    ps.setString(1, "statement_timeout");
+                    ps.setString(2, statementTimeout);
+                    ps.execute();
+                }
+            }
+            readRaw(c, q, dims, rawRanges, null, acc);
+        });
     }
 
     /**

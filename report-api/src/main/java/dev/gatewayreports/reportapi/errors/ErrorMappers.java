@@ -7,8 +7,10 @@ import dev.gatewayreports.model.stats.QueryTooLargeException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -17,9 +19,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    private final DatabaseConfig database;
+
+    public ErrorMappers(DatabaseConfig database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return json(e.status(), e.code(), e.getMessage(), e.field());
+        Response answer = json(e.status(), e.code(), e.getMessage(), e.field());
+        if (e instanceof QuotaExceededException quota) {
+            answer.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds()));
+        }
+        return answer;
     }
 
     @ServerExceptionMapper
@@ -70,10 +82,41 @@ public class ErrorMappers {
         return json(status, code, e.getMessage(), null);
     }
 
+    /**
+     * Anything not mapped above: a database that is away or too slow (whatever wraps its exception) is a 503 with
+     * {@code Retry-After}; everything else a 500 without details.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        Optional<DatabaseFailures.Kind> database = DatabaseFailures.classify(e);
+        if (database.isPresent()) {
+            return unavailable(database.get(), e, this.database.retryAfterSeconds());
+        }
         LOG.error("request failed", e);
         return json(500, "internal_error", "internal error", null);
+    }
+
+    /** The 503 of a database failure, logged in one line (an outage would otherwise flood the log with traces). */
+    static Response unavailable(DatabaseFailures.Kind kind, Throwable e, int retryAfterSeconds) {
+        LOG.warnf(
+                "request failed, database %s: %s",
+                kind == DatabaseFailures.Kind.TIMEOUT ? "too slow" : "unavailable", rootMessage(e));
+        String message = kind == DatabaseFailures.Kind.TIMEOUT
+                ? "the database did not answer in time; retry later"
+                : "the database is unavailable; retry later";
+        return Response.status(503)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .entity(ApiError.of("service_unavailable", message, null))
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 32 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return e.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     static Response json(int status, String code, String message, String field) {

@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.ingest;
 import dev.gatewayreports.model.events.UsageEvent;
 import dev.gatewayreports.model.pricing.CostBreakdown;
 import dev.gatewayreports.model.pricing.PriceBook;
+import dev.gatewayreports.reportapi.quotas.IngestRateLimiter;
 import dev.gatewayreports.reportapi.teams.Organizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public class IngestService {
     private final PartitionMaintenance partitions;
     private final Organizations organizations;
     private final EventStore store;
+    private final IngestRateLimiter rateLimiter;
     private final Clock clock = Clock.systemUTC();
 
     public IngestService(
@@ -29,16 +31,20 @@ public class IngestService {
             PriceBookCache prices,
             PartitionMaintenance partitions,
             Organizations organizations,
-            EventStore store) {
+            EventStore store,
+            IngestRateLimiter rateLimiter) {
         this.config = config;
         this.prices = prices;
         this.partitions = partitions;
         this.organizations = organizations;
         this.store = store;
+        this.rateLimiter = rateLimiter;
     }
 
-    public IngestResponse ingest(String orgId, byte[] body, boolean ndjson) {
+    /** Ingests one request of {@code credential} (whose rate limits apply, when configured). */
+    public IngestResponse ingest(String orgId, String credential, byte[] body, boolean ndjson) {
         List<EventBody.Item> items = EventBody.read(body, ndjson, config.maxEvents());
+        rateLimiter.take(credential, items.size());
         EventValidator validator = new EventValidator(clock.instant(), config.maxFuture(), config.maxAge());
         PriceBook book = prices.get();
         List<IngestResponse.Rejected> rejected = new ArrayList<>();

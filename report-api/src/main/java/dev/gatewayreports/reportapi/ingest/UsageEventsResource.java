@@ -1,6 +1,7 @@
 package dev.gatewayreports.reportapi.ingest;
 
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.security.Caller;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,8 +44,13 @@ public class UsageEventsResource {
     @RequestBody(description = "At most 10,000 events or 10 MiB")
     @APIResponse(responseCode = "200", description = "accepted, duplicates, and every rejected event by index")
     @APIResponse(responseCode = "413", description = "More than 10,000 events or 10 MiB")
+    @APIResponse(
+            responseCode = "429",
+            description = "The credential's ingest rate limit is reached (when configured); see `Retry-After`")
+    @APIResponse(responseCode = "503", description = "The database is unavailable; see `Retry-After`")
     public IngestResponse ingest(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        String orgId = caller.get().orgId();
+        Caller who = caller.get();
+        String orgId = who.orgId();
         if (body == null || body.length == 0) {
             throw ApiException.invalid("body", "the body is empty");
         }
@@ -52,6 +58,8 @@ public class UsageEventsResource {
             throw ApiException.tooLarge("body", "at most " + config.maxBodyBytes() + " bytes per request");
         }
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
-        return ingest.ingest(orgId, body, ndjson);
+        // Rate limits count per service key, or per token subject for an OIDC client with role ingest.
+        String credential = who.keyId() != null ? "key:" + who.keyId() : "sub:" + orgId + ":" + who.subject();
+        return ingest.ingest(orgId, credential, body, ndjson);
     }
 }

@@ -4,10 +4,12 @@ import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.schedules.ReportWindow;
 import dev.gatewayreports.reportapi.audit.AuditLog;
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.quotas.SendQuotas;
 import dev.gatewayreports.reportapi.reports.ObjectIds;
 import dev.gatewayreports.reportapi.reports.ReportScopes;
 import dev.gatewayreports.reportapi.reports.Section;
 import dev.gatewayreports.reportapi.security.Caller;
+import dev.gatewayreports.reportapi.settings.RecipientDomains;
 import dev.gatewayreports.reportapi.teams.Organizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +25,8 @@ public class DeliveryService {
     private final DeliveryRepository deliveries;
     private final ReportScopes scopes;
     private final Organizations organizations;
+    private final RecipientDomains domains;
+    private final SendQuotas quotas;
     private final Clock clock;
     private final AuditLog audit;
 
@@ -30,23 +34,32 @@ public class DeliveryService {
             DeliveryRepository deliveries,
             ReportScopes scopes,
             Organizations organizations,
+            RecipientDomains domains,
+            SendQuotas quotas,
             Clock clock,
             AuditLog audit) {
         this.deliveries = deliveries;
         this.scopes = scopes;
         this.organizations = organizations;
+        this.domains = domains;
+        this.quotas = quotas;
         this.clock = clock;
         this.audit = audit;
     }
 
-    /** Records a delivery due now of the report ending today; any member of the team may send. */
+    /**
+     * Records a delivery due now of the report ending today; any member of the team may send, within the send
+     * quotas (429) and to the organization's allowed recipient domains (400).
+     */
     @Transactional
     public SendResponse send(Caller caller, SendRequest request) {
         String team = scopes.resolve(caller, request.teamId()).label();
         List<String> recipients = request.recipients() != null ? request.recipients() : own(caller);
+        domains.check(caller.orgId(), recipients);
         organizations.ensure(caller.orgId());
         organizations.registerTeam(caller.orgId(), team);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        quotas.checkSend(caller.orgId(), caller.subject(), now);
         DeliveryRepository.Send send = new DeliveryRepository.Send(
                 request.type(),
                 request.zone(),

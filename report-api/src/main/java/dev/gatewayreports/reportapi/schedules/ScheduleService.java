@@ -7,6 +7,7 @@ import dev.gatewayreports.reportapi.reports.ReportScope;
 import dev.gatewayreports.reportapi.reports.ReportScopes;
 import dev.gatewayreports.reportapi.reports.ReportType;
 import dev.gatewayreports.reportapi.security.Caller;
+import dev.gatewayreports.reportapi.settings.RecipientDomains;
 import dev.gatewayreports.reportapi.teams.Organizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ public class ScheduleService {
     private final ScheduleRepository schedules;
     private final ReportScopes scopes;
     private final Organizations organizations;
+    private final RecipientDomains domains;
     private final Clock clock;
     private final AuditLog audit;
 
@@ -29,11 +31,13 @@ public class ScheduleService {
             ScheduleRepository schedules,
             ReportScopes scopes,
             Organizations organizations,
+            RecipientDomains domains,
             Clock clock,
             AuditLog audit) {
         this.schedules = schedules;
         this.scopes = scopes;
         this.organizations = organizations;
+        this.domains = domains;
         this.clock = clock;
         this.audit = audit;
     }
@@ -42,6 +46,7 @@ public class ScheduleService {
     @Transactional
     public ScheduleResponse save(Caller caller, ScheduleRequest request) {
         String team = administeredTeam(caller, request.teamId());
+        domains.check(caller.orgId(), request.recipients());
         organizations.ensure(caller.orgId());
         organizations.registerTeam(caller.orgId(), team);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

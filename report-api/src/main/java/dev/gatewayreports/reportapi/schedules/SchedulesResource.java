@@ -118,7 +118,14 @@ public class SchedulesResource {
                                             name = "two recipients",
                                             value = "[\"alice@example.com\", \"finance@example.com\"]")))
     @APIResponse(responseCode = "202", description = "`{delivery_id, status: pending}`, with `Location`")
-    @APIResponse(responseCode = "400", description = "A parameter or recipient is invalid; `error.field` names it")
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter or recipient is invalid, or a recipient's domain is not one the organization"
+                    + " allows; `error.field` names it")
+    @APIResponse(
+            responseCode = "429",
+            description = "The caller's or the organization's send quota is used up (`error.field` names it); see"
+                    + " `Retry-After`")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
     public Response send(
             @Parameter(example = "usage", required = true) @QueryParam("report_type") String type,

@@ -1,6 +1,7 @@
 package dev.gatewayreports.reportapi.stats;
 
 import dev.gatewayreports.model.stats.StatsEngine;
+import dev.gatewayreports.reportapi.errors.DatabaseConfig;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -29,8 +30,10 @@ public class StatsEngineProducer {
 
     @Produces
     @ApplicationScoped
-    StatsEngine statsEngine(AgroalDataSource dataSource, StatsConfig config) {
+    StatsEngine statsEngine(AgroalDataSource dataSource, StatsConfig config, DatabaseConfig database) {
         return new StatsEngine(
-                dataSource, new StatsEngine.Limits(config.maxBuckets(), config.maxRows(), config.rawBelow()));
+                dataSource,
+                new StatsEngine.Limits(
+                        config.maxBuckets(), config.maxRows(), config.rawBelow(), database.rawStatementTimeout()));
     }
 }

@@ -4,6 +4,7 @@ import static dev.gatewayreports.reportapi.support.Events.event;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.model.stats.BucketSpec;
 import dev.gatewayreports.model.stats.Dimension;
@@ -13,7 +14,9 @@ import dev.gatewayreports.model.stats.RawFilters;
 import dev.gatewayreports.model.stats.StatsEngine;
 import dev.gatewayreports.model.stats.StatsQuery;
 import dev.gatewayreports.model.stats.StatsResult;
+import dev.gatewayreports.reportapi.errors.DatabaseFailures;
 import dev.gatewayreports.reportapi.support.Tenants;
+import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -91,5 +94,40 @@ class StatsEngineWiringTest {
                 RawFilters.NONE,
                 EnumSet.of(Measure.REQUESTS));
         assertThrows(QueryTooLargeException.class, () -> tight.execute(twoModels));
+    }
+
+    @Test
+    void shouldRunRawOnlyReadsUnderTheirOwnStatementTimeout() throws Exception {
+        // The pool's connections wait up to reports.database.statement-timeout (30 s); a raw-only read sets its own
+        // for its transaction, so behind a lock it gives up after that one (here 300 ms) and the pool keeps 30 s.
+        StatsEngine rawOnly = new StatsEngine(
+                dataSource, new StatsEngine.Limits(10_000, 100_000, java.time.Duration.ofDays(1), "300ms"));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        StatsQuery query = new StatsQuery(
+                Tenants.newOrg(),
+                List.of(Tenants.newTeam()),
+                at.minusSeconds(60),
+                at,
+                ZoneId.of("UTC"),
+                BucketSpec.NONE,
+                List.of(),
+                Map.of(),
+                RawFilters.NONE,
+                EnumSet.of(Measure.REQUESTS));
+        try (java.sql.Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (java.sql.Statement st = lock.createStatement()) {
+                st.execute("lock table usage_event in access exclusive mode");
+            }
+            long t0 = System.nanoTime();
+            RuntimeException e = assertThrows(RuntimeException.class, () -> rawOnly.execute(query));
+            long millis = java.time.Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            lock.rollback();
+            assertEquals(
+                    java.util.Optional.of(DatabaseFailures.Kind.TIMEOUT), DatabaseFailures.classify(e), e.toString());
+            assertTrue(millis < 10_000, "gave up only after " + millis + " ms");
+        }
+        assertEquals("30s", Db.one("show statement_timeout").get("statement_timeout"));
+        assertEquals(0, rawOnly.execute(query).rows().size());
     }
 }

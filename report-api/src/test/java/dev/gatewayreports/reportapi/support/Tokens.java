@@ -30,7 +30,15 @@ public final class Tokens {
 
     /** A user token with this {@code email} claim, or none when it is null. */
     public static String withEmail(String email, String orgId, List<String> teams, String... roles) {
-        var jwt = base().claim("azp", "gateway-console").claim("teams", teams).claim("roles", List.of(roles));
+        return withSubject("user-" + UUID.randomUUID(), email, orgId, teams, roles);
+    }
+
+    /** A user token of this subject ({@code sub}), for tests where two tokens must be the same user. */
+    public static String withSubject(String subject, String email, String orgId, List<String> teams, String... roles) {
+        var jwt = base().subject(subject)
+                .claim("azp", "gateway-console")
+                .claim("teams", teams)
+                .claim("roles", List.of(roles));
         if (email != null) {
             jwt = jwt.claim("email", email);
         }

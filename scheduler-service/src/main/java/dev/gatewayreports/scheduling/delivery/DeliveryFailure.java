@@ -5,19 +5,32 @@ public class DeliveryFailure extends RuntimeException {
     private static final int MAX_MESSAGE = 300;
 
     private final boolean permanent;
+    private final int status;
 
     public DeliveryFailure(String message, boolean permanent) {
+        this(message, permanent, 0);
+    }
+
+    /** A failure answered by report-api with this HTTP status. */
+    public DeliveryFailure(String message, boolean permanent, int status) {
         super(shorten(message));
         this.permanent = permanent;
+        this.status = status;
     }
 
     public DeliveryFailure(String message, boolean permanent, Throwable cause) {
         super(shorten(message), cause);
         this.permanent = permanent;
+        this.status = 0;
     }
 
     public boolean permanent() {
         return permanent;
+    }
+
+    /** report-api answered 404. */
+    public boolean notFound() {
+        return status == 404;
     }
 
     /** A one-line description of an exception and its root cause, for {@code last_error}: no stack trace. */

@@ -64,6 +64,29 @@ public class ReportApiClient {
         }
     }
 
+    /**
+     * {@code GET /v1/reports/{id}}: a report saved earlier, exactly as it was generated; null when report-api no
+     * longer has it (deleted since), so the caller makes a new one.
+     */
+    public JsonNode saved(String orgId, String reportId) {
+        String path = "/v1/reports/" + URLEncoder.encode(reportId, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response;
+        try {
+            response = send(
+                    request(path, orgId).header("Accept", "application/json").GET(), "saved report");
+        } catch (DeliveryFailure e) {
+            if (e.notFound()) {
+                return null;
+            }
+            throw e;
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new DeliveryFailure("report-api answered a saved report that is not JSON", false, e);
+        }
+    }
+
     /** {@code GET /v1/reports/download/{id}?format=…}: the file, named as report-api names it. */
     public Attachment download(String orgId, String reportId, String format) {
         String path = "/v1/reports/download/" + URLEncoder.encode(reportId, StandardCharsets.UTF_8) + "?format="
@@ -95,7 +118,7 @@ public class ReportApiClient {
         }
         boolean permanent = status >= 400 && status < 500 && !TRANSIENT_4XX.contains(status);
         throw new DeliveryFailure(
-                "report-api " + what + " answered " + status + errorMessage(response.body()), permanent);
+                "report-api " + what + " answered " + status + errorMessage(response.body()), permanent, status);
     }
 
     private HttpResponse<byte[]> sendOnce(HttpRequest.Builder request, String what) {

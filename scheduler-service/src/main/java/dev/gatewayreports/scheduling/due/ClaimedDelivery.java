@@ -1,9 +1,24 @@
 package dev.gatewayreports.scheduling.due;
 
 import dev.gatewayreports.scheduling.delivery.DeliveryRequest;
+import java.time.Instant;
+import java.util.List;
 
-/** A delivery this dispatcher has claimed: the request to send and the attempt number that guards its updates. */
-record ClaimedDelivery(DeliveryRequest request, int attempts) {
+/**
+ * A delivery this dispatcher has claimed: the request to send, the attempt number that guards its updates, when
+ * it was first tried (its retries end {@code give-up-after} later), the report an earlier attempt saved, if any,
+ * and the organization's allow-list of recipient domains (empty: any).
+ */
+record ClaimedDelivery(
+        DeliveryRequest request,
+        int attempts,
+        Instant firstAttemptAt,
+        String savedReportId,
+        List<String> allowedDomains) {
+
+    ClaimedDelivery(DeliveryRequest request, int attempts) {
+        this(request, attempts, null, null, List.of());
+    }
 
     String deliveryId() {
         return request.deliveryId();

@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.due;
 
+import dev.gatewayreports.model.schedules.Recipients;
 import dev.gatewayreports.model.schedules.ScheduleRule;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import dev.gatewayreports.scheduling.delivery.ReportDelivery;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -113,18 +115,24 @@ public class Dispatcher {
 
     /** One attempt; null when another replica holds the delivery now. */
     private DispatchResult send(ClaimedDelivery d, Instant now, long started) {
-        if (d.attempts() > config.maxAttempts()) {
-            // Its lease expired on the last attempt (a replica died mid-send): no attempt is left.
-            repository.markFailed(d, "no attempt left after an interrupted send");
-            return new DispatchResult(0, 0, 0, 1);
-        }
         if (!holdLease(d, now, started)) {
             return null;
         }
+        Optional<String> outside = Recipients.outsideDomains(d.request().recipients(), d.allowedDomains());
+        if (outside.isPresent()) {
+            // Made before the organization restricted its recipient domains: never mailed outside them.
+            return fail(
+                    d,
+                    elapsed(now, started),
+                    "recipients: " + outside.get() + " is not in a domain the organization allows",
+                    true);
+        }
         String reportId;
         try {
-            // The lease is renewed again right before the mail goes out: making the report may have taken long.
-            reportId = delivery.deliver(d.request(), () -> holdLease(d, now, started));
+            // A retry mails the report its first attempt saved; a first attempt records the one it saves. The
+            // lease is renewed again right before the mail goes out: making the report may have taken long.
+            reportId = delivery.deliver(
+                    d.request(), d.savedReportId(), saved -> recordReport(d, saved), () -> holdLease(d, now, started));
         } catch (ReportDelivery.LeaseLost e) {
             return null;
         } catch (DeliveryFailure e) {
@@ -156,6 +164,15 @@ public class Dispatcher {
         LOG.errorf("delivery %s was sent but could not be recorded; it may be sent again", d.deliveryId());
     }
 
+    /** Keeps the saved report's id for a retry; if that fails, a retry merely makes a new report. */
+    private void recordReport(ClaimedDelivery d, String reportId) {
+        try {
+            repository.recordReport(d, reportId);
+        } catch (RuntimeException e) {
+            LOG.warnf("delivery %s: could not record its saved report %s: %s", d.deliveryId(), reportId, e.toString());
+        }
+    }
+
     private static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
@@ -164,8 +181,13 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * A failed attempt: retried after the backoff while {@code give-up-after} has not passed since the first
+     * attempt (an SMTP server away for hours delays the mail, it does not lose it), failed otherwise.
+     */
     private DispatchResult fail(ClaimedDelivery d, Instant now, String error, boolean permanent) {
-        if (permanent || d.attempts() >= config.maxAttempts()) {
+        Instant firstAttempt = d.firstAttemptAt() != null ? d.firstAttemptAt() : now;
+        if (permanent || !now.isBefore(firstAttempt.plus(config.giveUpAfter()))) {
             LOG.warnf("delivery %s failed after %d attempt(s): %s", d.deliveryId(), d.attempts(), error);
             repository.markFailed(d, error);
             return new DispatchResult(0, 0, 0, 1);

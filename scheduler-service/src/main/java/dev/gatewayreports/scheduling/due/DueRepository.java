@@ -46,26 +46,53 @@ public class DueRepository {
             update report_schedule set next_run_at = ? where schedule_id = ?
             """;
 
-    /** Takes due work (pending, or sending with an expired lease) and leases it, in one statement. */
+    /**
+     * Takes due work (pending, or sending with an expired lease) and leases it, in one statement; the first claim
+     * also stamps {@code first_attempt_at}, from which the retries' deadline runs.
+     *
+     * <p>Fair across organizations: due deliveries are taken in turns, each organization's oldest first, then
+     * every organization's second, and so on, so one tenant with a thousand due mails cannot hold back another's
+     * one. The due conditions are repeated beside {@code FOR UPDATE}: PostgreSQL re-checks them on a row another
+     * replica claimed after this statement's snapshot, which the window function's level would not.
+     */
     static final String CLAIM = """
-            with claimed as (
+            with due as (
+                select delivery_id, next_attempt_at,
+                       row_number() over (partition by org_id order by next_attempt_at, delivery_id) as turn
+                  from report_delivery
+                 where status in ('pending', 'sending')
+                   and next_attempt_at <= ?
+                   and (locked_until is null or locked_until <= ?)
+            ), claimed as (
                 update report_delivery d
-                   set status = 'sending', attempts = d.attempts + 1, locked_until = ?
+                   set status = 'sending', attempts = d.attempts + 1, locked_until = ?,
+                       first_attempt_at = coalesce(d.first_attempt_at, ?)
                  where d.delivery_id in (
-                        select delivery_id
-                          from report_delivery
-                         where status in ('pending', 'sending')
-                           and next_attempt_at <= ?
-                           and (locked_until is null or locked_until <= ?)
-                         order by next_attempt_at
-                         for update skip locked
+                        select r.delivery_id
+                          from report_delivery r
+                          join due on due.delivery_id = r.delivery_id
+                         where due.turn <= ?
+                           and r.status in ('pending', 'sending')
+                           and r.next_attempt_at <= ?
+                           and (r.locked_until is null or r.locked_until <= ?)
+                         order by due.turn, due.next_attempt_at, due.delivery_id
+                         for update of r skip locked
                          limit ?)
                 returning d.*)
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
-                   c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts
+                   c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts,
+                   c.first_attempt_at, c.report_id, o.recipient_domains
               from claimed c
               left join team t on t.org_id = c.org_id and t.team_id = c.team_id
-             order by c.next_attempt_at
+              left join organization o on o.org_id = c.org_id
+             order by row_number() over (partition by c.org_id order by c.next_attempt_at, c.delivery_id),
+                      c.next_attempt_at
+            """;
+
+    /** The report this attempt has saved in report-api, kept so that a retry mails the same one. */
+    static final String RECORD_REPORT = """
+            update report_delivery set report_id = ?
+             where delivery_id = ? and attempts = ? and status = 'sending'
             """;
 
     /** Guarded by the attempt number: a worker whose lease was taken over cannot overwrite the newer attempt. */
@@ -165,14 +192,27 @@ public class DueRepository {
     List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, int limit) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-                ps.setTimestamp(1, Timestamp.from(leaseUntil));
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.setInt(4, limit);
+                Timestamp at = Timestamp.from(now);
+                int p = 1;
+                ps.setTimestamp(p++, at);
+                ps.setTimestamp(p++, at);
+                ps.setTimestamp(p++, Timestamp.from(leaseUntil));
+                ps.setTimestamp(p++, at);
+                ps.setInt(p++, limit);
+                ps.setTimestamp(p++, at);
+                ps.setTimestamp(p++, at);
+                ps.setInt(p, limit);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        claimed.add(new ClaimedDelivery(request(rs), rs.getInt("attempts")));
+                        claimed.add(new ClaimedDelivery(
+                                request(rs),
+                                rs.getInt("attempts"),
+                                rs.getTimestamp("first_attempt_at").toInstant(),
+                                rs.getString("report_id"),
+                                rs.getArray("recipient_domains") == null
+                                        ? List.of()
+                                        : strings(rs.getArray("recipient_domains"))));
                     }
                 }
                 return claimed;
@@ -182,6 +222,11 @@ public class DueRepository {
 
     boolean markSent(ClaimedDelivery d, Instant sentAt, String reportId) {
         return update(MARK_SENT, Timestamp.from(sentAt), reportId, d.deliveryId(), d.attempts());
+    }
+
+    /** Records the report this attempt saved; false when the delivery is no longer this attempt's. */
+    boolean recordReport(ClaimedDelivery d, String reportId) {
+        return update(RECORD_REPORT, reportId, d.deliveryId(), d.attempts());
     }
 
     /** Extends this attempt's lease; false when the delivery is no longer this attempt's. */

@@ -25,13 +25,16 @@ public interface SchedulerConfig {
     @WithDefault("PT1M")
     Duration backoff();
 
-    /** The longest delay between two attempts. */
-    @WithDefault("PT1H")
+    /** The longest delay between two attempts (so a mail goes out at most this long after SMTP is back). */
+    @WithDefault("PT15M")
     Duration maxBackoff();
 
-    /** Attempts (including the first) before a delivery is marked failed. */
-    @WithDefault("6")
-    int maxAttempts();
+    /**
+     * How long after its first attempt a delivery is still retried: an attempt that fails once this has passed
+     * marks it failed. Permanent failures (the team is gone) fail at once.
+     */
+    @WithDefault("P1D")
+    Duration giveUpAfter();
 
     /** report-api, which produces the reports. */
     ReportApi reportApi();

@@ -135,11 +135,11 @@ class ServiceTokenTest {
             }
 
             public Duration maxBackoff() {
-                return Duration.ofHours(1);
+                return Duration.ofMinutes(15);
             }
 
-            public int maxAttempts() {
-                return 6;
+            public Duration giveUpAfter() {
+                return Duration.ofDays(1);
             }
 
             public ReportApi reportApi() {

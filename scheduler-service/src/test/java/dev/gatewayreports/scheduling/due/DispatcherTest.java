@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.gatewayreports.scheduling.support.GreenMailResource;
 import dev.gatewayreports.scheduling.support.Mails;
+import dev.gatewayreports.scheduling.support.SampleReport;
 import dev.gatewayreports.scheduling.support.Seeds;
 import dev.gatewayreports.scheduling.support.Stubs;
 import dev.gatewayreports.testing.Db;
@@ -263,36 +265,115 @@ class DispatcherTest {
     }
 
     @Test
-    void shouldBackOffDoublingAndFailAfterMaxAttempts() {
+    void shouldKeepRetryingThroughAnHourLongSmtpOutageAndSendWhenItIsBack() {
+        String[] team = Seeds.team("Long outage");
+        String address = Seeds.id("hour") + "@example.com";
+        String schedule = weeklyMonday(team, List.of(address), "csv", MONDAY_9AM_NY);
+        GreenMailResource.stopServer();
+
+        Instant now = MONDAY_9AM_NY;
+        List<Long> delays = new ArrayList<>();
+        while (!now.isAfter(MONDAY_9AM_NY.plus(Duration.ofHours(1)))) {
+            DispatchResult down = dispatcher.dispatchDue(now);
+            assertEquals(1, down.retried(), "at " + now);
+            Instant next = nextAttemptAt(schedule);
+            delays.add(Duration.between(now, next).toMinutes());
+            now = next;
+        }
+        // SMTP is back after an hour and a bit: the next attempt sends, at most max-backoff (15 min) later.
+        GreenMailResource.startServer();
+        DispatchResult back = dispatcher.dispatchDue(now);
+
+        assertEquals(List.of(1L, 2L, 4L, 8L, 15L, 15L, 15L, 15L), delays);
+        assertEquals(new DispatchResult(0, 1, 0, 0), back);
+        assertEquals(1, Mails.to(address).size());
+        Map<String, Object> sent = Db.one("select * from report_delivery where schedule_id = ?", schedule);
+        assertEquals("sent", sent.get("status"));
+        assertEquals(9, sent.get("attempts"));
+        assertEquals(MONDAY_9AM_NY, instant(sent.get("first_attempt_at")));
+    }
+
+    @Test
+    void shouldGiveUpOnlyOnceGiveUpAfterHasPassedSinceTheFirstAttempt() {
         String[] team = Seeds.team("Never");
         String address = Seeds.id("never") + "@example.com";
         String schedule = weeklyMonday(team, List.of(address), "none", MONDAY_9AM_NY);
         GreenMailResource.stopServer();
 
-        Instant now = MONDAY_9AM_NY;
-        List<Long> delays = new ArrayList<>();
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            dispatcher.dispatchDue(now);
-            Instant next = instant(Db.one("select next_attempt_at from report_delivery where schedule_id = ?", schedule)
-                    .get("next_attempt_at"));
-            delays.add(Duration.between(now, next).toMinutes());
-            now = next;
-        }
-        DispatchResult last = dispatcher.dispatchDue(now);
+        dispatcher.dispatchDue(MONDAY_9AM_NY);
+        // A whole day of outage, less a minute: still retried (the tick was away meanwhile, say).
+        Instant almostADay = MONDAY_9AM_NY.plus(Duration.ofDays(1)).minusSeconds(60);
+        Db.execute("update report_delivery set next_attempt_at = ? where schedule_id = ?", almostADay, schedule);
+        assertEquals(new DispatchResult(0, 0, 1, 0), dispatcher.dispatchDue(almostADay));
+        DispatchResult last = dispatcher.dispatchDue(nextAttemptAt(schedule));
 
-        assertEquals(List.of(1L, 2L, 4L, 8L, 16L), delays);
-        assertEquals(1, last.failed());
+        assertEquals(new DispatchResult(0, 0, 0, 1), last);
         Map<String, Object> failed = Db.one("select * from report_delivery where schedule_id = ?", schedule);
         assertEquals("failed", failed.get("status"));
-        assertEquals(6, failed.get("attempts"));
-        assertEquals(0, dispatcher.dispatchDue(now.plus(Duration.ofDays(1))).sent());
+        assertEquals(3, failed.get("attempts"));
+        assertThat((String) failed.get("last_error"), startsWith("SMTP: "));
+        assertEquals(
+                0,
+                dispatcher.dispatchDue(MONDAY_9AM_NY.plus(Duration.ofDays(3))).sent());
     }
 
     @Test
     void shouldCapTheBackoffAtMaxBackoff() {
         assertEquals(Duration.ofMinutes(1), dispatcher.backoff(1));
-        assertEquals(Duration.ofHours(1), dispatcher.backoff(7));
-        assertEquals(Duration.ofHours(1), dispatcher.backoff(40));
+        assertEquals(Duration.ofMinutes(8), dispatcher.backoff(4));
+        assertEquals(Duration.ofMinutes(15), dispatcher.backoff(5));
+        assertEquals(Duration.ofMinutes(15), dispatcher.backoff(40));
+    }
+
+    @Test
+    void shouldMailTheFirstAttemptsSavedReportOnARetryWithoutMakingAnother() throws Exception {
+        String[] team = Seeds.team("Same figures");
+        String address = Seeds.id("same") + "@example.com";
+        String schedule = weeklyMonday(team, List.of(address), "csv", MONDAY_9AM_NY);
+        GreenMailResource.stopServer();
+
+        dispatcher.dispatchDue(MONDAY_9AM_NY);
+        Map<String, Object> pending = Db.one("select * from report_delivery where schedule_id = ?", schedule);
+        assertEquals("pending", pending.get("status"));
+        assertEquals(SampleReport.REPORT_ID, pending.get("report_id"), "the first attempt's report is kept");
+
+        // Late events arrive meanwhile: a report generated now would say 9,876 requests.
+        ObjectNode changed = SampleReport.json().put("report_id", "rpt_changed00001");
+        ((ObjectNode) changed.path("data").path("summary")).put("total_requests", 9876);
+        extraStubs.add(Stubs.generates(wireMock, team[1], changed.toString()));
+        GreenMailResource.startServer();
+        DispatchResult back = dispatcher.dispatchDue(nextAttemptAt(schedule));
+
+        assertEquals(new DispatchResult(0, 1, 0, 0), back);
+        Mails.Parsed mail = Mails.parse(Mails.to(address).get(0));
+        assertThat(mail.html(), containsString("1,234"));
+        assertThat(mail.html(), not(containsString("9,876")));
+        assertEquals(SampleReport.CSV, new String(mail.attachment(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, Stubs.generateCalls(wireMock, team[1]), "a second report was generated (and saved)");
+        Map<String, Object> sent = Db.one("select * from report_delivery where schedule_id = ?", schedule);
+        assertEquals("sent", sent.get("status"));
+        assertEquals(SampleReport.REPORT_ID, sent.get("report_id"));
+    }
+
+    @Test
+    void shouldMakeANewReportWhenTheSavedOneWasDeletedMeanwhile() throws Exception {
+        String[] team = Seeds.team("Deleted report");
+        String address = Seeds.id("deleted") + "@example.com";
+        String schedule = weeklyMonday(team, List.of(address), "none", MONDAY_9AM_NY);
+        GreenMailResource.stopServer();
+        dispatcher.dispatchDue(MONDAY_9AM_NY);
+        Db.execute("update report_delivery set report_id = 'rpt_deleted00001' where schedule_id = ?", schedule);
+        extraStubs.add(Stubs.savedReportGone(wireMock, "rpt_deleted00001"));
+
+        GreenMailResource.startServer();
+        assertEquals(1, dispatcher.dispatchDue(nextAttemptAt(schedule)).sent());
+
+        assertEquals(2, Stubs.generateCalls(wireMock, team[1]));
+        assertEquals(
+                SampleReport.REPORT_ID,
+                Db.one("select report_id from report_delivery where schedule_id = ?", schedule)
+                        .get("report_id"));
+        assertEquals(1, Mails.to(address).size());
     }
 
     @Test
@@ -360,8 +441,37 @@ class DispatcherTest {
                         .get("status"));
     }
 
+    @Test
+    void shouldNotMailOutsideTheDomainsTheOrganizationAllowsNow() {
+        // Made before the organization restricted its recipient domains (report-api refuses such sends since).
+        String[] team = Seeds.team("Allow-list");
+        String inside = Seeds.id("in") + "@example.com";
+        String outside = Seeds.id("out") + "@elsewhere.example";
+        String delivery = Seeds.adHoc(
+                team,
+                List.of(inside, outside),
+                "none",
+                Instant.parse("2026-11-16T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z"),
+                MONDAY_9AM_NY);
+        Db.execute("update organization set recipient_domains = ? where org_id = ?", List.of("example.com"), team[0]);
+
+        assertEquals(new DispatchResult(0, 0, 0, 1), dispatcher.dispatchDue(MONDAY_9AM_NY));
+
+        Map<String, Object> failed = Db.one("select * from report_delivery where delivery_id = ?", delivery);
+        assertEquals("failed", failed.get("status"));
+        assertThat((String) failed.get("last_error"), containsString(outside));
+        assertTrue(Mails.to(inside).isEmpty());
+        assertTrue(Mails.to(outside).isEmpty());
+    }
+
     static String weeklyMonday(String[] team, List<String> to, String format, Instant nextRunAt) {
         return Seeds.schedule(team, "weekly", LocalTime.of(9, 0), 1, "America/New_York", 7, to, format, nextRunAt);
+    }
+
+    static Instant nextAttemptAt(String schedule) {
+        return instant(Db.one("select next_attempt_at from report_delivery where schedule_id = ?", schedule)
+                .get("next_attempt_at"));
     }
 
     static Instant nextRunAt(String schedule) {

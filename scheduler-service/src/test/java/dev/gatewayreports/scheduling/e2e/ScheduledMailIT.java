@@ -131,6 +131,30 @@ class ScheduledMailIT {
         }
     }
 
+    /**
+     * The packaged services run the production build: their operations endpoints answer on the management port,
+     * and the public port (the one a Service or ingress exposes) knows none of them.
+     */
+    @Test
+    void shouldServeOperationsOnTheManagementPortOnly() throws Exception {
+        for (ServiceProcess service : List.of(reportApi, scheduler)) {
+            for (String path : List.of("/q/metrics", "/q/openapi", "/q/health/ready", "/q/swagger-ui/")) {
+                assertEquals(404, status(service.url() + path), service.url() + path + " on the public port");
+            }
+            assertEquals(200, status(service.managementUrl() + "/q/metrics"));
+            assertEquals(200, status(service.managementUrl() + "/q/health/ready"));
+            assertEquals(200, status(service.managementUrl() + "/q/openapi"));
+        }
+        assertEquals(200, status(reportApi.managementUrl() + "/q/swagger-ui/"));
+    }
+
+    private static int status(String url) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Test
     void shouldMailTheFiguresOfTheIngestedEventsWithAParseableXlsx() throws Exception {
         String org = "org_" + UUID.randomUUID().toString().substring(0, 12);

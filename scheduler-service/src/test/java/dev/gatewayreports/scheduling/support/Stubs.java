@@ -11,6 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
@@ -70,6 +72,10 @@ public final class Stubs {
                 .withHeader("X-Acting-Organization", matching("org_.+"))
                 .withRequestBody(containing("\"save\":true"))
                 .willReturn(okJson(SampleReport.json().toString())));
+        server.stubFor(get(urlPathEqualTo(REPORT_API + "/v1/reports/" + SampleReport.REPORT_ID))
+                .withHeader("Authorization", matching("Bearer ey[A-Za-z0-9._-]+"))
+                .withHeader("X-Acting-Organization", matching("org_.+"))
+                .willReturn(okJson(SampleReport.json().toString())));
         server.stubFor(get(urlPathEqualTo(REPORT_API + "/v1/reports/download/" + SampleReport.REPORT_ID))
                 .withQueryParam("format", equalTo("csv"))
                 .withHeader("Authorization", matching("Bearer ey[A-Za-z0-9._-]+"))
@@ -87,6 +93,33 @@ public final class Stubs {
                         .withHeader("Content-Disposition", "attachment; filename=\"usage_report_2026-11-16.xlsx\"")
                         .withBody(SampleReport.xlsx())));
         reportApiInstalled = true;
+    }
+
+    /** report-api generating {@code report} for one team (its events changed, say); remove the stub after the test. */
+    public static StubMapping generates(WireMockServer server, String teamId, String report) {
+        return server.stubFor(post(urlEqualTo(REPORT_API + "/v1/reports/generate"))
+                .atPriority(1)
+                .withRequestBody(containing(teamId))
+                .willReturn(okJson(report)));
+    }
+
+    /** report-api no longer holding a saved report (deleted); remove the stub after the test. */
+    public static StubMapping savedReportGone(WireMockServer server, String reportId) {
+        return server.stubFor(get(urlPathEqualTo(REPORT_API + "/v1/reports/" + reportId))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"code\": \"not_found\", \"message\": \"report not found\"}}")));
+    }
+
+    /** How many generate calls report-api received for one team. */
+    public static int generateCalls(WireMockServer server, String teamId) {
+        return server.countRequestsMatching(RequestPatternBuilder.newRequestPattern(
+                                RequestMethod.POST, urlEqualTo(REPORT_API + "/v1/reports/generate"))
+                        .withRequestBody(containing(teamId))
+                        .build())
+                .getCount();
     }
 
     /** report-api answering 404 for one team (it was deleted); remove the stub after the test. */

@@ -1,4 +1,4 @@
-package dev.gatewayreports.aggregation.faults;
+package dev.gatewayreports.testing;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
@@ -13,16 +13,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 
 /**
  * A PostgreSQL of the fault tests' own: embedded (zonky), on a fixed port and a data directory that survives
- * {@link #stop()}, so a test can take the database away under running workers and bring the same one back.
+ * {@link #stop()}, so a test can take the database away under a running service and bring the same one back.
+ * Used by aggregation-worker's {@code WorkerFaultsIT} (worker processes) and report-api's {@code DatabaseOutageTest}
+ * (a {@code @QuarkusTest} whose datasource points here).
  *
  * <p>As root, zonky runs initdb, pg_ctl and postgres under {@code unshare -U} (a user namespace in which they are
  * not uid 0), which passes PostgreSQL's refusal to run as root; nothing is needed here for that.
  */
-final class FaultPostgres implements AutoCloseable {
+public final class FaultPostgres implements AutoCloseable {
     private final Path dataDirectory;
     private final Path log;
     private final int port;
@@ -34,23 +35,21 @@ final class FaultPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    /** A new, empty cluster in {@code dataDirectory} (wiped first), on a free port, migrated to the schema. */
-    static FaultPostgres startFresh(Path dataDirectory) throws IOException {
+    /** A new, empty cluster in {@code dataDirectory} (wiped first), on a free port; not migrated. */
+    public static FaultPostgres startFresh(Path dataDirectory) throws IOException {
         deleteRecursively(dataDirectory);
-        Files.createDirectories(dataDirectory.getParent());
+        Files.createDirectories(dataDirectory.toAbsolutePath().getParent());
         FaultPostgres pg = new FaultPostgres(dataDirectory, freePort());
         Files.deleteIfExists(pg.log);
         pg.start();
-        Flyway.configure()
-                .dataSource(pg.jdbcUrl(), "postgres", "")
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
         return pg;
     }
 
-    /** Starts the server on the same data directory and port (after {@link #stop()}). */
-    void start() throws IOException {
+    /** Starts the server on the same data directory and port (after {@link #stop()}); nothing when it runs. */
+    public void start() throws IOException {
+        if (server != null) {
+            return;
+        }
         server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.toFile())
                 .setCleanDataDirectory(false)
@@ -62,24 +61,24 @@ final class FaultPostgres implements AutoCloseable {
     }
 
     /** A fast shutdown (pg_ctl stop -m fast): open sessions are terminated, their transactions rolled back. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         if (server != null) {
             server.close();
             server = null;
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
     /** The JDBC URL a worker uses: its backends show {@code applicationName} in pg_stat_activity. */
-    String jdbcUrl(String applicationName) {
+    public String jdbcUrl(String applicationName) {
         return jdbcUrl() + "?ApplicationName=" + applicationName;
     }
 
     /** A small pool for the test's own writes and checks; it drops connections a restart has broken. */
-    AgroalDataSource pool(int maxSize) throws SQLException {
+    public AgroalDataSource pool(int maxSize) throws SQLException {
         return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(maxSize)
                         .acquisitionTimeout(Duration.ofSeconds(10))
@@ -90,7 +89,7 @@ final class FaultPostgres implements AutoCloseable {
     }
 
     /** Lines of the server's log (all its runs) that contain {@code fragment}. */
-    long logLinesContaining(String fragment) throws IOException {
+    public long logLinesContaining(String fragment) throws IOException {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(l -> l.contains(fragment)).count();
         }
@@ -101,7 +100,7 @@ final class FaultPostgres implements AutoCloseable {
         stop();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
