@@ -35,6 +35,7 @@ class AuditTrailTest {
     private static String admin(String org, String subject) {
         return Jwt.subject(subject)
                 .issuer("https://server.example.com")
+                .audience("report-api")
                 .claim("org_id", org)
                 .claim("roles", List.of("org_admin"))
                 .claim("email", subject + "@example.com")
@@ -131,6 +132,7 @@ class AuditTrailTest {
         createTeam(Tokens.orgAdmin(org), team).statusCode(201);
         String lead = Jwt.subject("lead")
                 .issuer("https://server.example.com")
+                .audience("report-api")
                 .claim("org_id", org)
                 .claim("teams", List.of(team))
                 .claim("roles", List.of("team_admin"))
@@ -190,6 +192,7 @@ class AuditTrailTest {
         String team = Tenants.newTeam();
         String member = Jwt.subject("mia")
                 .issuer("https://server.example.com")
+                .audience("report-api")
                 .claim("org_id", org)
                 .claim("teams", List.of(team))
                 .claim("roles", List.of("member"))
