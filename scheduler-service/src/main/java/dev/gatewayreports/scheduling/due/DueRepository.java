@@ -63,21 +63,23 @@ public class DueRepository {
                  where status in ('pending', 'sending')
                    and next_attempt_at <= ?
                    and (locked_until is null or locked_until <= ?)
+            ), picked as materialized (
+                select r.delivery_id
+                  from report_delivery r
+                  join due on due.delivery_id = r.delivery_id
+                 where due.turn <= ?
+                   and r.status in ('pending', 'sending')
+                   and r.next_attempt_at <= ?
+                   and (r.locked_until is null or r.locked_until <= ?)
+                 order by due.turn, due.next_attempt_at, due.delivery_id
+                 for update of r skip locked
+                 limit ?
             ), claimed as (
                 update report_delivery d
                    set status = 'sending', attempts = d.attempts + 1, locked_until = ?,
                        first_attempt_at = coalesce(d.first_attempt_at, ?)
-                 where d.delivery_id in (
-                        select r.delivery_id
-                          from report_delivery r
-                          join due on due.delivery_id = r.delivery_id
-                         where due.turn <= ?
-                           and r.status in ('pending', 'sending')
-                           and r.next_attempt_at <= ?
-                           and (r.locked_until is null or r.locked_until <= ?)
-                         order by due.turn, due.next_attempt_at, due.delivery_id
-                         for update of r skip locked
-                         limit ?)
+                  from picked
+                 where d.delivery_id = picked.delivery_id
                 returning d.*)
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
                    c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts,
@@ -196,12 +198,12 @@ public class DueRepository {
                 int p = 1;
                 ps.setTimestamp(p++, at);
                 ps.setTimestamp(p++, at);
-                ps.setTimestamp(p++, Timestamp.from(leaseUntil));
-                ps.setTimestamp(p++, at);
                 ps.setInt(p++, limit);
                 ps.setTimestamp(p++, at);
                 ps.setTimestamp(p++, at);
-                ps.setInt(p, limit);
+                ps.setInt(p++, limit);
+                ps.setTimestamp(p++, Timestamp.from(leaseUntil));
+                ps.setTimestamp(p, at);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
