@@ -42,6 +42,7 @@ final class FuzzTally {
     final List<String> withoutFieldSamples = new ArrayList<>();
     final List<String> wrongShapeSamples = new ArrayList<>();
     final List<String> httpLayerSamples = new ArrayList<>();
+    final Map<Integer, Integer> httpLayerByStatus = new TreeMap<>();
 
     void count(FuzzRequest request, FuzzClient.Answer answer) {
         Row row = rows.computeIfAbsent(request.endpoint(), e -> new Row());
@@ -71,6 +72,7 @@ final class FuzzTally {
                         : error.path("code").isTextual());
         if (answer.body() == null || answer.body().isEmpty()) {
             row.httpLayer++;
+            httpLayerByStatus.merge(answer.status(), 1, Integer::sum);
             sample(httpLayerSamples, request, answer);
             return;
         }
@@ -116,7 +118,7 @@ final class FuzzTally {
     /** The table: one line per endpoint and a total, then the samples. */
     String table() {
         StringBuilder out = new StringBuilder();
-        String format = "%-34s %7s %7s %9s %9s %9s %7s %5s%n";
+        String format = "%-44s %6s %7s %9s %8s %9s %5s %5s %4s%n";
         out.append(String.format(
                 Locale.ROOT,
                 format,
@@ -126,6 +128,7 @@ final class FuzzTally {
                 "4xx+field",
                 "4xx(n/a)",
                 "4xx-field",
+                "empty",
                 "shape",
                 "5xx"));
         rows.forEach((endpoint, r) -> out.append(String.format(
@@ -152,6 +155,9 @@ final class FuzzTally {
                 total(r -> r.httpLayer),
                 total(r -> r.wrongShape),
                 total(r -> r.serverErrors)));
+        out.append("4xx with an empty body, by status: ")
+                .append(httpLayerByStatus)
+                .append('\n');
         appendSamples(out, "5xx", serverErrorSamples);
         appendSamples(out, "4xx that should name a field and does not", withoutFieldSamples);
         appendSamples(out, "4xx with a body not in the API's error shape", wrongShapeSamples);
