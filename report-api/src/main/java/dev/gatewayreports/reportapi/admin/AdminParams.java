@@ -1,11 +1,9 @@
 package dev.gatewayreports.reportapi.admin;
 
+import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,12 +37,12 @@ final class AdminParams {
             }
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeException e) {
-            throw ApiException.invalid(name, name + ": not an RFC 3339 timestamp with an offset");
+        Instant instant = Timestamps.parse(text);
+        if (instant == null) {
+            throw ApiException.invalid(
+                    name, name + ": not an RFC 3339 timestamp with an offset from " + Timestamps.RANGE);
         }
+        return instant;
     }
 
     int limit(int defaultLimit, int max) {

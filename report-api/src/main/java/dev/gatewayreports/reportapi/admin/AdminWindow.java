@@ -25,7 +25,7 @@ record AdminWindow(long width, long windowStart, long windowEnd, long pageStart,
 
     static AdminWindow page(long width, long windowStart, long windowEnd, long next, int limit) {
         if (next < windowStart || next >= windowEnd || (next - windowStart) % width != 0) {
-            throw ApiException.invalid("page", "page does not point into its window");
+            throw ApiException.invalid("page", "page: does not point into its window");
         }
         return new AdminWindow(width, windowStart, windowEnd, next, Math.min(windowEnd, next + limit * width));
     }

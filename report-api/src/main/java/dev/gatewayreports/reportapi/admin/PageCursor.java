@@ -54,10 +54,10 @@ public class PageCursor {
     public Position decode(String token, String report, String parameters) {
         Position p = parse(token);
         if (p == null || !p.report().equals(report)) {
-            throw ApiException.invalid("page", "page is not a next_page token of this report");
+            throw ApiException.invalid("page", "page: not a next_page token of this report");
         }
         if (!p.parameters().equals(parameters)) {
-            throw ApiException.invalid("page", "page belongs to a request with other parameters");
+            throw ApiException.invalid("page", "page: belongs to a request with other parameters");
         }
         return p;
     }

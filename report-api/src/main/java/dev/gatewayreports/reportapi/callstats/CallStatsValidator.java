@@ -1,6 +1,7 @@
 package dev.gatewayreports.reportapi.callstats;
 
 import dev.gatewayreports.model.stats.RawFilters;
+import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.callstats.CallStatsRequest.CallFilter;
 import dev.gatewayreports.reportapi.callstats.CallStatsRequest.MetricRequest;
 import dev.gatewayreports.reportapi.errors.ApiException;
@@ -8,9 +9,7 @@ import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,12 +75,12 @@ final class CallStatsValidator {
     }
 
     private static Instant instant(String text, String field) {
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeException e) {
-            throw ApiException.invalid(field, field + " must be an RFC 3339 timestamp with an offset");
+        Instant instant = Timestamps.parse(text);
+        if (instant == null) {
+            throw ApiException.invalid(
+                    field, field + " must be an RFC 3339 timestamp with an offset, from " + Timestamps.RANGE);
         }
+        return instant;
     }
 
     private static ZoneId zone(String timezone) {

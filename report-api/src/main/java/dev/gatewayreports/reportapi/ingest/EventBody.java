@@ -1,14 +1,19 @@
 package dev.gatewayreports.reportapi.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.input.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,12 +22,21 @@ import java.util.List;
 /**
  * Splits an ingest body into its events: a JSON array, or NDJSON (one event per line). Numbers are read as
  * exact decimals. A malformed NDJSON line rejects that event only; a malformed JSON array rejects the call.
+ * Malformed means: not strict UTF-8 (nothing is silently replaced), not JSON, or nested deeper than
+ * {@value #MAX_DEPTH} levels.
  */
 public final class EventBody {
     /** One element of the body: its JSON, or why it could not be read. */
     public record Item(JsonNode json, String syntaxError) {}
 
-    static final ObjectMapper JSON = JsonMapper.builder()
+    /** Deepest nesting of arrays and objects read (Jackson's default limit, stated): deeper is malformed. */
+    static final int MAX_DEPTH = 1_000;
+
+    static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
@@ -34,6 +48,10 @@ public final class EventBody {
     }
 
     private static List<Item> readArray(byte[] body, int maxEvents) {
+        int malformed = Utf8.firstMalformed(body, 0, body.length);
+        if (malformed >= 0) {
+            throw ApiException.invalid("body", "the body is not valid UTF-8 (byte " + malformed + ")");
+        }
         List<Item> items = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -48,11 +66,16 @@ public final class EventBody {
             if (parser.nextToken() != null) {
                 throw ApiException.invalid("body", "unexpected content after the JSON array");
             }
+        } catch (StreamConstraintsException e) {
+            throw ApiException.invalid("body", "the body is nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
             throw ApiException.invalid(
                     "body",
-                    "the body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")");
+                    at == null
+                            ? "the body is not valid JSON"
+                            : "the body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                                    + ")");
         } catch (IOException e) {
             throw ApiException.invalid("body", "the body could not be read");
         }
@@ -67,12 +90,16 @@ public final class EventBody {
             while (end < body.length && body[end] != '\n') {
                 end++;
             }
-            String line = new String(body, start, end - start, StandardCharsets.UTF_8).strip();
-            if (!line.isEmpty()) {
+            int malformed = Utf8.firstMalformed(body, start, end);
+            String line = malformed >= 0 ? null : new String(body, start, end - start, StandardCharsets.UTF_8).strip();
+            if (line == null || !line.isEmpty()) {
                 if (items.size() == maxEvents) {
                     throw tooMany(maxEvents);
                 }
-                items.add(parseLine(line));
+                items.add(
+                        line == null
+                                ? new Item(null, "this line is not valid UTF-8 (byte " + malformed + " of the line)")
+                                : parseLine(line));
             }
             start = end + 1;
         }
@@ -82,6 +109,8 @@ public final class EventBody {
     private static Item parseLine(String line) {
         try {
             return new Item(JSON.readTree(line), null);
+        } catch (StreamConstraintsException e) {
+            return new Item(null, "this line is nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             return new Item(null, "this line is not valid JSON");
         }

@@ -59,7 +59,7 @@ final class EventValidator {
         String apiKeyId = r.string("api_key_id", false, ID);
         String inferenceGeo = r.string("inference_geo", false, 64);
         Long httpStatus = r.count("http_status", false, 999);
-        String errorMessage = r.string("error_message", false, 2_000);
+        String errorMessage = r.freeText("error_message", 2_000);
         TokenCounts tokens = tokens(r);
         BigDecimal credits = r.decimal("credits", 6);
         BigDecimal costUsd = r.decimal("cost_usd", 12);

@@ -1,12 +1,12 @@
 package dev.gatewayreports.reportapi.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.time.Timestamps;
+import dev.gatewayreports.reportapi.input.TextRules;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -46,6 +46,15 @@ final class FieldReader {
     }
 
     String string(String field, boolean required, int maxLength) {
+        return string(field, required, maxLength, false);
+    }
+
+    /** A string that may hold tabs and line breaks (an error message), but no other control character. */
+    String freeText(String field, int maxLength) {
+        return string(field, false, maxLength, true);
+    }
+
+    private String string(String field, boolean required, int maxLength, boolean freeText) {
         JsonNode node = present(field, required);
         if (node == null) {
             return null;
@@ -59,16 +68,17 @@ final class FieldReader {
             fail(field, "must not be empty");
             return null;
         }
-        return checkedText(field, value, maxLength);
+        return checkedText(field, value, maxLength, freeText);
     }
 
-    private String checkedText(String field, String value, int maxLength) {
+    private String checkedText(String field, String value, int maxLength, boolean freeText) {
         if (value.length() > maxLength) {
             fail(field, "must be at most " + maxLength + " characters");
             return null;
         }
-        if (value.indexOf('\0') >= 0) {
-            fail(field, "must not contain NUL characters");
+        String problem = freeText ? TextRules.freeTextProblem(value) : TextRules.problem(value);
+        if (problem != null) {
+            fail(field, problem);
             return null;
         }
         return value;
@@ -79,12 +89,13 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text, RFC_3339).toInstant();
-        } catch (DateTimeParseException e) {
-            fail(field, "not an RFC 3339 timestamp with an offset (e.g. 2025-01-08T10:00:00Z)");
-            return null;
+        Instant at = Timestamps.parse(text, RFC_3339);
+        if (at == null) {
+            fail(
+                    field,
+                    "not an RFC 3339 timestamp with an offset (e.g. 2025-01-08T10:00:00Z) from " + Timestamps.RANGE);
         }
+        return at;
     }
 
     /** A non-negative integer no larger than {@code max}, or null when absent (or invalid). */
@@ -159,7 +170,7 @@ final class FieldReader {
                 fail(field, "must be an array of strings");
                 return null;
             }
-            String value = checkedText(field, item.textValue(), maxLength);
+            String value = checkedText(field, item.textValue(), maxLength, false);
             if (value == null) {
                 return null;
             }

@@ -87,7 +87,7 @@ public class ServiceKeyService {
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (String scope : requested) {
-            if (!SCOPES.contains(scope)) {
+            if (scope == null || !SCOPES.contains(scope)) {
                 throw ApiException.invalid("scopes", "unknown scope " + scope + "; expected ingest, stats or admin");
             }
             scopes.add(scope);

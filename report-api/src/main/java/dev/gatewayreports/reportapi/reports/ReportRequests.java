@@ -1,15 +1,15 @@
 package dev.gatewayreports.reportapi.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.input.TextRules;
 import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -181,12 +181,14 @@ public final class ReportRequests {
     }
 
     private static Instant instant(String value, String field) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+        Instant instant = Timestamps.parse(value);
+        if (instant == null) {
             throw ApiException.invalid(
-                    field, field + " must be an RFC 3339 timestamp with an offset, e.g. 2024-12-19T00:00:00Z");
+                    field,
+                    field + " must be an RFC 3339 timestamp with an offset, e.g. 2024-12-19T00:00:00Z, from "
+                            + Timestamps.RANGE);
         }
+        return instant;
     }
 
     /** The type's default sections with the overrides of a {@code sections} object applied. */
@@ -224,7 +226,10 @@ public final class ReportRequests {
         return node.booleanValue();
     }
 
-    /** A string field of a JSON body, or null when absent; 400 naming the field when it is not a string. */
+    /**
+     * A string field of a JSON body, or null when absent; 400 naming the field when it is not a string or breaks
+     * {@link TextRules}.
+     */
     public static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
@@ -232,6 +237,10 @@ public final class ReportRequests {
         }
         if (!node.isTextual()) {
             throw ApiException.invalid(field, field + " must be a string");
+        }
+        String problem = TextRules.problem(node.textValue());
+        if (problem != null) {
+            throw ApiException.invalid(field, field + " " + problem);
         }
         return node.textValue();
     }

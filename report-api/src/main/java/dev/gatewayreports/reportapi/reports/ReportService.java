@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,8 +105,9 @@ public class ReportService {
         try {
             String position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = position.split("\\|", 2);
-            Instant.parse(parts[0]);
-            if (parts.length != 2 || !parts[1].startsWith("rpt_")) {
+            if (parts.length != 2
+                    || !Timestamps.inRange(Instant.parse(parts[0]))
+                    || !ObjectIds.wellFormed("rpt_", parts[1])) {
                 throw new IllegalArgumentException(position);
             }
             return parts;
