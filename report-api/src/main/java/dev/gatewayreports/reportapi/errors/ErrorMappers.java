@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.gatewayreports.model.stats.QueryTooLargeException;
+import dev.gatewayreports.reportapi.input.UnsafeTextException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -49,6 +50,13 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableJson(e);
+    }
+
+    /** A JSON string that breaks {@link dev.gatewayreports.reportapi.input.TextRules}: a 400 naming its field. */
+    @ServerExceptionMapper
+    public Response unsafeText(UnsafeTextException e) {
+        String field = e.field();
+        return api(ApiException.invalid(field, field + " " + e.problem()));
     }
 
     @ServerExceptionMapper
