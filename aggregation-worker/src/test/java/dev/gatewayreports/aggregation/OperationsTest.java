@@ -20,6 +20,21 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsTest {
+    /** Readiness `schema`: UP, and the version it requires is the newest this build's migrations reached. */
+    @Test
+    void shouldBeReadyWithTheNewestMigrationOfThisBuild() {
+        String newest = (String) dev.gatewayreports.testing.Db.one(
+                        "select version from flyway_schema_history where success and version is not null"
+                                + " order by string_to_array(version, '.')::int[] desc limit 1")
+                .get("version");
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'schema' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'schema' }.data.required", equalTo(newest))
+                .body("checks.find { it.name == 'schema' }.data.current", equalTo(newest));
+    }
+
     @Test
     void shouldBeReadyWithTheDatabase() {
         given().get("/q/health/ready")

@@ -75,6 +75,17 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + logTail());
     }
 
+    /**
+     * Waits for a process that is meant to end on its own (a migration run with {@code QUARKUS_INIT_AND_EXIT}) and
+     * answers its exit code; fails with the log's tail if it is still running after {@code timeout}.
+     */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + ":\n" + logTail());
+        }
+        return process.exitValue();
+    }
+
     /** The public port: the API only. */
     public String url() {
         return "http://localhost:" + port;
@@ -83,6 +94,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** The management port of the packaged (prod) build: health, metrics, OpenAPI. */
     public String managementUrl() {
         return "http://localhost:" + managementPort;
+    }
+
+    /** The file name of this process's log (in the log directory given to the constructor). */
+    public String logName() {
+        return log.getFileName().toString();
     }
 
     public String logTail() {

@@ -50,6 +50,7 @@ class WorkerFaultsIT {
         Flyway.configure()
                 .dataSource(pg.jdbcUrl(), "postgres", "")
                 .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("runtime_role", "none"))
                 .load()
                 .migrate();
         ds = pg.pool(4);

@@ -7,9 +7,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "reports.admin")
 public interface AdminConfig {
     /**
-     * Secret (at least 32 characters) that signs {@code next_page} cursors, shared by every report-api replica
-     * (env {@code REPORTS_ADMIN_CURSOR_SECRET}). When absent, each process makes a random one at start: cursors
-     * then stop working across replicas and restarts.
+     * Secret (at least 32 bytes of UTF-8) that signs {@code next_page} cursors, the same on every report-api
+     * replica (env {@code REPORTS_ADMIN_CURSOR_SECRET}; in Kubernetes the Secret {@code report-api-cursor}, key
+     * {@code cursor-secret}). Required: without it, or with a shorter one, report-api does not start. The
+     * {@code dev}, {@code test} and {@code local} profiles set fixed values of their own.
      */
     Optional<String> cursorSecret();
 }

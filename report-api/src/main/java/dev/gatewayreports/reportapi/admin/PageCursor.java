@@ -1,24 +1,31 @@
 package dev.gatewayreports.reportapi.admin;
 
 import dev.gatewayreports.reportapi.errors.ApiException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
 
 /**
  * Opaque, signed {@code next_page} tokens: {@code page_<payload>.<HMAC-SHA256>}, both base64url. The payload pins
  * the report, its parameters (a digest), the whole window and the next bucket, so a page continues exactly where
  * the previous one ended however much data arrives meanwhile; any change to a token is a 400 naming {@code page}.
+ *
+ * <p>Every replica signs with the same configured secret, so a token made by one is honoured by all of them and
+ * after a restart. There is no fallback: without a secret of at least {@link #MIN_SECRET_BYTES} bytes the service
+ * does not start (made at start-up, not at the first admin request).
  */
+@Startup
 @ApplicationScoped
 public class PageCursor {
-    private static final Logger LOG = Logger.getLogger(PageCursor.class);
+    /** The shortest secret accepted: as long as the HMAC-SHA256 output. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private static final String KEY = "reports.admin.cursor-secret (env REPORTS_ADMIN_CURSOR_SECRET)";
     private static final String PREFIX = "page_";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -28,13 +35,22 @@ public class PageCursor {
     private final byte[] secret;
 
     public PageCursor(AdminConfig config) {
-        if (config.cursorSecret().isPresent()) {
-            this.secret = config.cursorSecret().get().getBytes(StandardCharsets.UTF_8);
-        } else {
-            LOG.warn("reports.admin.cursor-secret is not set: next_page tokens only work on this process");
-            this.secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
+        this.secret = secret(config);
+    }
+
+    /** The configured secret as bytes; refuses a missing or short one with a message naming the key. */
+    static byte[] secret(AdminConfig config) {
+        String value = config.cursorSecret().orElse("");
+        if (value.isBlank()) {
+            throw new IllegalStateException(KEY + " is required: the secret that signs the admin API's next_page"
+                    + " tokens, the same on every replica, at least " + MIN_SECRET_BYTES + " bytes");
         }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException(
+                    KEY + " is " + bytes.length + " bytes (UTF-8); it must be at least " + MIN_SECRET_BYTES);
+        }
+        return bytes;
     }
 
     public String encode(Position p) {

@@ -37,8 +37,25 @@ public class PartitionMaintenance {
         this.config = config;
     }
 
+    /**
+     * At start the schema may not be there yet (the migration Job still running, readiness {@code schema} DOWN) or
+     * the database away: that must not stop the service. Ingest makes any missing day on demand
+     * ({@link #ensureCovered}) and the hourly run fills the window.
+     */
     void onStart(@Observes StartupEvent event) {
-        ensureWindow();
+        try {
+            ensureWindow();
+        } catch (IllegalStateException e) {
+            LOG.warnf("usage_event partitions not made at start (made on demand and hourly): %s", rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** Creates the partitions from yesterday to the configured days ahead that are missing. */

@@ -2,6 +2,7 @@ package dev.gatewayreports.reportapi.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.reportapi.errors.ApiException;
 import java.util.Optional;
@@ -33,6 +34,30 @@ class PageCursorTest {
                 () -> cursor("secret-two-0123456789abcdef0123456789").decode(token, "usage", "abc123"));
         assertThrows(ApiException.class, () -> c.decode("page_", "usage", "abc123"));
         assertThrows(ApiException.class, () -> c.decode("page_%%%.***", "usage", "abc123"));
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutASecret() {
+        for (Optional<String> none : java.util.List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new PageCursor(() -> none));
+            assertTrue(e.getMessage().contains("reports.admin.cursor-secret"), e.getMessage());
+            assertTrue(e.getMessage().contains("REPORTS_ADMIN_CURSOR_SECRET"), e.getMessage());
+            assertTrue(e.getMessage().contains("is required"), e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldCountTheSecretInUtf8BytesAndRefuseFewerThan32() {
+        IllegalStateException shortAscii = assertThrows(IllegalStateException.class, () -> cursor("a".repeat(31)));
+        assertTrue(shortAscii.getMessage().contains("is 31 bytes"), shortAscii.getMessage());
+        assertTrue(shortAscii.getMessage().contains("REPORTS_ADMIN_CURSOR_SECRET"), shortAscii.getMessage());
+        // 15 two-byte characters and one one-byte: 16 characters, 31 bytes.
+        assertThrows(IllegalStateException.class, () -> cursor("é".repeat(15) + "a"));
+        // 16 two-byte characters: 32 bytes although only 16 characters.
+        PageCursor c = cursor("é".repeat(16));
+        PageCursor.Position p = new PageCursor.Position("usage", "d", 1, 2, 1);
+        assertEquals(p, c.decode(c.encode(p), "usage", "d"));
+        assertEquals(p, cursor("a".repeat(32)).decode(cursor("a".repeat(32)).encode(p), "usage", "d"));
     }
 
     @Test

@@ -64,6 +64,7 @@ class KeycloakAuthIT {
                 "QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username"),
                 "QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password"),
                 "OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                "QUARKUS_FLYWAY_MIGRATE_AT_START", "true", // the Job's part: a replica never migrates in prod
                 "REPORTS_ADMIN_CURSOR_SECRET", "keycloak-it-only-cursor-secret-0123456789"));
         // Both start at once; report-api reads the provider's metadata when it first needs it.
         CompletableFuture<Void> api = CompletableFuture.runAsync(() -> {

@@ -228,6 +228,7 @@ class TeamIdentityMigrationTest {
                 .dataSource(database.get("quarkus.datasource.jdbc.url"), user(), password())
                 .schemas(schema)
                 .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("runtime_role", "none"))
                 .target(target)
                 .load();
     }
