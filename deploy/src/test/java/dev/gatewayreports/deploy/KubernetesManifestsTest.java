@@ -295,6 +295,10 @@ class KubernetesManifestsTest {
         assertSecretRef(migrate, "QUARKUS_DATASOURCE_USERNAME", "gateway-reports-db-migrator", "username");
         assertSecretRef(migrate, "QUARKUS_DATASOURCE_PASSWORD", "gateway-reports-db-migrator", "password");
         assertEquals("Never", job.getSpec().getTemplate().getSpec().getRestartPolicy());
+        assertEquals(
+                Set.of("gateway-reports-db-migrator"),
+                secretsReferenced(job.getSpec().getTemplate().getSpec()),
+                "the Job gets the migrator's credentials and nothing else");
 
         for (Deployment deployment : k8s.of(Deployment.class)) {
             assertFalse(
