@@ -2,6 +2,7 @@ package dev.gatewayreports.reportapi.security;
 
 import dev.gatewayreports.reportapi.audit.ActingRequestAudit;
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.requestlog.RequestLogFilter;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -35,6 +36,7 @@ public class CurrentCaller {
     public Caller get() {
         if (resolved == null) {
             resolved = resolve();
+            RequestLogFilter.organization(request.getCurrent(), resolved.orgId());
         }
         return resolved;
     }

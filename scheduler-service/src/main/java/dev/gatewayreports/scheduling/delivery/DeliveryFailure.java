@@ -28,6 +28,11 @@ public class DeliveryFailure extends RuntimeException {
         return permanent;
     }
 
+    /** The HTTP status report-api answered, or 0 when the failure is not an answer of report-api. */
+    public int status() {
+        return status;
+    }
+
     /** report-api answered 404. */
     public boolean notFound() {
         return status == 404;

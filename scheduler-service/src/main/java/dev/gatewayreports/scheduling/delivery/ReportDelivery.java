@@ -1,6 +1,8 @@
 package dev.gatewayreports.scheduling.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -8,10 +10,10 @@ import java.util.function.Consumer;
 /** One delivery attempt: report-api makes (and saves) the report and its file; the mailer sends them. */
 @ApplicationScoped
 public class ReportDelivery {
-    private final ReportApiClient reportApi;
+    private final ReportApiCalls reportApi;
     private final ReportMailer mailer;
 
-    public ReportDelivery(ReportApiClient reportApi, ReportMailer mailer) {
+    public ReportDelivery(ReportApiCalls reportApi, ReportMailer mailer) {
         this.reportApi = reportApi;
         this.mailer = mailer;
     }
@@ -24,10 +26,14 @@ public class ReportDelivery {
      * @param savedReportId the report an earlier attempt of this delivery saved: it is mailed again as it was
      *     (the figures of the first attempt, no second saved report); null, or deleted since, makes a new one
      * @param onSaved told the id of a newly generated and saved report, before anything is mailed
+     *     <p>Each attempt is one trace (when tracing is on): its calls to report-api are its child spans and carry
+     *     it to report-api in {@code traceparent}, where the report is made in the same trace.
      */
+    @WithSpan("report delivery")
     public String deliver(
             DeliveryRequest d, String savedReportId, Consumer<String> onSaved, BooleanSupplier stillOurs) {
-        JsonNode report = savedReportId == null ? null : reportApi.saved(d.orgId(), savedReportId);
+        Span.current().setAttribute("delivery.id", d.deliveryId()).setAttribute("organization.id", d.orgId());
+        JsonNode report = savedReportId == null ? null : reportApi.saved(d, savedReportId);
         String reportId = savedReportId;
         if (report == null) {
             report = reportApi.generate(d);
@@ -41,7 +47,7 @@ public class ReportDelivery {
             if (reportId == null) {
                 throw new DeliveryFailure("report-api saved no report to download", false);
             }
-            attachment = reportApi.download(d.orgId(), reportId, d.format());
+            attachment = reportApi.download(d, reportId, d.format());
         }
         if (!stillOurs.getAsBoolean()) {
             throw new LeaseLost();

@@ -1,9 +1,12 @@
 package dev.gatewayreports.scheduling.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -63,6 +66,8 @@ class ScheduledMailIT {
     static GreenMail greenMail;
     static ServiceProcess reportApi;
     static ServiceProcess scheduler;
+    static WireMock collector;
+    static Map<String, String> tracing;
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,13 +78,16 @@ class ScheduledMailIT {
         provider.forEach(System::setProperty); // the key Jwt.sign() uses
         String keycloak = provider.get("keycloak.url");
         URI wireMock = URI.create(keycloak);
-        new WireMock(wireMock.getHost(), wireMock.getPort())
-                .register(post(urlEqualTo(Stubs.TOKEN_PATH))
-                        .withRequestBody(containing("grant_type=client_credentials"))
-                        .withRequestBody(containing("client_id=scheduler-service"))
-                        .withRequestBody(containing("client_secret=e2e-only-secret"))
-                        .willReturn(okJson("{\"access_token\": \"" + Stubs.serviceToken()
-                                + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")));
+        collector = new WireMock(wireMock.getHost(), wireMock.getPort());
+        // The OTLP collector both services export their spans to (OTLP over HTTP, protobuf): it only records them.
+        collector.register(
+                post(urlPathMatching("/otlp/.*")).willReturn(aResponse().withStatus(200)));
+        collector.register(post(urlEqualTo(Stubs.TOKEN_PATH))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .withRequestBody(containing("client_id=scheduler-service"))
+                .withRequestBody(containing("client_secret=e2e-only-secret"))
+                .willReturn(okJson("{\"access_token\": \"" + Stubs.serviceToken()
+                        + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")));
         int smtp = ServiceProcess.freePort();
         greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.getSmtp().setClientSocketTimeout(5_000); // see GreenMailResource
@@ -87,24 +95,29 @@ class ScheduledMailIT {
         sql("delete from report_delivery");
         sql("delete from report_schedule");
 
+        // Tracing on, as an operator switches it on (README "Traces and logs"), exporting to the stub collector.
+        tracing = Map.of(
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
+                        "http://" + wireMock.getHost() + ":" + wireMock.getPort() + "/otlp",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+
         reportApi = new ServiceProcess("report-api", "report-api.jar", LOGS);
-        reportApi.start(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL",
-                db.get("quarkus.datasource.jdbc.url"),
-                "QUARKUS_DATASOURCE_USERNAME",
-                db.get("quarkus.datasource.username"),
-                "QUARKUS_DATASOURCE_PASSWORD",
-                db.get("quarkus.datasource.password"),
-                "OIDC_AUTH_SERVER_URL",
-                keycloak + "/realms/quarkus",
-                "QUARKUS_FLYWAY_MIGRATE_AT_START",
-                "true", // the Job's part: a replica never migrates in prod
-                "REPORTS_ADMIN_CURSOR_SECRET",
-                "e2e-only-cursor-secret-0123456789abcdef"));
+        Map<String, String> reportApiSettings = new java.util.HashMap<>(tracing);
+        reportApiSettings.putAll(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url"),
+                "QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username"),
+                "QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password"),
+                "OIDC_AUTH_SERVER_URL", keycloak + "/realms/quarkus",
+                "QUARKUS_FLYWAY_MIGRATE_AT_START", "true", // the Job's part: a replica never migrates in prod
+                "REPORTS_ADMIN_CURSOR_SECRET", "e2e-only-cursor-secret-0123456789abcdef"));
+        reportApi.start(reportApiSettings);
         reportApi.awaitReady(Duration.ofSeconds(120));
 
         scheduler = new ServiceProcess("scheduler-service", "scheduler.jar", LOGS);
-        scheduler.start(Map.ofEntries(
+        Map<String, String> schedulerSettings = new java.util.HashMap<>(tracing);
+        schedulerSettings.putAll(Map.ofEntries(
                 Map.entry("QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url")),
                 Map.entry("QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username")),
                 Map.entry("QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password")),
@@ -117,6 +130,7 @@ class ScheduledMailIT {
                         keycloak + "/realms/quarkus/protocol/openid-connect/token"),
                 Map.entry("REPORTS_SCHEDULER_REPORT_API_CLIENT_ID", "scheduler-service"),
                 Map.entry("REPORTS_SCHEDULER_REPORT_API_CLIENT_SECRET", "e2e-only-secret")));
+        scheduler.start(schedulerSettings);
         scheduler.awaitReady(Duration.ofSeconds(120));
     }
 
@@ -177,9 +191,9 @@ class ScheduledMailIT {
         List<String> to = List.of("ops-" + team + "@example.com", "lead-" + team + "@example.org");
         String schedule = schedule(org, team, to, Instant.now().minusSeconds(1));
 
-        assertTrue(awaitMessages(2, Duration.ofSeconds(90)), "no mail within 90 s:\n" + scheduler.logTail());
+        assertTrue(awaitMessages(to.get(0), 2, Duration.ofSeconds(90)), "no mail within 90 s:\n" + scheduler.logTail());
 
-        MimeMessage m = greenMail.getReceivedMessages()[0];
+        MimeMessage m = messagesTo(to.get(0)).getFirst();
         assertEquals("Daily usage report for " + team + ": " + yesterday, m.getSubject());
         assertEquals(2, m.getAllRecipients().length);
         Mails.Parsed parts = Mails.parse(m);
@@ -196,16 +210,130 @@ class ScheduledMailIT {
         assertNotNull(one("select report_id from saved_report where report_id = ?", delivery.get("report_id")));
     }
 
-    /** Polls GreenMail (its own wait counts only mail that arrives after the wait began). */
-    private static boolean awaitMessages(int count, Duration timeout) throws InterruptedException {
+    /**
+     * Traces and logs across both packaged services, as in production: both log JSON; report-api's line for the
+     * scheduler's generate call carries the delivery's id as its request id, the acting organization and a trace
+     * id; and the scheduler exported its delivery span in that same trace (the OTLP body holds the trace id's 16
+     * bytes beside the span's name), so the collector joins the two services' spans into one trace.
+     */
+    @Test
+    void shouldJoinADeliverysLogLinesAndTraceAcrossBothServices() throws Exception {
+        String org = "org_" + UUID.randomUUID().toString().substring(0, 12);
+        String team = "team_" + UUID.randomUUID().toString().substring(0, 12);
+        ingest(org, List.of(event(team, LocalDate.now(ZoneOffset.UTC).minusDays(1), "success")));
+        String schedule = schedule(
+                org,
+                team,
+                List.of("trace-" + team + "@example.com"),
+                Instant.now().minusSeconds(1));
+
+        String deliveryId = awaitSent(schedule, Duration.ofSeconds(90));
+
+        com.fasterxml.jackson.databind.JsonNode line = awaitJsonLine(
+                LOGS.resolve("report-api.log"),
+                l -> "dev.gatewayreports.requests".equals(l.path("loggerName").asText())
+                        && l.path("message").asText().startsWith("POST /v1/reports/generate 200")
+                        && deliveryId.equals(l.path("mdc").path("requestId").asText()));
+        assertEquals(org, line.path("mdc").path("orgId").asText(), line.toString());
+        String traceId = line.path("mdc").path("traceId").asText();
+        assertTrue(traceId.matches("[0-9a-f]{32}"), line.toString());
+
+        byte[] traceBytes = java.util.HexFormat.of().parseHex(traceId);
+        Instant deadline = Instant.now().plusSeconds(20);
+        boolean exported = false;
+        while (!exported && Instant.now().isBefore(deadline)) {
+            exported = collector.find(postRequestedFor(urlPathMatching("/otlp/.*"))).stream()
+                    .map(r -> r.getBody())
+                    .anyMatch(body -> contains(
+                                    body, "scheduler-service".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            && contains(body, "report delivery".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            && contains(body, traceBytes));
+            Thread.sleep(200);
+        }
+        assertTrue(exported, "the scheduler exported no span of trace " + traceId);
+        assertTrue(
+                java.nio.file.Files.readAllLines(LOGS.resolve("scheduler-service.log")).stream()
+                        .anyMatch(l -> l.startsWith("{") && l.contains("\"loggerName\"")),
+                "scheduler-service logs JSON in production:\n" + scheduler.logTail());
+    }
+
+    private static String awaitSent(String schedule, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (greenMail.getReceivedMessages().length >= count) {
+            try (Connection c = connect();
+                    PreparedStatement ps = c.prepareStatement(
+                            "select delivery_id from report_delivery where schedule_id = ? and status = 'sent'")) {
+                ps.setString(1, schedule);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not sent within " + timeout + ":\n" + scheduler.logTail());
+    }
+
+    /** The first JSON log line of the file that matches, waiting for it up to 20 s. */
+    private static com.fasterxml.jackson.databind.JsonNode awaitJsonLine(
+            Path log, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> match) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            for (String l : java.nio.file.Files.readAllLines(log)) {
+                if (l.startsWith("{")) {
+                    com.fasterxml.jackson.databind.JsonNode node = json.readTree(l);
+                    if (match.test(node)) {
+                        return node;
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(
+                "no such JSON line in " + log + ":\n" + String.join("\n", java.nio.file.Files.readAllLines(log)));
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Polls GreenMail (its own wait counts only mail that arrives after the wait began) for copies of the mail that
+     * names this recipient (one copy per recipient of it), so the other tests' mail does not count.
+     */
+    private static boolean awaitMessages(String recipient, int count, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (messagesTo(recipient).size() >= count) {
                 return true;
             }
             Thread.sleep(200);
         }
         return false;
+    }
+
+    private static List<MimeMessage> messagesTo(String recipient) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            for (jakarta.mail.Address a : m.getAllRecipients()) {
+                if (a.toString().contains(recipient)) {
+                    found.add(m);
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     /** The numbers next to the Summary sheet's total-requests label. */
