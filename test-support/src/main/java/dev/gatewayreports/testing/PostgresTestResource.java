@@ -17,19 +17,31 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private static final String USER = env("TEST_DATABASE_USER", "postgres");
     private static final String PASSWORD = env("TEST_DATABASE_PASSWORD", "");
 
+    private static volatile Map<String, String> started;
+
     private EmbeddedPostgres embedded;
+
+    /**
+     * The settings the last {@link #start()} in this JVM answered, for tests that reach the database without CDI
+     * (a {@code @QuarkusIntegrationTest}: see {@link PackagedDatabase}); null before any start.
+     */
+    public static Map<String, String> startedSettings() {
+        return started;
+    }
 
     @Override
     public Map<String, String> start() {
         if (reachable()) {
-            return config(URL, USER, PASSWORD);
+            started = config(URL, USER, PASSWORD);
+            return started;
         }
         try {
             embedded = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
             throw new IllegalStateException("no PostgreSQL at " + URL + " and the embedded one did not start", e);
         }
-        return config(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        started = config(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        return started;
     }
 
     @Override

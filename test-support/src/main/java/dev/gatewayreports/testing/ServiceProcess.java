@@ -12,39 +12,74 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service (its quarkus-run.jar) as a child process on a free port, with its log in a file. */
+/**
+ * One packaged service as a child process on a free port, with its log in a file: its quarkus-run.jar, or, when the
+ * build made native executables ({@code -Dnative}), the executable the pom names in the system property
+ * {@code <name>.runner}.
+ */
 public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
-    private final Path jar;
+    private final List<String> command;
     private final Path log;
     private final int port = freePort();
     private final int managementPort = freePort();
     private Process process;
 
-    /** The jar named by a system property the pom sets; missing is a failure, not a skip. */
+    /**
+     * The native executable named by {@code <name>.runner} when the pom sets it (its native profile), otherwise the
+     * jar named by {@code jarProperty}; a missing artifact is a failure, not a skip.
+     */
     public ServiceProcess(String name, String jarProperty, Path logDirectory) {
         this.name = name;
-        String path = System.getProperty(jarProperty);
-        if (path == null || !Files.isRegularFile(Path.of(path))) {
-            throw new IllegalStateException(name + " jar " + path + " (system property " + jarProperty
+        this.command = command(name, jarProperty, System.getProperties());
+        this.log = logDirectory.resolve(name + ".log");
+    }
+
+    /**
+     * The command line of service {@code name}: {@code [runner, -Xmx384m]} when {@code properties} name a native
+     * executable in {@code <name>.runner}, else the current JVM running the jar of {@code jarProperty} (C1 only and
+     * a serial collector: the tests start services often and the CPUs are shared).
+     */
+    public static List<String> command(String name, String jarProperty, Properties properties) {
+        String runner = properties.getProperty(name + ".runner");
+        if (runner != null && !runner.isBlank()) {
+            Path executable = Path.of(runner);
+            if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
+                throw new IllegalStateException(name + " native executable " + runner + " (system property " + name
+                        + ".runner) is missing or not executable: build it with ./mvnw verify -Dnative");
+            }
+            return List.of(executable.toAbsolutePath().toString(), "-Xmx384m");
+        }
+        String jar = properties.getProperty(jarProperty);
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException(name + " jar " + jar + " (system property " + jarProperty
                     + ") is missing: run ./mvnw verify, which packages the services before their integration tests");
         }
-        this.jar = Path.of(path);
-        this.log = logDirectory.resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(
+                java,
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                Path.of(jar).toAbsolutePath().toString());
+    }
+
+    /** The command line {@link #start} runs. */
+    public List<String> command() {
+        return command;
     }
 
     public void start(Map<String, String> settings) throws IOException {
         Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("REPORTS_") || k.startsWith("OIDC_"));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));

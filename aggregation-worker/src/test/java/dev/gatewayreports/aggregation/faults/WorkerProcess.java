@@ -1,6 +1,7 @@
 package dev.gatewayreports.aggregation.faults;
 
 import dev.gatewayreports.testing.FaultPostgres;
+import dev.gatewayreports.testing.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,18 +77,9 @@ final class WorkerProcess {
         env.put("AGGREGATION_BATCHES_PER_CYCLE", "1");
     }
 
+    /** The packaged worker: its native executable under -Dnative (aggregation-worker.runner), else its jar. */
     private static List<String> command() {
-        String nativeImage = System.getProperty("native.image.path");
-        if (Boolean.getBoolean("quarkus.native.enabled") && nativeImage != null) {
-            return List.of(nativeImage);
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String jar = System.getProperty("worker.jar", "target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
-        }
-        // C1 only: start-up is what the kills make these workers repeat, and the CPUs are shared.
-        return List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar);
+        return ServiceProcess.command("aggregation-worker", "worker.jar", System.getProperties());
     }
 
     /** SIGKILL (destroyForcibly is kill -9 on Linux): no shutdown hook, no rollback by the worker itself. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.security.Caller;
+import dev.gatewayreports.reportapi.teams.Organizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,13 +25,20 @@ public class ReportService {
     private final ReportBuilder builder;
     private final ReportScopes scopes;
     private final SavedReportRepository saved;
+    private final Organizations organizations;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ReportService(ReportBuilder builder, ReportScopes scopes, SavedReportRepository saved, Clock clock) {
+    public ReportService(
+            ReportBuilder builder,
+            ReportScopes scopes,
+            SavedReportRepository saved,
+            Organizations organizations,
+            Clock clock) {
         this.builder = builder;
         this.scopes = scopes;
         this.saved = saved;
+        this.organizations = organizations;
         this.mapper = ReportNumbers.MAPPER;
         this.clock = clock;
     }
@@ -42,6 +50,8 @@ public class ReportService {
         String id = spec.save() ? "rpt_" + UUID.randomUUID().toString().replace("-", "") : null;
         ObjectNode report = builder.build(spec, scope, id, now);
         if (spec.save()) {
+            // A token may name an organization no key, team or ingest has registered yet: saved_report needs its row.
+            organizations.ensure(caller.orgId());
             saved.insert(
                     caller.orgId(),
                     new SavedReportRepository.Entry(

@@ -394,4 +394,25 @@ class ReportsResourceTest {
                 .then()
                 .statusCode(400);
     }
+
+    /** A token may name an organization nothing has registered yet (no key, team or ingest): saving still works. */
+    @Test
+    void shouldSaveAReportForAnOrganizationNothingRegisteredYet() {
+        String org = Tenants.newOrg();
+        String team = Tenants.newTeam();
+        String member = Tokens.bearer(Tokens.user(org, List.of(team), "member"));
+        String id = given().header("Authorization", member)
+                .contentType(ContentType.JSON)
+                .body(Map.of("report_type", "usage", "days", 1, "team_id", team, "save", true))
+                .post("/v1/reports/generate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+        given().header("Authorization", member)
+                .get("/v1/reports/" + id)
+                .then()
+                .statusCode(200)
+                .body("report_id", equalTo(id));
+    }
 }
