@@ -106,12 +106,18 @@ class ScheduledMailIT {
         reportApi = new ServiceProcess("report-api", "report-api.jar", LOGS);
         Map<String, String> reportApiSettings = new java.util.HashMap<>(tracing);
         reportApiSettings.putAll(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url"),
-                "QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username"),
-                "QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password"),
-                "OIDC_AUTH_SERVER_URL", keycloak + "/realms/quarkus",
-                "QUARKUS_FLYWAY_MIGRATE_AT_START", "true", // the Job's part: a replica never migrates in prod
-                "REPORTS_ADMIN_CURSOR_SECRET", "e2e-only-cursor-secret-0123456789abcdef"));
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                db.get("quarkus.datasource.jdbc.url"),
+                "QUARKUS_DATASOURCE_USERNAME",
+                db.get("quarkus.datasource.username"),
+                "QUARKUS_DATASOURCE_PASSWORD",
+                db.get("quarkus.datasource.password"),
+                "OIDC_AUTH_SERVER_URL",
+                keycloak + "/realms/quarkus",
+                "QUARKUS_FLYWAY_MIGRATE_AT_START",
+                "true", // the Job's part: a replica never migrates in prod
+                "REPORTS_ADMIN_CURSOR_SECRET",
+                "e2e-only-cursor-secret-0123456789abcdef"));
         reportApi.start(reportApiSettings);
         reportApi.awaitReady(Duration.ofSeconds(120));
 
