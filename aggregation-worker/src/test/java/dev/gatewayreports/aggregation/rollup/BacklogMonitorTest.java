@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.model.rollup.WorkQueue;
+import dev.gatewayreports.testing.MetricsScrape;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @TestProfile(ManualRollups.class)
 class BacklogMonitorTest {
+    static final Path METRIC_NAMES = Path.of("../deploy/observability/metric-names/aggregation-worker.txt");
     private static final String PENDING_BATCH = """
             insert into ingest_batch (org_id, received_at, event_count, min_occurred_at, max_occurred_at)
             values (?, now() - make_interval(secs => ?), 0, now(), now()) returning batch_id""";
@@ -45,13 +48,16 @@ class BacklogMonitorTest {
     private final RollupCycle cycle;
     private final BacklogMonitor monitor;
     private final MeterRegistry registry;
+    private final RollupJob job;
     private final String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
 
-    BacklogMonitorTest(AgroalDataSource ds, RollupCycle cycle, BacklogMonitor monitor, MeterRegistry registry) {
+    BacklogMonitorTest(
+            AgroalDataSource ds, RollupCycle cycle, BacklogMonitor monitor, MeterRegistry registry, RollupJob job) {
         this.ds = ds;
         this.cycle = cycle;
         this.monitor = monitor;
         this.registry = registry;
+        this.job = job;
     }
 
     @BeforeEach
@@ -139,6 +145,19 @@ class BacklogMonitorTest {
 
         EquivalenceData.drain(cycle);
         given().get("/q/health").then().statusCode(200);
+    }
+
+    @Test
+    void shouldKeepTheMetricNamesListCurrent() throws Exception {
+        pendingBatch(5);
+        assertEquals(0, job.drain()); // the job's meters exist once it has run
+        given().get("/q/health/ready").then().statusCode(200);
+        new MetricsScrape(given().get("/q/metrics").asString())
+                .checkListed(
+                        METRIC_NAMES,
+                        name -> name.startsWith("rollup_")
+                                || name.startsWith("agroal_")
+                                || name.startsWith("http_server_requests"));
     }
 
     private static String check(JsonPath health, String path) {
