@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * Service would change nothing, and a backlog is shared by every replica — readiness DOWN on all of them at once
  * would only hide the workers that are needed to catch up (and make the Deployment look broken during a rollout).
  * Kubernetes' probes read /q/health/live and /q/health/ready, which this check is not part of; operators and the
- * {@code RollupBacklogTooOld} alert read /q/health or {@code rollup_oldest_pending_seconds}.
+ * {@code RollupBacklogOld} alert read /q/health or {@code rollup_oldest_pending_seconds}.
  */
 @Wellness
 @ApplicationScoped
