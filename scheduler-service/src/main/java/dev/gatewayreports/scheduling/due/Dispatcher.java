@@ -142,7 +142,9 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             return fail(d, elapsed(now, started), DeliveryFailure.describe(e), false);
         }
-        markSent(d, elapsed(now, started), reportId);
+        Instant sentAt = elapsed(now, started);
+        markSent(d, sentAt, reportId);
+        recordDelay(d, sentAt);
         return new DispatchResult(0, 1, 0, 0);
     }
 
@@ -216,6 +218,26 @@ public class Dispatcher {
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(metrics));
+    }
+
+    /**
+     * reports_delivery_delay_seconds: from when a sent delivery became due (its schedule's slot, or an ad-hoc
+     * send's first attempt) to the mail accepted, retries included.
+     */
+    private void recordDelay(ClaimedDelivery d, Instant sentAt) {
+        if (d.dueSince() != null && !sentAt.isBefore(d.dueSince())) {
+            Timer.builder("reports.delivery.delay")
+                    .description("From a delivery's due time (schedule slot, or first attempt) to the mail sent")
+                    .serviceLevelObjectives(
+                            Duration.ofMinutes(1),
+                            Duration.ofMinutes(5),
+                            Duration.ofMinutes(15),
+                            Duration.ofHours(1),
+                            Duration.ofHours(6),
+                            Duration.ofDays(1))
+                    .register(metrics)
+                    .record(Duration.between(d.dueSince(), sentAt));
+        }
     }
 
     /** backoff × 2^(attempts−1), at most max-backoff. */

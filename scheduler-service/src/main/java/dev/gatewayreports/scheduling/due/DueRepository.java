@@ -97,7 +97,8 @@ public class DueRepository {
                 returning d.*)
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
                    c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts,
-                   c.first_attempt_at, c.report_id, o.recipient_domains
+                   c.first_attempt_at, c.report_id, o.recipient_domains,
+                   coalesce(c.scheduled_for, c.first_attempt_at) as due_since
               from claimed c
               left join team t on t.org_id = c.org_id and t.team_id = c.team_id
               left join organization o on o.org_id = c.org_id
@@ -239,7 +240,8 @@ public class DueRepository {
                                 rs.getString("report_id"),
                                 rs.getArray("recipient_domains") == null
                                         ? List.of()
-                                        : strings(rs.getArray("recipient_domains"))));
+                                        : strings(rs.getArray("recipient_domains")),
+                                rs.getTimestamp("due_since").toInstant()));
                     }
                 }
                 return claimed;

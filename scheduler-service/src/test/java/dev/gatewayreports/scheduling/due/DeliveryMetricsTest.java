@@ -77,15 +77,23 @@ class DeliveryMetricsTest {
         adHoc(Seeds.team("Outage"), AT.plusSeconds(60));
         GreenMailResource.stopServer();
         assertEquals(new DispatchResult(0, 0, 1, 0), dispatcher.dispatchDue(AT.plusSeconds(60)));
+        GreenMailResource.startServer();
+        // Retried after the first backoff (1 min): sent 2 minutes after its first attempt.
+        assertEquals(new DispatchResult(0, 1, 0, 0), dispatcher.dispatchDue(AT.plusSeconds(180)));
         MetricsScrape after = scrape();
 
-        assertEquals(2, delta(before, after, "reports_deliveries_total", "sent"));
+        assertEquals(3, delta(before, after, "reports_deliveries_total", "sent"));
         assertEquals(1, delta(before, after, "reports_deliveries_total", "retried"));
         assertEquals(1, delta(before, after, "reports_deliveries_total", "failed"));
-        assertEquals(2, delta(before, after, "reports_delivery_attempt_seconds_count", "sent"));
+        assertEquals(3, delta(before, after, "reports_delivery_attempt_seconds_count", "sent"));
         assertEquals(1, delta(before, after, "reports_delivery_attempt_seconds_count", "retried"));
         assertEquals(1, delta(before, after, "reports_delivery_attempt_seconds_count", "failed"));
         assertTrue(delta(before, after, "reports_delivery_attempt_seconds_sum", "sent") > 0);
+        assertEquals(3, delta(before, after, "reports_delivery_delay_seconds_count", Map.of()));
+        // Two sent at once (0 s plus whole seconds spent), one 120 s after its first attempt.
+        double delay = delta(before, after, "reports_delivery_delay_seconds_sum", Map.of());
+        assertTrue(delay >= 120 && delay < 130, "delay sum " + delay);
+        assertEquals(2, delta(before, after, "reports_delivery_delay_seconds_bucket", Map.of("le", "60.0")));
     }
 
     @Test
@@ -143,6 +151,10 @@ class DeliveryMetricsTest {
     }
 
     private static double delta(MetricsScrape before, MetricsScrape after, String name, String outcome) {
-        return after.value(name, Map.of("outcome", outcome)) - before.value(name, Map.of("outcome", outcome));
+        return delta(before, after, name, Map.of("outcome", outcome));
+    }
+
+    private static double delta(MetricsScrape before, MetricsScrape after, String name, Map<String, String> labels) {
+        return after.value(name, labels) - before.value(name, labels);
     }
 }
