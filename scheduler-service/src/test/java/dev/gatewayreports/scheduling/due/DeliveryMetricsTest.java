@@ -133,6 +133,8 @@ class DeliveryMetricsTest {
         GreenMailResource.startServer();
         monitor.refresh();
         given().get("/q/health/ready").then().statusCode(200);
+        // An application request, so the HTTP server's metrics exist whichever tests ran before in this JVM.
+        given().get("/no-such-endpoint").then().statusCode(404);
         scrape().checkListed(
                         METRIC_NAMES,
                         name -> name.startsWith("reports_")
