@@ -169,7 +169,7 @@ final class IngestPhase {
                 "",
                 "",
                 null,
-                "the worker refreshes this gauge after each drain (≤ 5 s tick budget)"
+                "the worker reads this gauge every 2 s on its own timer (aggregation.backlog-refresh), drains or not"
                         + (sampler.lastError == null ? "" : "; sampler error: " + sampler.lastError));
         table.row(
                 "worker",

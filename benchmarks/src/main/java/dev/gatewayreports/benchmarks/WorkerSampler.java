@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Samples the worker once a second while ingest runs: {@code rollup_lag_seconds} from its /q/metrics (the age of
- * the oldest pending batch, refreshed by the worker after each drain of up to its tick budget), and the same age
- * read directly from ingest_batch, which is exact at every sample.
+ * the oldest pending batch, which the worker reads every {@code aggregation.backlog-refresh}, 2 s, on a timer of
+ * its own), and the same age read directly from ingest_batch, which is exact at every sample.
  */
 final class WorkerSampler implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.gatewayreports.aggregation.rollup;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How the worker folds events into rollups, and how long data is kept. */
 @ConfigMapping(prefix = "aggregation")
@@ -33,4 +34,18 @@ public interface RollupConfig {
      */
     @WithDefault("10min")
     String maintenanceStatementTimeout();
+
+    /**
+     * How often the backlog gauges (rollup_oldest_pending_seconds, rollup_lag_seconds, rollup_pending_batches) are
+     * read from the database, on a timer of their own: a long drain never holds them back.
+     */
+    @WithDefault("2s")
+    String backlogRefresh();
+
+    /**
+     * The health check {@code rollup-backlog} (in /q/health, not in readiness) is DOWN while the oldest pending
+     * batch is older than this.
+     */
+    @WithDefault("PT5M")
+    Duration maxPendingAge();
 }

@@ -27,10 +27,24 @@ public final class WorkQueue {
             """;
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
     static final String DONE = "update ingest_batch set rolled_up_at = now() where batch_id = any(?)";
+    /**
+     * The age of the oldest pending batch by the database's clock (which also stamped {@code received_at}), and how
+     * many are pending. Two sub-selects, so that min() is one probe of ingest_batch_pending_received_idx (V20)
+     * rather than part of the count's scan.
+     */
     static final String OLDEST_PENDING = """
-            select coalesce(extract(epoch from now() - min(received_at)), 0), count(*)
-            from ingest_batch where rolled_up_at is null
+            select coalesce(extract(epoch from now() - (select min(received_at) from ingest_batch
+                                                        where rolled_up_at is null)), 0),
+                   (select count(*) from ingest_batch where rolled_up_at is null)
             """;
+
+    /**
+     * The work waiting now.
+     *
+     * @param oldestPendingSeconds seconds since the oldest pending batch was received (0 when none)
+     * @param pendingBatches batches not rolled up yet
+     */
+    public record Backlog(double oldestPendingSeconds, long pendingBatches) {}
 
     private WorkQueue() {}
 
@@ -93,12 +107,12 @@ public final class WorkQueue {
         }
     }
 
-    /** Seconds since the oldest pending batch arrived (0 when none), and how many are pending. */
-    public static double[] backlog(Connection c) throws SQLException {
+    /** Seconds since the oldest pending batch arrived (0 when none), and how many are pending, as of now. */
+    public static Backlog backlog(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(OLDEST_PENDING);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new double[] {rs.getDouble(1), rs.getLong(2)};
+            return new Backlog(Math.max(0, rs.getDouble(1)), rs.getLong(2));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatewayreports.reportapi.admin;
 
+import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
 import io.quarkus.security.UnauthorizedException;
@@ -27,11 +28,14 @@ public class AdminReportsResource {
     private final UsageReportService usage;
     private final CostReportService cost;
     private final CurrentCaller caller;
+    private final ReportApiMetrics metrics;
 
-    public AdminReportsResource(UsageReportService usage, CostReportService cost, CurrentCaller caller) {
+    public AdminReportsResource(
+            UsageReportService usage, CostReportService cost, CurrentCaller caller, ReportApiMetrics metrics) {
         this.usage = usage;
         this.cost = cost;
         this.caller = caller;
+        this.metrics = metrics;
     }
 
     @GET
@@ -59,7 +63,9 @@ public class AdminReportsResource {
     @APIResponse(responseCode = "403", description = "permission_error: not an admin key")
     public UsageReportResponse usage(@HeaderParam("x-api-key") String apiKey, @Context UriInfo uri) {
         requireApiKeyHeader(apiKey);
-        return usage.report(caller.get().orgId(), uri.getQueryParameters(), Instant.now());
+        UsageReportResponse page = usage.report(caller.get().orgId(), uri.getQueryParameters(), Instant.now());
+        metrics.adminPage("usage");
+        return page;
     }
 
     @GET
@@ -81,7 +87,9 @@ public class AdminReportsResource {
     @APIResponse(responseCode = "403", description = "permission_error: not an admin key")
     public CostReportResponse cost(@HeaderParam("x-api-key") String apiKey, @Context UriInfo uri) {
         requireApiKeyHeader(apiKey);
-        return cost.report(caller.get().orgId(), uri.getQueryParameters(), Instant.now());
+        CostReportResponse page = cost.report(caller.get().orgId(), uri.getQueryParameters(), Instant.now());
+        metrics.adminPage("cost");
+        return page;
     }
 
     /** The contract's credential is the x-api-key header; an admin key in another header is not accepted. */

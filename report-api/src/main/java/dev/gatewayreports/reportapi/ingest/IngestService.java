@@ -3,10 +3,12 @@ package dev.gatewayreports.reportapi.ingest;
 import dev.gatewayreports.model.events.UsageEvent;
 import dev.gatewayreports.model.pricing.CostBreakdown;
 import dev.gatewayreports.model.pricing.PriceBook;
+import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.quotas.IngestRateLimiter;
 import dev.gatewayreports.reportapi.teams.Organizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ public class IngestService {
     private final Organizations organizations;
     private final EventStore store;
     private final IngestRateLimiter rateLimiter;
+    private final ReportApiMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     public IngestService(
@@ -32,17 +35,20 @@ public class IngestService {
             PartitionMaintenance partitions,
             Organizations organizations,
             EventStore store,
-            IngestRateLimiter rateLimiter) {
+            IngestRateLimiter rateLimiter,
+            ReportApiMetrics metrics) {
         this.config = config;
         this.prices = prices;
         this.partitions = partitions;
         this.organizations = organizations;
         this.store = store;
         this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
     }
 
     /** Ingests one request of {@code credential} (whose rate limits apply, when configured). */
     public IngestResponse ingest(String orgId, String credential, byte[] body, boolean ndjson) {
+        long started = System.nanoTime();
         List<EventBody.Item> items = EventBody.read(body, ndjson, config.maxEvents());
         rateLimiter.take(credential, items.size());
         EventValidator validator = new EventValidator(clock.instant(), config.maxFuture(), config.maxAge());
@@ -67,7 +73,14 @@ public class IngestService {
                 candidates.add(new Candidate(i, outcome.event(), cost(book, orgId, outcome.event())));
             }
         }
-        return store(orgId, candidates, rejected, duplicatesInRequest);
+        IngestResponse answer = store(orgId, candidates, rejected, duplicatesInRequest);
+        metrics.ingested(
+                items.size(),
+                answer.accepted(),
+                answer.duplicates(),
+                answer.rejected().size(),
+                Duration.ofNanos(System.nanoTime() - started));
+        return answer;
     }
 
     private IngestResponse store(

@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewayreports.reportapi.errors.ApiException;
+import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,11 +35,19 @@ public class ReportsResource {
     private final ReportService reports;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final ReportApiMetrics metrics;
 
-    public ReportsResource(ReportService reports, CurrentCaller caller, Clock clock) {
+    public ReportsResource(ReportService reports, CurrentCaller caller, Clock clock, ReportApiMetrics metrics) {
         this.reports = reports;
         this.caller = caller;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Builds the report, timed by its type and the format it is answered in. */
+    private ObjectNode generate(ReportSpec spec) {
+        return metrics.generation(spec.type().wire(), spec.format().wire())
+                .record(() -> reports.generate(caller.get(), spec));
     }
 
     @POST
@@ -65,8 +74,8 @@ public class ReportsResource {
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
     public Response generate(JsonNode body) {
         ReportSpec spec = ReportRequests.fromBody(body, clock);
-        ObjectNode report = reports.generate(caller.get(), spec);
-        Response.ResponseBuilder answer = ReportExports.render(report, spec.format());
+        ObjectNode report = generate(spec);
+        Response.ResponseBuilder answer = ReportExports.render(report, spec.format(), metrics);
         if (spec.save()) {
             answer.header("X-Report-Id", report.get("report_id").asText());
         }
@@ -88,7 +97,7 @@ public class ReportsResource {
             @Parameter(example = "Asia/Seoul") @QueryParam("timezone") String timezone,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReportSpec spec = ReportRequests.quick(type, days, teamId, timezone, clock);
-        ObjectNode report = reports.generate(caller.get(), spec);
+        ObjectNode report = generate(spec);
         EntityTag tag = new EntityTag(ReportEtags.of(report));
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
@@ -135,7 +144,7 @@ public class ReportsResource {
             @Parameter(example = "xlsx") @QueryParam("format") String format) {
         ExportFormat exportFormat = format == null ? ExportFormat.JSON : ReportRequests.format(format, "format");
         JsonNode report = reports.get(caller.get(), reportId);
-        Response.ResponseBuilder answer = ReportExports.render(report, exportFormat);
+        Response.ResponseBuilder answer = ReportExports.render(report, exportFormat, metrics);
         if (exportFormat == ExportFormat.JSON) {
             answer.header(
                     jakarta.ws.rs.core.HttpHeaders.CONTENT_DISPOSITION,

@@ -5,6 +5,7 @@ import dev.gatewayreports.model.schedules.ScheduleRule;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import dev.gatewayreports.scheduling.delivery.ReportDelivery;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,9 +51,10 @@ public class Dispatcher {
             Instant at = elapsed(now, started);
             claimed = repository.claim(at, at.plus(config.lease()), config.batchSize());
             for (ClaimedDelivery d : claimed) {
+                Timer.Sample attempt = Timer.start();
                 DispatchResult one = send(d, now, started);
                 if (one != null) {
-                    count(one);
+                    count(one, attempt);
                     result = result.plus(one);
                 }
             }
@@ -140,7 +142,9 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             return fail(d, elapsed(now, started), DeliveryFailure.describe(e), false);
         }
-        markSent(d, elapsed(now, started), reportId);
+        Instant sentAt = elapsed(now, started);
+        markSent(d, sentAt, reportId);
+        recordDelay(d, sentAt);
         return new DispatchResult(0, 1, 0, 0);
     }
 
@@ -198,10 +202,42 @@ public class Dispatcher {
         return new DispatchResult(0, 0, 1, 0);
     }
 
-    /** reports_deliveries_total{outcome=sent|retried|failed}: what each attempt came to. */
-    private void count(DispatchResult one) {
+    /**
+     * reports_deliveries_total{outcome=sent|retried|failed}: what each attempt came to ({@code retried}: it failed
+     * and will be tried again; {@code failed}: given up, no attempt follows); reports_delivery_attempt_seconds
+     * {outcome}: how long the attempt took (the report from report-api, the mail). An attempt whose lease another
+     * replica took over counts in neither.
+     */
+    private void count(DispatchResult one, Timer.Sample attempt) {
         String outcome = one.sent() > 0 ? "sent" : one.retried() > 0 ? "retried" : "failed";
         metrics.counter("reports.deliveries", "outcome", outcome).increment();
+        attempt.stop(Timer.builder("reports.delivery.attempt")
+                .description("One delivery attempt: the report from report-api and the mail, by outcome")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(metrics));
+    }
+
+    /**
+     * reports_delivery_delay_seconds: from when a sent delivery became due (its schedule's slot, or an ad-hoc
+     * send's first attempt) to the mail accepted, retries included.
+     */
+    private void recordDelay(ClaimedDelivery d, Instant sentAt) {
+        if (d.dueSince() != null && !sentAt.isBefore(d.dueSince())) {
+            Timer.builder("reports.delivery.delay")
+                    .description("From a delivery's due time (schedule slot, or first attempt) to the mail sent")
+                    .serviceLevelObjectives(
+                            Duration.ofMinutes(1),
+                            Duration.ofMinutes(5),
+                            Duration.ofMinutes(15),
+                            Duration.ofHours(1),
+                            Duration.ofHours(6),
+                            Duration.ofDays(1))
+                    .register(metrics)
+                    .record(Duration.between(d.dueSince(), sentAt));
+        }
     }
 
     /** backoff × 2^(attempts−1), at most max-backoff. */

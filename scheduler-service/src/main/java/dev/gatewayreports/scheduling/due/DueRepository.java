@@ -22,6 +22,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class DueRepository {
 
+    /**
+     * What is due now by the database's clock and not being worked on: deliveries pending (or with an expired
+     * lease) whose attempt time has come, the oldest one's wait, and schedules whose slot has come. Reads the
+     * partial index report_delivery_due_idx and report_schedule_due_idx.
+     */
+    static final String DUE_NOW = """
+            select count(*), coalesce(extract(epoch from now() - min(next_attempt_at)), 0),
+                   (select count(*) from report_schedule where next_run_at <= now())
+              from report_delivery
+             where status in ('pending', 'sending')
+               and next_attempt_at <= now()
+               and (locked_until is null or locked_until <= now())
+            """;
+
     /** Due schedules, locked for this transaction; another replica skips them instead of waiting. */
     static final String LOCK_DUE = """
             select schedule_id, org_id, team_id, report_type, frequency, schedule_time, schedule_day, timezone,
@@ -83,7 +97,8 @@ public class DueRepository {
                 returning d.*)
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
                    c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts,
-                   c.first_attempt_at, c.report_id, o.recipient_domains
+                   c.first_attempt_at, c.report_id, o.recipient_domains,
+                   coalesce(c.scheduled_for, c.first_attempt_at) as due_since
               from claimed c
               left join team t on t.org_id = c.org_id and t.team_id = c.team_id
               left join organization o on o.org_id = c.org_id
@@ -144,6 +159,17 @@ public class DueRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("scheduler database work failed: " + e.getMessage(), e);
         }
+    }
+
+    /** What is due now and not being worked on (see {@link #DUE_NOW}). */
+    DueNow dueNow() {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(DUE_NOW);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new DueNow(rs.getLong(1), Math.max(0, rs.getDouble(2)), rs.getLong(3));
+            }
+        });
     }
 
     List<DueSchedule> lockDue(Connection c, Instant now, int limit) throws SQLException {
@@ -214,7 +240,8 @@ public class DueRepository {
                                 rs.getString("report_id"),
                                 rs.getArray("recipient_domains") == null
                                         ? List.of()
-                                        : strings(rs.getArray("recipient_domains"))));
+                                        : strings(rs.getArray("recipient_domains")),
+                                rs.getTimestamp("due_since").toInstant()));
                     }
                 }
                 return claimed;
