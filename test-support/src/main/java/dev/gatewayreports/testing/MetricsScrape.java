@@ -24,7 +24,14 @@ public final class MetricsScrape {
     /** Set (to anything) to rewrite the lists from the scrape instead of checking them. */
     public static final String WRITE_ENV = "OBSERVABILITY_WRITE_METRIC_NAMES";
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
+    /**
+     * name, labels (quoted values may hold braces), value; what follows the value is left alone: with
+     * quarkus-opentelemetry on the class path, Micrometer appends an exemplar ({@code # {trace_id="…"} 1.0 …}),
+     * which a greedy label match would take for the labels and its value for the sample's.
+     */
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*)})? (\\S+)");
+
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String text;
