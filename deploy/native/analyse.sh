@@ -14,8 +14,8 @@
 # fails only in stages 3-8 (compile, link) or at run time (missing reflection or resource registration): no
 # executable is made. The JSON reflection guard (NativeJsonTypesTest) and the integration tests cover part of that.
 #
-# Environment: NATIVE_ANALYSIS_KIT (kit directory), JAVA_HOME (JDK 25, default Temurin 25), and the kit's own
-# variables (NATIVE_ANALYSIS_XMX, NATIVE_ANALYSIS_TIMEOUT, ...). The first run fetches the GraalVM builder jars
+# Environment: NATIVE_ANALYSIS_KIT (kit directory), JAVA_HOME (the JDK 21+ that packages), NATIVE_ANALYSIS_JDK
+# (the JDK 25 the builder runs on, default Temurin 25), and the kit's own variables (NATIVE_ANALYSIS_XMX, NATIVE_ANALYSIS_TIMEOUT, ...). The first run fetches the GraalVM builder jars
 # (~54 MB) from Maven Central and prepares ~/.cache/native-analysis (~360 MB, once).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -23,7 +23,7 @@ cd "$ROOT"
 
 KIT=${NATIVE_ANALYSIS_KIT:-$ROOT/../shared/tools/native-analysis}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export NATIVE_ANALYSIS_JDK=${NATIVE_ANALYSIS_JDK:-$JAVA_HOME}
+export NATIVE_ANALYSIS_JDK=${NATIVE_ANALYSIS_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MVN=${MVN:-$ROOT/mvnw -B -ntp}
 ALL=(report-api aggregation-worker scheduler-service)
 
