@@ -24,10 +24,12 @@ public class ServiceKeyService {
 
     private final Organizations organizations;
     private final AuditLog audit;
+    private final ServiceKeySecrets secrets;
 
-    public ServiceKeyService(Organizations organizations, AuditLog audit) {
+    public ServiceKeyService(Organizations organizations, AuditLog audit, ServiceKeySecrets secrets) {
         this.organizations = organizations;
         this.audit = audit;
+        this.secrets = secrets;
     }
 
     @Transactional
@@ -42,7 +44,7 @@ public class ServiceKeyService {
         }
         organizations.ensure(orgId);
         boolean admin = scopes.contains(ServiceKeyScope.ADMIN.wire());
-        String secret = ServiceKeySecrets.mint(admin ? "sk-admin-" : "sk-svc-");
+        String secret = secrets.mint(admin ? "sk-admin-" : "sk-svc-");
         ServiceKey key = new ServiceKey();
         key.keyId = "key_" + UUID.randomUUID().toString().replace("-", "");
         key.orgId = orgId;

@@ -1,21 +1,28 @@
 package dev.gatewayreports.reportapi.security;
 
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Mints service-key secrets and hashes them for storage and lookup. */
-public final class ServiceKeySecrets {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private ServiceKeySecrets() {}
+/**
+ * Mints service-key secrets and hashes them for storage and lookup.
+ *
+ * <p>A bean rather than a static {@code SecureRandom}: a native image initializes classes at build time, so a static
+ * generator would be created in the builder and frozen into the image heap with the builder's seed (GraalVM refuses
+ * it: "Detected an instance of Random/SplittableRandom class in the image heap"). The bean, and so its generator, is
+ * created when the running service first needs it.
+ */
+@Singleton
+public class ServiceKeySecrets {
+    private final SecureRandom random = new SecureRandom();
 
     /** A new secret: the prefix and 192 random bits, URL-safe. */
-    public static String mint(String prefix) {
+    public String mint(String prefix) {
         byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
