@@ -20,6 +20,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.gatewayreports.scheduling.support.Mails;
 import dev.gatewayreports.scheduling.support.Stubs;
 import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.ScratchDatabase;
 import dev.gatewayreports.testing.ServiceProcess;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.jwt.build.Jwt;
@@ -61,6 +62,7 @@ class ScheduledMailIT {
     private static final Path LOGS = Path.of(System.getProperty("e2e.dir", "target/e2e"));
 
     static PostgresTestResource postgres;
+    static ScratchDatabase scratch;
     static Map<String, String> db;
     static OidcWiremockTestResource oidc;
     static GreenMail greenMail;
@@ -72,7 +74,10 @@ class ScheduledMailIT {
     @BeforeAll
     static void start() throws Exception {
         postgres = new PostgresTestResource();
-        db = postgres.start();
+        // A database of its own: SchedulerPackagedIT's scheduler (a @QuarkusIntegrationTest launch) keeps running on
+        // the shared test database until this JVM ends, and would claim and send this test's deliveries.
+        scratch = ScratchDatabase.create(postgres.start(), "e2e_scheduled_mail");
+        db = scratch.settings();
         oidc = new OidcWiremockTestResource();
         Map<String, String> provider = oidc.start();
         provider.forEach(System::setProperty); // the key Jwt.sign() uses
@@ -92,8 +97,6 @@ class ScheduledMailIT {
         greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.getSmtp().setClientSocketTimeout(5_000); // see GreenMailResource
         greenMail.start();
-        sql("delete from report_delivery");
-        sql("delete from report_schedule");
 
         // Tracing on, as an operator switches it on (README "Traces and logs"), exporting to the stub collector.
         tracing = Map.of(
@@ -152,6 +155,9 @@ class ScheduledMailIT {
         }
         if (oidc != null) {
             oidc.stop();
+        }
+        if (scratch != null) {
+            scratch.close();
         }
         if (postgres != null) {
             postgres.stop();
@@ -419,13 +425,6 @@ class ScheduledMailIT {
             ps.executeUpdate();
         }
         return id;
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(statement)) {
-            ps.execute();
-        }
     }
 
     private static Map<String, Object> one(String query, Object arg) throws Exception {
