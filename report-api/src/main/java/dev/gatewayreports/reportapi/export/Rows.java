@@ -13,23 +13,17 @@ final class Rows {
 
     private Rows() {}
 
-    /**
-     * The columns of an array: the key order of its first row (the report's emphasis), or the default order when
-     * the array is empty. The {@code hour} key also yields a {@code utc_offset} column right after it.
-     */
-    static List<Column> columns(JsonNode array, List<String> defaultKeys) {
-        return columnsOf(keys(firstObject(array), defaultKeys));
-    }
-
-    static List<String> keys(JsonNode object, List<String> defaultKeys) {
-        if (object == null || !object.isObject() || object.isEmpty()) {
-            return defaultKeys;
+    /** The keys of an object in its own order; none for a missing, empty or non-object node. */
+    static List<String> keys(JsonNode object) {
+        if (object == null || !object.isObject()) {
+            return List.of();
         }
         Set<String> keys = new LinkedHashSet<>();
         object.fieldNames().forEachRemaining(keys::add);
         return List.copyOf(keys);
     }
 
+    /** The column per key; the {@code hour} key also yields a {@code utc_offset} column right after it. */
     static List<Column> columnsOf(List<String> keys) {
         List<Column> columns = new ArrayList<>();
         for (String key : keys) {
@@ -65,7 +59,7 @@ final class Rows {
                 : List.<JsonNode>of().iterator();
     }
 
-    private static JsonNode firstObject(JsonNode array) {
+    static JsonNode first(JsonNode array) {
         return array != null && array.isArray() && !array.isEmpty() ? array.get(0) : null;
     }
 }

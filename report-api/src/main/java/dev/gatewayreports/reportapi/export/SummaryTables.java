@@ -44,23 +44,22 @@ final class SummaryTables {
         return new ReportTable(METADATA, "Report", METADATA_COLUMNS, rows);
     }
 
-    /** One row per figure of {@code data.summary}: value, previous period value and change percent. */
-    static ReportTable summary(JsonNode summary) {
+    /** One row per figure of {@code data.summary} in {@link FieldOrder}: value, previous value and change percent. */
+    static ReportTable summary(JsonNode summary, String type) {
         JsonNode previous = summary.path("previous_period");
         JsonNode change = summary.path("change_percent");
         List<List<Cell>> rows = new ArrayList<>();
-        summary.fields().forEachRemaining(field -> {
-            String key = field.getKey();
-            if (!key.equals("previous_period") && !key.equals("change_percent")) {
-                ColumnType type = ColumnType.forKey(key);
-                rows.add(List.of(
-                        Cell.text(Labels.of(key)),
-                        CellValues.convert(type, field.getValue()),
-                        CellValues.convert(type, previous.get(key)),
-                        CellValues.convert(ColumnType.PERCENT, change.get(key)),
-                        Cell.text(key)));
-            }
-        });
+        List<String> figures = new ArrayList<>(Rows.keys(summary));
+        figures.removeAll(List.of("previous_period", "change_percent"));
+        for (String key : FieldOrder.of(SUMMARY, type, figures)) {
+            ColumnType columnType = ColumnType.forKey(key);
+            rows.add(List.of(
+                    Cell.text(Labels.of(key)),
+                    CellValues.convert(columnType, summary.get(key)),
+                    CellValues.convert(columnType, previous.get(key)),
+                    CellValues.convert(ColumnType.PERCENT, change.get(key)),
+                    Cell.text(key)));
+        }
         return new ReportTable(SUMMARY, "Summary", SUMMARY_COLUMNS, rows);
     }
 

@@ -5,6 +5,7 @@ import static dev.gatewayreports.reportapi.reports.ReportNumbers.JSON;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.reportapi.export.FieldOrder;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -22,12 +23,7 @@ final class ReportFocus {
 
     ReportFocus(ReportType type) {
         this.type = type;
-        this.lead = switch (type) {
-            case COST -> List.of("credits", "cost_usd", "total_credits_used", "total_cost_usd");
-            case ERROR -> List.of("errors", "error_rate", "failed_requests");
-            case PERFORMANCE -> List.of("avg_latency_ms", "p95_latency_ms");
-            case USAGE, COMPREHENSIVE -> List.of("requests", "total_requests");
-        };
+        this.lead = FieldOrder.focus(type.wire());
     }
 
     /** The row with this type's focus right after its first {@code names} columns. */

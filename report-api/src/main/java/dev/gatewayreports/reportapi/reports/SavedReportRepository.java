@@ -11,15 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Saved reports, stored whole (the report object as jsonb) so they render the same however old they are. */
+/** Saved reports, stored whole (the report object as json: its text exactly as written, V21) so they render the same however old they are. */
 @ApplicationScoped
 public class SavedReportRepository {
     static final String INSERT = """
             insert into saved_report (report_id, org_id, team_id, report_type, generated_at, period_start, period_end,
                                       created_by, body)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::json)""";
 
-    static final String FIND = "select team_id, body::text from saved_report where report_id = ? and org_id = ?";
+    static final String FIND = "select team_id, body from saved_report where report_id = ? and org_id = ?";
 
     static final String DELETE = "delete from saved_report where report_id = ? and org_id = ?";
 

@@ -47,13 +47,16 @@ class SavedReportDownloadTest {
         String team = Tenants.newTeam();
         Instant now = Instant.now();
         List<Map<String, Object>> events = new ArrayList<>();
-        String[][] models = {
-            {"anthropic", "claude-sonnet-4-5"}, {"openai", "gpt-4o"}, {"anthropic", "claude-haiku-4-5"}
+        String[][] models = {{"anthropic", "claude-sonnet-4-5"}, {"openai", "gpt-4o"}, {"anthropic", "claude-haiku-4-5"}
         };
         for (int i = 0; i < 24; i++) {
             String[] model = models[i % models.length];
             Events e = event(team)
-                    .with("occurred_at", now.minus(1 + i % 12, ChronoUnit.DAYS).minusSeconds(i * 97L).toString())
+                    .with(
+                            "occurred_at",
+                            now.minus(1 + i % 12, ChronoUnit.DAYS)
+                                    .minusSeconds(i * 97L)
+                                    .toString())
                     .with("provider", model[0])
                     .with("model", model[1])
                     .with("latency_ms", 200 + i * 37)
@@ -131,11 +134,16 @@ class SavedReportDownloadTest {
         return given().header("Authorization", member)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
-                        "report_type", "comprehensive",
-                        "days", 7,
-                        "timezone", "America/New_York",
-                        "format", format,
-                        "save", true))
+                        "report_type",
+                        "comprehensive",
+                        "days",
+                        7,
+                        "timezone",
+                        "America/New_York",
+                        "format",
+                        format,
+                        "save",
+                        true))
                 .post("/v1/reports/generate")
                 .then()
                 .statusCode(200)
