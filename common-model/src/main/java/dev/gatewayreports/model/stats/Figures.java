@@ -161,11 +161,20 @@ public final class Figures {
         return requests == 0 ? null : (double) latencySum / requests;
     }
 
-    /** The latency percentile (0–100), within 1% of percentile_disc over the same events; null when empty. */
+    /**
+     * The latency percentile (0–100), within 1% of percentile_disc over the same events and never outside their
+     * exact min and max; null when empty. Every percentile the APIs answer is read here.
+     */
     public Double latencyPercentile(double p) {
         if (sketch == null) {
             throw new IllegalStateException("the query did not ask for latency");
         }
-        return sketch.isEmpty() ? null : LatencySketches.percentileDisc(sketch, p);
+        if (sketch.isEmpty()) {
+            return null;
+        }
+        // Bounds are known once any event or rollup row with a latency min/max was added; none are invented.
+        return latencyMin <= latencyMax
+                ? LatencySketches.percentileDisc(sketch, p, latencyMin, latencyMax)
+                : LatencySketches.percentileDisc(sketch, p);
     }
 }
