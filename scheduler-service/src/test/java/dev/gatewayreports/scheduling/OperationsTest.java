@@ -12,6 +12,7 @@ import dev.gatewayreports.scheduling.support.Seeds;
 import dev.gatewayreports.scheduling.support.Stubs;
 import dev.gatewayreports.testing.Db;
 import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.SchemaReadiness;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,16 +37,7 @@ class OperationsTest {
     /** Readiness `schema`: UP, and the version it requires is the newest this build's migrations reached. */
     @Test
     void shouldBeReadyWithTheNewestMigrationOfThisBuild() {
-        String newest = (String) dev.gatewayreports.testing.Db.one(
-                        "select version from flyway_schema_history where success and version is not null"
-                                + " order by string_to_array(version, '.')::int[] desc limit 1")
-                .get("version");
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("checks.find { it.name == 'schema' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'schema' }.data.required", equalTo(newest))
-                .body("checks.find { it.name == 'schema' }.data.current", equalTo(newest));
+        SchemaReadiness.assertReadyAtNewestMigration();
     }
 
     @Test
