@@ -53,6 +53,7 @@ public class RequestLogFilter {
         rc.put(START, System.nanoTime());
         rc.response().putHeader(HEADER, id);
         MDC.put(REQUEST_ID, id);
+        MDC.remove(ORG_ID); // known only once this request's caller is resolved; never a previous request's
         rc.addEndHandler(done -> logLine(rc));
         rc.next();
     }
