@@ -2,6 +2,7 @@ package dev.gatewayreports.reportapi.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewayreports.model.time.Timestamps;
+import dev.gatewayreports.reportapi.input.Decimals;
 import dev.gatewayreports.reportapi.input.TextRules;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -116,17 +117,22 @@ final class FieldReader {
         return value;
     }
 
-    /** A non-negative decimal with at most {@code maxScale} decimals, exact, or null when absent. */
+    /**
+     * A non-negative decimal with at most {@code maxScale} decimals, exact, or null when absent: a JSON number or a
+     * decimal string ({@code "0.125"}), the same value either way.
+     */
     BigDecimal decimal(String field, int maxScale) {
         JsonNode node = present(field, false);
         if (node == null) {
             return null;
         }
-        if (!node.isNumber()) {
-            fail(field, "must be a number");
+        BigDecimal read =
+                node.isNumber() ? node.decimalValue() : node.isTextual() ? Decimals.parse(node.textValue()) : null;
+        if (read == null) {
+            fail(field, Decimals.EXPECTED);
             return null;
         }
-        BigDecimal value = node.decimalValue().stripTrailingZeros();
+        BigDecimal value = read.stripTrailingZeros();
         if (value.signum() < 0) {
             fail(field, "must not be negative");
             return null;
