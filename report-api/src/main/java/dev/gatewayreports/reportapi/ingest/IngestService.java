@@ -101,6 +101,13 @@ public class IngestService {
         if (event.costUsd() != null) {
             return CostBreakdown.reported(event.costUsd());
         }
-        return book.price(orgId, event.provider(), event.model(), event.occurredAt(), event.tokens());
+        return book.price(new PriceBook.Usage(
+                orgId,
+                event.provider(),
+                event.model(),
+                event.occurredAt(),
+                event.tokens(),
+                event.serviceTier(),
+                event.contextWindow()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatewayreports.reportapi.ingest;
 
+import dev.gatewayreports.model.events.ServiceTier;
 import dev.gatewayreports.model.pricing.PriceBook;
 import dev.gatewayreports.model.pricing.PriceEntry;
 import dev.gatewayreports.model.pricing.TokenType;
@@ -12,12 +13,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The price book in memory, reloaded every minute so new entries apply without a restart. */
+/**
+ * The price book in memory. It is reloaded every {@value #REFRESH} on every replica, and at once on the replica
+ * that took a price change through the API: a new price applies to events ingested after that, on every replica
+ * within {@value #REFRESH}. Events already stored keep the cost they were priced at.
+ */
 @ApplicationScoped
 public class PriceBookCache {
     static final String ALL_PRICES = """
-            select org_id, provider, model, token_type, usd_per_million, effective_from from price
+            select org_id, provider, model, token_type, service_tier, long_context, usd_per_million, effective_from
+            from price
             """;
 
     private final AgroalDataSource dataSource;
@@ -33,7 +40,10 @@ public class PriceBookCache {
         return current != null ? current : refresh();
     }
 
-    @Scheduled(every = "60s", delayed = "60s")
+    /** How often every replica reloads the book (it is a few hundred rows). */
+    public static final String REFRESH = "10s";
+
+    @Scheduled(every = REFRESH, delayed = REFRESH)
     void scheduledRefresh() {
         refresh();
     }
@@ -50,8 +60,10 @@ public class PriceBookCache {
                         rs.getString(2),
                         rs.getString(3),
                         tokenType(rs.getString(4)),
-                        rs.getBigDecimal(5),
-                        rs.getTimestamp(6).toInstant()));
+                        ServiceTier.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                        rs.getBoolean(6),
+                        rs.getBigDecimal(7),
+                        rs.getTimestamp(8).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the price book", e);

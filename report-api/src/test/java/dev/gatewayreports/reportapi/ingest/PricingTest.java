@@ -125,4 +125,29 @@ class PricingTest {
         assertEquals("unpriced", row.get("cost_source"));
         assertNull(row.get("cost_usd"));
     }
+
+    @Test
+    void shouldPriceBatchAtHalfTheStandardRate() {
+        // claude-sonnet-4-5: 1,234 in × $3 + 567 out × $15 = $0.012207 standard, $0.0061035 in batch.
+        Map<String, Object> row = stored(event(team)
+                .with("service_tier", "batch")
+                .with("input_tokens", 1234)
+                .with("output_tokens", 567)
+                .build());
+        assertMoney("0.0018510", row.get("cost_input_usd"));
+        assertMoney("0.0061035", row.get("cost_usd"));
+    }
+
+    @Test
+    void shouldPriceALongRequestAtTheLongContextRate() {
+        // V22's long-context list rate of claude-sonnet-4-5: $6 in, $22.50 out. 250,000 in > 200k:
+        // 0.25 × $6 + 0.001 × $22.50 = $1.5225 (at the ordinary rate it would be $0.765).
+        Map<String, Object> row = stored(event(team)
+                .with("input_tokens", 250_000)
+                .with("output_tokens", 1_000)
+                .build());
+        assertMoney("1.5", row.get("cost_input_usd"));
+        assertMoney("0.0225", row.get("cost_output_usd"));
+        assertMoney("1.5225", row.get("cost_usd"));
+    }
 }
