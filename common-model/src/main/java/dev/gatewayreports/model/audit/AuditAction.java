@@ -19,6 +19,10 @@ public enum AuditAction {
     SCHEDULE_UPDATED("schedule.updated"),
     /** A team's schedule of a report type was deleted (target: the schedule). */
     SCHEDULE_DELETED("schedule.deleted"),
+    /** An org admin added one of the organization's own prices (target: the price). */
+    PRICE_ADDED("price.added"),
+    /** An org admin deleted an organization price that was not in effect yet (target: the price). */
+    PRICE_DELETED("price.deleted"),
     /** A report was sent by e-mail ad hoc (target: the delivery). */
     DELIVERY_REQUESTED("delivery.requested"),
     /** A report_service credential made a request for the organization (details: method and path). */
