@@ -230,4 +230,17 @@ class PricesResourceTest {
         given().header("x-api-key", ingestKey).get(PRICES).then().statusCode(403);
         assertEquals(0, Db.count("select count(*) from price where org_id = ?", org));
     }
+
+    @Test
+    void shouldBeDocumentedInOpenApi() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/v1/admin/prices'.get.summary", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/v1/admin/prices'.post.responses.'409'", org.hamcrest.Matchers.notNullValue())
+                .body(
+                        "paths.'/v1/admin/prices/{price_id}'.delete.responses.'204'",
+                        org.hamcrest.Matchers.notNullValue());
+    }
 }
