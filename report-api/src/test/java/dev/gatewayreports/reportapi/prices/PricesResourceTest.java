@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatewayreports.reportapi.support.Tenants;
@@ -237,10 +238,8 @@ class PricesResourceTest {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("paths.'/v1/admin/prices'.get.summary", org.hamcrest.Matchers.notNullValue())
-                .body("paths.'/v1/admin/prices'.post.responses.'409'", org.hamcrest.Matchers.notNullValue())
-                .body(
-                        "paths.'/v1/admin/prices/{price_id}'.delete.responses.'204'",
-                        org.hamcrest.Matchers.notNullValue());
+                .body("paths.'/v1/admin/prices'.get.summary", notNullValue())
+                .body("paths.'/v1/admin/prices'.post.responses.'409'", notNullValue())
+                .body("paths.'/v1/admin/prices/{price_id}'.delete.responses.'204'", notNullValue());
     }
 }
