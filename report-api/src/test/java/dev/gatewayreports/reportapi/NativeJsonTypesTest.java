@@ -25,13 +25,13 @@ class NativeJsonTypesTest {
             "dev.gatewayreports.reportapi.security.Caller",
             "the authenticated caller, fetched beside the entity",
             "dev.gatewayreports.reportapi.reports.ReportSpec",
-            "parsed from the request by hand (ReportRequests); the report itself is a JsonNode",
+            "parsed from the request by hand (ReportRequests)",
             "dev.gatewayreports.reportapi.schedules.SendRequest",
             "built from query parameters and a plain-text body (ScheduleRequests.send)",
             "dev.gatewayreports.reportapi.ingest.EventBody$Item",
             "holds a JsonNode already parsed; never bound by Jackson",
             "dev.gatewayreports.reportapi.reports.SavedReportRepository$Stored",
-            "a database row; its JSON column is read as a tree");
+            "a database row; its JSON column is read into the report records");
 
     private final Result scan = NativeReflectionGuard.scan("dev.gatewayreports", NativeJsonTypes.class, StatsRow.class);
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The native-image guard of scheduler-service's JSON: every type Jackson writes or reads here (today the client
- * to report-api reads only trees) is registered for reflection. See {@link NativeReflectionGuard} for what the scan
+ * The native-image guard of scheduler-service's JSON: every type Jackson writes or reads here (the client to
+ * report-api reads the report records) is registered for reflection, by Quarkus or by {@link NativeJsonTypes}. See {@link NativeReflectionGuard} for what the scan
  * can and cannot see.
  */
 class NativeJsonTypesTest {

@@ -1,13 +1,13 @@
 package dev.gatewayreports.reportapi.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Converts a report value to a {@link Cell} of its column's type. Numbers stay exact ({@link java.math.BigDecimal}, trailing
+ * Converts a report field's value to a {@link Cell} of its column's type. Numbers stay exact ({@link java.math.BigDecimal}, trailing
  * zeros stripped so a tree parsed into doubles and one parsed into decimals export alike: 640.0 and 640 are 640).
  * A value that does not fit the type (a string in a count column, a malformed date) becomes text: nothing is lost.
  */
@@ -15,24 +15,23 @@ final class CellValues {
 
     private CellValues() {}
 
-    static Cell convert(ColumnType type, JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+    static Cell convert(ColumnType type, Object value) {
+        if (value == null) {
             return new Cell(type, null);
         }
         try {
             return switch (type) {
-                case INTEGER, CREDITS, USD, PERCENT, MILLIS -> node.isNumber() ? number(type, node) : asText(node);
-                case DATE -> new Cell(type, LocalDate.parse(node.asText()));
+                case INTEGER, CREDITS, USD, PERCENT, MILLIS, TEXT -> number(type, value);
+                case DATE -> new Cell(type, LocalDate.parse(value.toString()));
                 case LOCAL_DATETIME ->
-                    new Cell(type, OffsetDateTime.parse(node.asText()).toLocalDateTime());
+                    new Cell(type, OffsetDateTime.parse(value.toString()).toLocalDateTime());
                 case UTC_OFFSET ->
-                    new Cell(type, offset(OffsetDateTime.parse(node.asText()).getOffset()));
+                    new Cell(type, offset(OffsetDateTime.parse(value.toString()).getOffset()));
                 case UTC_DATETIME ->
-                    new Cell(type, OffsetDateTime.parse(node.asText()).toInstant());
-                case TEXT -> node.isNumber() ? number(type, node) : asText(node);
+                    new Cell(type, OffsetDateTime.parse(value.toString()).toInstant());
             };
         } catch (DateTimeParseException | NumberFormatException e) {
-            return asText(node);
+            return Cell.text(value.toString());
         }
     }
 
@@ -41,11 +40,13 @@ final class CellValues {
         return "UTC" + (offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
     }
 
-    private static Cell number(ColumnType type, JsonNode node) {
-        return new Cell(type, node.decimalValue().stripTrailingZeros());
-    }
-
-    private static Cell asText(JsonNode node) {
-        return Cell.text(node.isValueNode() ? node.asText() : node.toString());
+    /** A number as an exact decimal of the type; anything else as text. */
+    private static Cell number(ColumnType type, Object value) {
+        return switch (value) {
+            case BigDecimal d -> new Cell(type, d.stripTrailingZeros());
+            case Long l -> new Cell(type, BigDecimal.valueOf(l).stripTrailingZeros());
+            case Integer i -> new Cell(type, BigDecimal.valueOf(i).stripTrailingZeros());
+            default -> Cell.text(value.toString());
+        };
     }
 }

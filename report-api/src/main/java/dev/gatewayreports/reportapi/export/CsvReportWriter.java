@@ -1,6 +1,6 @@
 package dev.gatewayreports.reportapi.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.Report;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,7 +39,7 @@ public final class CsvReportWriter {
     private CsvReportWriter() {}
 
     /** Writes the report to {@code out}; flushes it but does not close it. */
-    public static void write(JsonNode report, OutputStream out) throws IOException {
+    public static void write(Report report, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
         boolean first = true;

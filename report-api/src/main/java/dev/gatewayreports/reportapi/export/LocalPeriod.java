@@ -1,6 +1,6 @@
 package dev.gatewayreports.reportapi.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.Report;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,11 +16,11 @@ import java.util.Optional;
  */
 record LocalPeriod(LocalDate first, LocalDate last) {
 
-    static Optional<LocalPeriod> of(JsonNode report) {
-        ZoneId zone = zone(report.path("timezone").asText(""));
+    static Optional<LocalPeriod> of(Report report) {
+        ZoneId zone = zone(report.timezone() == null ? "" : report.timezone());
         try {
-            ZonedDateTime start = instant(report, "period_start").atZoneSameInstant(zone);
-            ZonedDateTime end = instant(report, "period_end").atZoneSameInstant(zone);
+            ZonedDateTime start = instant(report.periodStart()).atZoneSameInstant(zone);
+            ZonedDateTime end = instant(report.periodEnd()).atZoneSameInstant(zone);
             LocalDate last = end.toLocalTime().equals(LocalTime.MIDNIGHT)
                     ? end.toLocalDate().minusDays(1)
                     : end.toLocalDate();
@@ -36,8 +36,8 @@ record LocalPeriod(LocalDate first, LocalDate last) {
         return first.equals(last) ? first.toString() : first + " to " + last;
     }
 
-    private static OffsetDateTime instant(JsonNode report, String key) {
-        return OffsetDateTime.parse(report.path(key).asText(""));
+    private static OffsetDateTime instant(String text) {
+        return OffsetDateTime.parse(text == null ? "" : text);
     }
 
     private static ZoneId zone(String id) {

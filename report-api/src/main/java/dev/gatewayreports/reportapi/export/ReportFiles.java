@@ -1,6 +1,6 @@
 package dev.gatewayreports.reportapi.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.Report;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,10 +18,10 @@ public final class ReportFiles {
      * {@code usage-report_team_xyz_2024-12-19_to_2024-12-25.csv}: the report type, the team and the first and last
      * local day of the period in the report's time zone; only {@code [A-Za-z0-9._-]}.
      */
-    public static String fileName(JsonNode report, String extension) {
+    public static String fileName(Report report, String extension) {
         StringBuilder name = new StringBuilder();
-        name.append(part(report.path("report_type").asText(""), "report")).append("-report_");
-        name.append(part(report.path("team_id").asText(""), "all"));
+        name.append(part(orEmpty(report.reportType()), "report")).append("-report_");
+        name.append(part(orEmpty(report.teamId()), "all"));
         LocalPeriod.of(report)
                 .ifPresent(period ->
                         name.append('_').append(period.first()).append("_to_").append(period.last()));
@@ -64,6 +64,10 @@ public final class ReportFiles {
             }
         }
         return out.length() > MAX_PART ? out.substring(0, MAX_PART) : out.toString();
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static String part(String text, String fallback) {

@@ -1,101 +1,117 @@
 package dev.gatewayreports.reportapi.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.ApiKeyRow;
+import dev.gatewayreports.model.report.DailyTrendRow;
+import dev.gatewayreports.model.report.ErrorDetails;
+import dev.gatewayreports.model.report.ErrorTypeRow;
+import dev.gatewayreports.model.report.HourlyTrendRow;
+import dev.gatewayreports.model.report.Latency;
+import dev.gatewayreports.model.report.ModelErrorRow;
+import dev.gatewayreports.model.report.ModelLatencyRow;
+import dev.gatewayreports.model.report.ModelRow;
+import dev.gatewayreports.model.report.Performance;
+import dev.gatewayreports.model.report.ProviderRow;
+import dev.gatewayreports.model.report.RecentError;
+import dev.gatewayreports.model.report.Report;
+import dev.gatewayreports.model.report.ReportData;
+import dev.gatewayreports.model.report.ReportFields;
+import dev.gatewayreports.model.report.SlowRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The layout shared by the CSV and XLSX exports: the report object (docs/report-object.md) as an ordered list of
- * tables. The first is the report metadata ({@code report}); then, for each section present in {@code data}, in
- * the document's section order, its table(s). Columns and summary rows follow {@link FieldOrder}, never the
- * stored key order. Rows are converted lazily, so a large section is never copied.
+ * The layout shared by the CSV and XLSX exports: the report (docs/report-object.md) as an ordered list of tables.
+ * The first is the report metadata ({@code report}); then, for each section the report holds, in the document's
+ * section order, its table(s). Columns and summary rows are the records' fields in the report type's order
+ * ({@link dev.gatewayreports.model.report.ReportFields}), the order of the JSON. Rows are converted lazily, so a
+ * large section is never copied.
  */
 public final class ReportTables {
 
     /** The label of the performance row that holds the figures over all models. */
     public static final String ALL_MODELS = "All models";
 
-    private static final List<String> ARRAY_SECTIONS =
-            List.of("daily_trend", "hourly_trend", "by_provider", "by_model", "by_api_key");
-
     private ReportTables() {}
 
-    /** The tables of a report object, in export order. */
-    public static List<ReportTable> of(JsonNode report) {
-        JsonNode data = report.path("data");
-        String type = report.path("report_type").asText(null);
+    /** The tables of a report, in export order. */
+    public static List<ReportTable> of(Report report) {
+        ReportData data = report.data();
+        String type = report.reportType();
         List<ReportTable> tables = new ArrayList<>();
         tables.add(SummaryTables.metadata(report));
-        if (present(data, SummaryTables.SUMMARY)) {
-            tables.add(SummaryTables.summary(data.get(SummaryTables.SUMMARY), type));
+        if (data == null) {
+            return tables;
         }
-        for (String section : ARRAY_SECTIONS) {
-            if (present(data, section)) {
-                tables.add(arrayTable(section, data.get(section), type));
-            }
+        if (data.summary() != null) {
+            tables.add(SummaryTables.summary(data.summary(), type));
         }
-        if (present(data, "performance")) {
-            tables.add(performance(data.get("performance"), type));
+        add(tables, "daily_trend", DailyTrendRow.class, data.dailyTrend(), type);
+        add(tables, "hourly_trend", HourlyTrendRow.class, data.hourlyTrend(), type);
+        add(tables, "by_provider", ProviderRow.class, data.byProvider(), type);
+        add(tables, "by_model", ModelRow.class, data.byModel(), type);
+        add(tables, "by_api_key", ApiKeyRow.class, data.byApiKey(), type);
+        if (data.performance() != null) {
+            tables.add(performance(data.performance(), type));
         }
-        if (present(data, "slow_requests")) {
-            tables.add(arrayTable("slow_requests", data.get("slow_requests"), type));
-        }
-        if (present(data, "error_details")) {
-            tables.addAll(errorDetails(data.get("error_details"), type));
+        add(tables, "slow_requests", SlowRequest.class, data.slowRequests(), type);
+        if (data.errorDetails() != null) {
+            tables.addAll(errorDetails(data.errorDetails(), type));
         }
         return tables;
     }
 
-    static ReportTable arrayTable(String name, JsonNode array, String type) {
-        List<Column> columns = Rows.columnsOf(FieldOrder.of(name, type, Rows.keys(Rows.first(array))));
-        return new ReportTable(name, SheetTitles.of(name), columns, Rows.of(array, columns));
+    private static <T> void add(List<ReportTable> tables, String name, Class<T> rowType, List<T> rows, String type) {
+        if (rows != null) {
+            tables.add(table(name, rowType, rows, type));
+        }
+    }
+
+    static <T> ReportTable table(String name, Class<T> rowType, List<T> rows, String type) {
+        List<Column> columns = Rows.columnsOf(rowType, type);
+        return new ReportTable(name, SheetTitles.of(name), columns, Rows.of(rows, columns, type));
     }
 
     /** One table: the overall figures as model "All models", then one row per model. */
-    private static ReportTable performance(JsonNode performance, String type) {
-        JsonNode byModel = performance.path("by_model");
-        JsonNode overall = performance.path("overall");
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        if (overall.isObject()) {
-            ObjectNode all = rows.addObject().put("model", ALL_MODELS).putNull("provider");
-            overall.fields().forEachRemaining(field -> all.set(field.getKey(), field.getValue()));
+    private static ReportTable performance(Performance performance, String type) {
+        List<ModelLatencyRow> rows = new ArrayList<>();
+        Latency overall = performance.overall();
+        if (overall != null) {
+            rows.add(new ModelLatencyRow(
+                    ALL_MODELS,
+                    null,
+                    overall.requests(),
+                    overall.avgLatencyMs(),
+                    overall.p50LatencyMs(),
+                    overall.p95LatencyMs(),
+                    overall.p99LatencyMs(),
+                    overall.maxLatencyMs()));
         }
-        Rows.elements(byModel).forEachRemaining(rows::add);
-        Set<String> keys = new LinkedHashSet<>(Rows.keys(Rows.first(byModel)));
-        if (keys.isEmpty() && overall.isObject() && !overall.isEmpty()) {
-            keys.add("model");
-            keys.add("provider");
-            keys.addAll(Rows.keys(overall));
+        if (performance.byModel() != null) {
+            rows.addAll(performance.byModel());
         }
-        List<Column> columns = Rows.columnsOf(FieldOrder.of("performance", type, keys));
-        return new ReportTable("performance", SheetTitles.of("performance"), columns, Rows.of(rows, columns));
+        return table("performance", ModelLatencyRow.class, rows, type);
     }
 
     /** The scalar figures as a one-row table, then the tables by error type, by model and of recent errors. */
-    private static List<ReportTable> errorDetails(JsonNode details, String type) {
-        List<String> scalarKeys = new ArrayList<>();
-        details.fields().forEachRemaining(field -> {
-            if (field.getValue().isValueNode()) {
-                scalarKeys.add(field.getKey());
+    private static List<ReportTable> errorDetails(ErrorDetails details, String type) {
+        List<Column> columns = new ArrayList<>();
+        List<Cell> figures = new ArrayList<>();
+        for (ReportFields.Field field : ReportFields.of(details, type)) {
+            if (!(field.value() instanceof List)) {
+                Column column = Column.of(field.key());
+                columns.add(column);
+                figures.add(CellValues.convert(column.type(), field.value()));
             }
-        });
-        List<Column> columns = Rows.columnsOf(FieldOrder.of("error_details", type, scalarKeys));
-        List<ReportTable> tables = new ArrayList<>();
-        tables.add(new ReportTable(
-                "error_details", SheetTitles.of("error_details"), columns, List.of(Rows.cells(details, columns))));
-        for (String part : List.of("by_error_type", "by_model", "recent_errors")) {
-            tables.add(arrayTable("error_details." + part, details.path(part), type));
         }
+        List<ReportTable> tables = new ArrayList<>();
+        tables.add(new ReportTable("error_details", SheetTitles.of("error_details"), columns, List.of(figures)));
+        tables.add(table("error_details.by_error_type", ErrorTypeRow.class, list(details.byErrorType()), type));
+        tables.add(table("error_details.by_model", ModelErrorRow.class, list(details.byModel()), type));
+        tables.add(table("error_details.recent_errors", RecentError.class, list(details.recentErrors()), type));
         return tables;
     }
 
-    private static boolean present(JsonNode data, String section) {
-        JsonNode node = data.get(section);
-        return node != null && !node.isNull();
+    private static <T> List<T> list(List<T> rows) {
+        return rows == null ? List.of() : rows;
     }
 }

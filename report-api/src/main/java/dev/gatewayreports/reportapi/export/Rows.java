@@ -1,32 +1,18 @@
 package dev.gatewayreports.reportapi.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.ReportFields;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.StreamSupport;
 
-/** Columns and lazily converted rows of an array section of the report object. */
+/** Columns and lazily converted rows of a list section of the report. */
 final class Rows {
 
     private Rows() {}
 
-    /** The keys of an object in its own order; none for a missing, empty or non-object node. */
-    static List<String> keys(JsonNode object) {
-        if (object == null || !object.isObject()) {
-            return List.of();
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        object.fieldNames().forEachRemaining(keys::add);
-        return List.copyOf(keys);
-    }
-
-    /** The column per key; the {@code hour} key also yields a {@code utc_offset} column right after it. */
-    static List<Column> columnsOf(List<String> keys) {
+    /** The columns of a row record in the report type's order; {@code hour} also yields a {@code utc_offset} column. */
+    static List<Column> columnsOf(Class<?> rowType, String reportType) {
         List<Column> columns = new ArrayList<>();
-        for (String key : keys) {
+        for (String key : ReportFields.keys(rowType, reportType)) {
             columns.add(Column.of(key));
             if (key.equals("hour")) {
                 columns.add(new Column("utc_offset", Labels.of("utc_offset"), ColumnType.UTC_OFFSET, "hour"));
@@ -35,31 +21,27 @@ final class Rows {
         return List.copyOf(columns);
     }
 
-    /** The rows of an array (a missing or non-array node has none), converted as they are iterated. */
-    static Iterable<List<Cell>> of(JsonNode array, List<Column> columns) {
-        if (array == null || !array.isArray()) {
+    /** The rows of a list (none when it is null), converted as they are iterated. */
+    static Iterable<List<Cell>> of(List<?> rows, List<Column> columns, String reportType) {
+        if (rows == null) {
             return List.of();
         }
-        return () -> StreamSupport.stream(array.spliterator(), false)
-                .map(row -> cells(row, columns))
-                .iterator();
+        return () -> rows.stream().map(row -> cells(row, columns, reportType)).iterator();
     }
 
-    static List<Cell> cells(JsonNode row, List<Column> columns) {
+    /** One row's cells: the columns are the row's own fields in the same order (the offset reads the hour). */
+    static List<Cell> cells(Object row, List<Column> columns, String reportType) {
+        List<ReportFields.Field> fields = ReportFields.of(row, reportType);
         List<Cell> cells = new ArrayList<>(columns.size());
+        int field = 0;
         for (Column column : columns) {
-            cells.add(CellValues.convert(column.type(), row.get(column.sourceKey())));
+            if (!column.key().equals(column.sourceKey())) {
+                cells.add(
+                        CellValues.convert(column.type(), fields.get(field - 1).value()));
+            } else {
+                cells.add(CellValues.convert(column.type(), fields.get(field++).value()));
+            }
         }
         return cells;
-    }
-
-    static Iterator<JsonNode> elements(JsonNode array) {
-        return array != null && array.isArray()
-                ? array.elements()
-                : List.<JsonNode>of().iterator();
-    }
-
-    static JsonNode first(JsonNode array) {
-        return array != null && array.isArray() && !array.isEmpty() ? array.get(0) : null;
     }
 }

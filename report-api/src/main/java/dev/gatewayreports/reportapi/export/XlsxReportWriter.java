@@ -1,6 +1,6 @@
 package dev.gatewayreports.reportapi.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.Report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class XlsxReportWriter {
     private XlsxReportWriter() {}
 
     /** Writes the report to {@code out}; does not close it. */
-    public static void write(JsonNode report, OutputStream out) throws IOException {
+    public static void write(Report report, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(null, WINDOW, false, false);
         try {
             XlsxStyles styles = new XlsxStyles(workbook);
@@ -55,7 +55,7 @@ public final class XlsxReportWriter {
 
     /** The title, the report metadata, then the summary table when there is one. */
     private static void writeSummarySheet(
-            SXSSFWorkbook workbook, XlsxStyles styles, JsonNode report, List<ReportTable> tables) {
+            SXSSFWorkbook workbook, XlsxStyles styles, Report report, List<ReportTable> tables) {
         SXSSFSheet sheet = workbook.createSheet(SUMMARY_SHEET);
         XlsxSheetWriter writer = new XlsxSheetWriter(sheet, styles, 5);
         writer.title(0, title(report));
@@ -113,12 +113,12 @@ public final class XlsxReportWriter {
     }
 
     /** "Usage report · team_xyz". */
-    private static String title(JsonNode report) {
-        String type = report.path("report_type").asText("");
+    private static String title(Report report) {
+        String type = report.reportType() == null ? "" : report.reportType();
         String name = type.isEmpty()
                 ? "Report"
                 : type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1) + " report";
-        String team = report.path("team_id").asText("");
+        String team = report.teamId() == null ? "" : report.teamId();
         return team.isEmpty() ? name : name + " · " + team;
     }
 }

@@ -1,9 +1,19 @@
 package dev.gatewayreports.reportapi.reports;
 
-import static dev.gatewayreports.reportapi.reports.ReportNumbers.JSON;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.ApiKeyRow;
+import dev.gatewayreports.model.report.DailyTrendRow;
+import dev.gatewayreports.model.report.ErrorDetails;
+import dev.gatewayreports.model.report.ErrorTypeRow;
+import dev.gatewayreports.model.report.HourlyTrendRow;
+import dev.gatewayreports.model.report.ModelErrorRow;
+import dev.gatewayreports.model.report.ModelLatencyRow;
+import dev.gatewayreports.model.report.ModelRow;
+import dev.gatewayreports.model.report.Performance;
+import dev.gatewayreports.model.report.ProviderRow;
+import dev.gatewayreports.model.report.Report;
+import dev.gatewayreports.model.report.ReportData;
+import dev.gatewayreports.model.report.Sections;
+import dev.gatewayreports.model.report.Summary;
 import dev.gatewayreports.model.stats.BucketSpec;
 import dev.gatewayreports.model.stats.Dimension;
 import dev.gatewayreports.model.stats.Figures;
@@ -16,12 +26,15 @@ import dev.gatewayreports.model.stats.StatsRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
-/** Builds the report object (docs/report-object.md) from the stats engine and, for per-request lists, raw events. */
+/** Builds the report (docs/report-object.md) once, as records, from the stats engine and, for per-request lists, raw events. */
 @ApplicationScoped
 public class ReportBuilder {
     private static final Set<Measure> ALL = EnumSet.of(
@@ -36,142 +49,162 @@ public class ReportBuilder {
         this.events = events;
     }
 
-    public ObjectNode build(ReportSpec spec, ReportScope scope, String reportId, Instant generatedAt) {
-        ObjectNode report = JSON.objectNode();
-        report.put("report_id", reportId);
-        report.put("report_type", spec.type().wire());
-        report.put("team_id", scope.label());
-        report.put("timezone", spec.zone().getId());
-        report.put("generated_at", generatedAt.toString());
-        report.put("period_start", spec.start().toString());
-        report.put("period_end", spec.end().toString());
-        ObjectNode sections = report.putObject("sections");
-        for (Section s : Section.values()) {
-            sections.put(s.wire(), spec.sections().contains(s));
-        }
-        report.set("data", new Sections(spec, scope).data());
-        return report;
+    public Report build(ReportSpec spec, ReportScope scope, String reportId, Instant generatedAt) {
+        Set<Section> on = spec.sections();
+        return new Report(
+                reportId,
+                spec.type().wire(),
+                scope.label(),
+                spec.zone().getId(),
+                generatedAt.toString(),
+                spec.start().toString(),
+                spec.end().toString(),
+                new Sections(
+                        on.contains(Section.SUMMARY),
+                        on.contains(Section.DAILY_TREND),
+                        on.contains(Section.HOURLY_TREND),
+                        on.contains(Section.BY_PROVIDER),
+                        on.contains(Section.BY_MODEL),
+                        on.contains(Section.BY_API_KEY),
+                        on.contains(Section.PERFORMANCE),
+                        on.contains(Section.SLOW_REQUESTS),
+                        on.contains(Section.ERROR_DETAILS)),
+                new Queries(spec, scope).data());
     }
 
     /** One report's queries; each is run at most once however many sections use it. */
-    private final class Sections {
+    private final class Queries {
         private final ReportSpec spec;
         private final ReportScope scope;
         private final ReportFocus focus;
         private Figures total;
         private List<StatsRow> models;
 
-        Sections(ReportSpec spec, ReportScope scope) {
+        Queries(ReportSpec spec, ReportScope scope) {
             this.spec = spec;
             this.scope = scope;
             this.focus = new ReportFocus(spec.type());
         }
 
-        ObjectNode data() {
-            ObjectNode data = JSON.objectNode();
-            for (Section s : Section.values()) {
-                if (spec.sections().contains(s)) {
-                    data.set(s.wire(), section(s));
-                }
-            }
-            return data;
+        ReportData data() {
+            Set<Section> on = spec.sections();
+            return new ReportData(
+                    on.contains(Section.SUMMARY) ? summary() : null,
+                    on.contains(Section.DAILY_TREND) ? days() : null,
+                    on.contains(Section.HOURLY_TREND) ? hours() : null,
+                    on.contains(Section.BY_PROVIDER) ? providers() : null,
+                    on.contains(Section.BY_MODEL) ? byModel() : null,
+                    on.contains(Section.BY_API_KEY) ? apiKeys() : null,
+                    on.contains(Section.PERFORMANCE) ? performance() : null,
+                    on.contains(Section.SLOW_REQUESTS)
+                            ? events.slowest(scope.orgId(), scope.teamIds(), spec.start(), spec.end())
+                            : null,
+                    on.contains(Section.ERROR_DETAILS) ? errorDetails() : null);
         }
 
-        private com.fasterxml.jackson.databind.JsonNode section(Section s) {
-            return switch (s) {
-                case SUMMARY -> summary();
-                case DAILY_TREND -> trend(BucketSpec.DAY, "date");
-                case HOURLY_TREND -> trend(BucketSpec.seconds(3600), "hour");
-                case BY_PROVIDER -> shares(Dimension.PROVIDER, "provider");
-                case BY_MODEL -> byModel();
-                case BY_API_KEY -> shares(Dimension.API_KEY, "api_key_id");
-                case PERFORMANCE -> performance();
-                case SLOW_REQUESTS -> events.slowest(scope.orgId(), scope.teamIds(), spec.start(), spec.end());
-                case ERROR_DETAILS -> errorDetails();
-            };
+        private Summary summary() {
+            Figures previous = run(spec.previousStart(), spec.start(), BucketSpec.NONE, List.of(), ALL).rows().stream()
+                    .map(StatsRow::figures)
+                    .findFirst()
+                    .orElse(Figures.empty(true));
+            return ReportRows.summary(total(), previous, spec.previousStart(), spec.start());
         }
 
-        private ObjectNode summary() {
-            ObjectNode current = ReportRows.summaryFigures(total());
-            ObjectNode previous = ReportRows.summaryFigures(
-                    run(spec.previousStart(), spec.start(), BucketSpec.NONE, List.of(), ALL).rows().stream()
-                            .map(StatsRow::figures)
-                            .findFirst()
-                            .orElse(Figures.empty(true)));
-            ObjectNode change = JSON.objectNode();
-            current.fieldNames()
-                    .forEachRemaining(k -> change.set(k, ReportNumbers.change(current.get(k), previous.get(k))));
-            ObjectNode summary = focus.lead(current, 0);
-            ObjectNode before = JSON.objectNode();
-            before.put("period_start", spec.previousStart().toString());
-            before.put("period_end", spec.start().toString());
-            before.setAll(focus.lead(previous, 0));
-            summary.set("previous_period", before);
-            summary.set("change_percent", focus.lead(change, 0));
-            return summary;
+        private List<DailyTrendRow> days() {
+            List<DailyTrendRow> rows = new ArrayList<>();
+            trend(
+                    BucketSpec.DAY,
+                    (bucket, f) -> rows.add(ReportRows.day(
+                            bucket.atZone(spec.zone()).toLocalDate().toString(), f)));
+            return rows;
         }
 
-        private ArrayNode trend(BucketSpec buckets, String key) {
+        private List<HourlyTrendRow> hours() {
+            List<HourlyTrendRow> rows = new ArrayList<>();
+            trend(
+                    BucketSpec.seconds(3600),
+                    (bucket, f) -> rows.add(ReportRows.hour(
+                            bucket.atZone(spec.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), f)));
+            return rows;
+        }
+
+        /** Every bucket of the period, oldest first, with its figures (zeros when it had no events). */
+        private void trend(BucketSpec buckets, BiConsumer<Instant, Figures> row) {
             StatsResult result = run(
                     spec.start(),
                     spec.end(),
                     buckets,
                     List.of(),
                     EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.TOKENS, Measure.CREDITS, Measure.COST));
-            Map<Instant, Figures> byBucket = new java.util.HashMap<>();
+            Map<Instant, Figures> byBucket = new HashMap<>();
             result.rows().forEach(r -> byBucket.put(r.bucketStart(), r.figures()));
-            ArrayNode rows = JSON.arrayNode();
             for (Instant bucket : result.bucketStarts()) {
-                String label = key.equals("date")
-                        ? bucket.atZone(spec.zone()).toLocalDate().toString()
-                        : bucket.atZone(spec.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                Figures f = byBucket.getOrDefault(bucket, Figures.empty(false));
-                rows.add(focus.lead(ReportRows.trend(key, label, f), 1));
+                row.accept(bucket, byBucket.getOrDefault(bucket, Figures.empty(false)));
             }
-            return rows;
         }
 
-        private ArrayNode shares(Dimension dimension, String key) {
-            List<StatsRow> result = run(spec.start(), spec.end(), BucketSpec.NONE, List.of(dimension), MONEY)
+        private List<ProviderRow> providers() {
+            List<StatsRow> result = shares(Dimension.PROVIDER);
+            long all = requests(result);
+            return focus.sorted(
+                    result.stream()
+                            .map(r -> ReportRows.provider(r.dimensions().get(0), r.figures(), all))
+                            .toList(),
+                    ProviderRow::provider,
+                    ProviderRow::requests,
+                    ProviderRow::credits,
+                    ProviderRow::costUsd);
+        }
+
+        private List<ApiKeyRow> apiKeys() {
+            List<StatsRow> result = shares(Dimension.API_KEY);
+            long all = requests(result);
+            return focus.sorted(
+                    result.stream()
+                            .map(r -> ReportRows.apiKey(r.dimensions().get(0), r.figures(), all))
+                            .toList(),
+                    ApiKeyRow::apiKeyId,
+                    ApiKeyRow::requests,
+                    ApiKeyRow::credits,
+                    ApiKeyRow::costUsd);
+        }
+
+        private List<StatsRow> shares(Dimension dimension) {
+            return run(spec.start(), spec.end(), BucketSpec.NONE, List.of(dimension), MONEY)
                     .rows();
-            long all = result.stream().mapToLong(r -> r.figures().requests()).sum();
-            return focus.sorted(result.stream()
-                    .map(r -> focus.lead(ReportRows.share(key, r.dimensions().get(0), r.figures(), all), 1))
-                    .toList());
         }
 
-        private ArrayNode byModel() {
-            long all = models().stream().mapToLong(r -> r.figures().requests()).sum();
-            return focus.sorted(models().stream()
-                    .map(r -> focus.lead(
-                            ReportRows.model(
-                                    r.dimensions().get(0), r.dimensions().get(1), r.figures(), all),
-                            2))
-                    .toList());
+        private List<ModelRow> byModel() {
+            long all = requests(models());
+            return focus.sorted(
+                    models().stream()
+                            .map(r -> ReportRows.model(
+                                    r.dimensions().get(0), r.dimensions().get(1), r.figures(), all))
+                            .toList(),
+                    ModelRow::model,
+                    ModelRow::requests,
+                    ModelRow::credits,
+                    ModelRow::costUsd);
         }
 
-        private ObjectNode performance() {
-            ObjectNode performance = JSON.objectNode();
-            performance.set("overall", ReportRows.latency(JSON.objectNode(), total()));
-            performance.set(
-                    "by_model",
-                    focus.sorted(models().stream()
-                            .map(r -> {
-                                ObjectNode o = JSON.objectNode();
-                                o.put("model", r.dimensions().get(0));
-                                o.put("provider", r.dimensions().get(1));
-                                return focus.lead(ReportRows.latency(o, r.figures()), 2);
-                            })
-                            .toList()));
-            return performance;
+        private Performance performance() {
+            return new Performance(
+                    ReportRows.latency(total()),
+                    focus.sorted(
+                            models().stream()
+                                    .map(r -> ReportRows.latency(
+                                            r.dimensions().get(0),
+                                            r.dimensions().get(1),
+                                            r.figures()))
+                                    .toList(),
+                            ModelLatencyRow::model,
+                            ModelLatencyRow::requests,
+                            r -> null,
+                            r -> null));
         }
 
-        private ObjectNode errorDetails() {
+        private ErrorDetails errorDetails() {
             Figures t = total();
-            ObjectNode details = JSON.objectNode();
-            details.put("total_requests", t.requests());
-            details.put("failed_requests", t.errors());
-            details.set("error_rate", ReportNumbers.percent(t.errors(), t.requests()));
             List<StatsRow> types = run(
                             spec.start(),
                             spec.end(),
@@ -181,35 +214,38 @@ public class ReportBuilder {
                             // organization's month of errors to raw events, 1.7 s at 10M events)
                             EnumSet.of(Measure.ERRORS))
                     .rows();
-            ArrayNode byType = details.putArray("by_error_type");
-            types.stream()
+            List<ErrorTypeRow> byType = types.stream()
                     .filter(r -> r.figures().errors() > 0)
                     .sorted(ReportFocus.byCount(
                             r -> r.figures().errors(), r -> r.dimensions().get(0)))
-                    .forEach(r -> {
-                        ObjectNode o = byType.addObject();
-                        o.put("error_type", r.dimensions().get(0));
-                        o.put("errors", r.figures().errors());
-                        o.set("percentage", ReportNumbers.percent(r.figures().errors(), t.errors()));
-                    });
-            ArrayNode byModel = details.putArray("by_model");
-            models().stream()
+                    .map(r -> new ErrorTypeRow(
+                            r.dimensions().get(0),
+                            r.figures().errors(),
+                            ReportNumbers.percent(r.figures().errors(), t.errors())))
+                    .toList();
+            List<ModelErrorRow> byModel = models().stream()
                     .filter(r -> r.figures().errors() > 0)
                     .sorted(ReportFocus.byCount(
                             r -> r.figures().errors(), r -> r.dimensions().get(0)))
-                    .forEach(r -> {
-                        ObjectNode o = byModel.addObject();
-                        o.put("model", r.dimensions().get(0));
-                        o.put("provider", r.dimensions().get(1));
-                        o.put("requests", r.figures().requests());
-                        o.put("errors", r.figures().errors());
-                        o.set(
-                                "error_rate",
-                                ReportNumbers.percent(
-                                        r.figures().errors(), r.figures().requests()));
-                    });
-            details.set("recent_errors", events.newestErrors(scope.orgId(), scope.teamIds(), spec.start(), spec.end()));
-            return details;
+                    .map(r -> new ModelErrorRow(
+                            r.dimensions().get(0),
+                            r.dimensions().get(1),
+                            r.figures().requests(),
+                            r.figures().errors(),
+                            ReportNumbers.percent(
+                                    r.figures().errors(), r.figures().requests())))
+                    .toList();
+            return new ErrorDetails(
+                    t.requests(),
+                    t.errors(),
+                    ReportNumbers.percent(t.errors(), t.requests()),
+                    byType,
+                    byModel,
+                    events.newestErrors(scope.orgId(), scope.teamIds(), spec.start(), spec.end()));
+        }
+
+        private static long requests(List<StatsRow> rows) {
+            return rows.stream().mapToLong(r -> r.figures().requests()).sum();
         }
 
         private Figures total() {

@@ -1,24 +1,37 @@
 package dev.gatewayreports.reportapi.reports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.Report;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** A quick report's ETag: a digest of its content, without the moment it was generated. */
+/**
+ * ETags of reports. A quick report's is a digest of its content without the moment it was generated; a saved
+ * report's (it never changes) a digest of its stored text and the format it is answered in.
+ */
 final class ReportEtags {
     private ReportEtags() {}
 
-    static String of(ObjectNode report) {
-        ObjectNode content = report.deepCopy();
-        content.remove("generated_at");
+    static String of(Report report) {
         try {
-            byte[] json = ReportNumbers.MAPPER.writeValueAsBytes(content);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return digest(ReportNumbers.MAPPER.writeValueAsBytes(report.withoutGeneratedAt()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ETag of a saved report's body answered in a format. */
+    static String ofSaved(String body, ExportFormat format) {
+        return digest((format.wire() + "\n" + body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,17 +1,17 @@
 package dev.gatewayreports.reportapi.reports;
 
-import static dev.gatewayreports.reportapi.reports.ReportNumbers.JSON;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.RecentError;
+import dev.gatewayreports.model.report.SlowRequest;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The per-request lists of a report, read from raw events: the slowest requests and the newest errors. */
@@ -59,37 +59,38 @@ public class ReportEventsRepository {
         this.dataSource = dataSource;
     }
 
-    public ArrayNode slowest(String orgId, List<String> teams, Instant start, Instant end) {
-        ArrayNode rows = JSON.arrayNode();
-        query(SLOWEST, orgId, teams, start, end, rs -> {
-            ObjectNode o = rows.addObject();
-            o.put("request_id", rs.getString(1));
-            o.put("occurred_at", rs.getTimestamp(2).toInstant().toString());
-            o.put("provider", rs.getString(3));
-            o.put("model", rs.getString(4));
-            o.put("latency_ms", rs.getInt(5));
-            o.put("status", rs.getString(6));
-        });
+    public List<SlowRequest> slowest(String orgId, List<String> teams, Instant start, Instant end) {
+        List<SlowRequest> rows = new ArrayList<>();
+        query(
+                SLOWEST,
+                orgId,
+                teams,
+                start,
+                end,
+                rs -> rows.add(new SlowRequest(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant().toString(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        BigDecimal.valueOf(rs.getInt(5)),
+                        rs.getString(6))));
         return rows;
     }
 
-    public ArrayNode newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
-        ArrayNode rows = JSON.arrayNode();
+    public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
+        List<RecentError> rows = new ArrayList<>();
         query(NEWEST_ERRORS, orgId, teams, start, end, rs -> {
-            ObjectNode o = rows.addObject();
-            o.put("request_id", rs.getString(1));
-            o.put("occurred_at", rs.getTimestamp(2).toInstant().toString());
-            o.put("provider", rs.getString(3));
-            o.put("model", rs.getString(4));
-            o.put("error_type", rs.getString(5));
             int status = rs.getInt(6);
-            if (rs.wasNull()) {
-                o.putNull("http_status");
-            } else {
-                o.put("http_status", status);
-            }
-            o.put("error_message", rs.getString(7));
-            o.put("latency_ms", rs.getInt(8));
+            Integer httpStatus = rs.wasNull() ? null : status;
+            rows.add(new RecentError(
+                    rs.getString(1),
+                    rs.getTimestamp(2).toInstant().toString(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    httpStatus,
+                    rs.getString(7),
+                    BigDecimal.valueOf(rs.getInt(8))));
         });
         return rows;
     }

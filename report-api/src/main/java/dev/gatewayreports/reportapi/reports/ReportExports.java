@@ -1,6 +1,7 @@
 package dev.gatewayreports.reportapi.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.reportapi.export.CsvReportWriter;
 import dev.gatewayreports.reportapi.export.ReportFiles;
 import dev.gatewayreports.reportapi.export.XlsxReportWriter;
@@ -20,13 +21,22 @@ final class ReportExports {
 
     private ReportExports() {}
 
-    static Response.ResponseBuilder render(JsonNode report, ExportFormat format, ReportApiMetrics metrics) {
+    static Response.ResponseBuilder render(Report report, ExportFormat format, ReportApiMetrics metrics) {
         return switch (format) {
-            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE);
+            case JSON -> Response.ok(json(report), MediaType.APPLICATION_JSON_TYPE);
             case CSV -> file(report, "csv", CSV, counted(metrics, format, out -> CsvReportWriter.write(report, out)));
             case XLSX ->
                 file(report, "xlsx", XLSX, counted(metrics, format, out -> XlsxReportWriter.write(report, out)));
         };
+    }
+
+    /** The report's JSON text, written by the report mapper (exact decimals), whatever the REST layer's mapper. */
+    static String json(Report report) {
+        try {
+            return ReportNumbers.MAPPER.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The file as it is streamed, its bytes counted into reports_export_bytes once it is complete. */
@@ -40,7 +50,7 @@ final class ReportExports {
     }
 
     private static Response.ResponseBuilder file(
-            JsonNode report, String extension, String mediaType, StreamingOutput body) {
+            Report report, String extension, String mediaType, StreamingOutput body) {
         return Response.ok(body, mediaType)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,

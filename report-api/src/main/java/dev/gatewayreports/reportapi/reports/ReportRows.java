@@ -1,96 +1,183 @@
 package dev.gatewayreports.reportapi.reports;
 
-import static dev.gatewayreports.reportapi.reports.ReportNumbers.JSON;
+import static dev.gatewayreports.reportapi.reports.ReportNumbers.change;
 import static dev.gatewayreports.reportapi.reports.ReportNumbers.millis;
 import static dev.gatewayreports.reportapi.reports.ReportNumbers.money;
 import static dev.gatewayreports.reportapi.reports.ReportNumbers.percent;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.ApiKeyRow;
+import dev.gatewayreports.model.report.ChangePercent;
+import dev.gatewayreports.model.report.DailyTrendRow;
+import dev.gatewayreports.model.report.HourlyTrendRow;
+import dev.gatewayreports.model.report.Latency;
+import dev.gatewayreports.model.report.ModelLatencyRow;
+import dev.gatewayreports.model.report.ModelRow;
+import dev.gatewayreports.model.report.PreviousPeriod;
+import dev.gatewayreports.model.report.ProviderRow;
+import dev.gatewayreports.model.report.Summary;
 import dev.gatewayreports.model.stats.Figures;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import java.math.BigDecimal;
+import java.time.Instant;
 
-/** The rows of each section, built from the engine's figures (keys as in docs/report-object.md). */
+/** The rows of each section, built from the engine's figures (docs/report-object.md). */
 final class ReportRows {
     private ReportRows() {}
 
-    /** The figures of {@code summary} and of its previous period. */
-    static ObjectNode summaryFigures(Figures f) {
-        ObjectNode o = JSON.objectNode();
-        o.put("total_requests", f.requests());
-        o.put("successful_requests", f.successes());
-        o.put("failed_requests", f.errors());
-        o.set("error_rate", percent(f.errors(), f.requests()));
-        o.set("total_credits_used", money(f.credits()));
-        o.set("total_cost_usd", money(f.costUsd()));
-        o.put("unpriced_requests", f.unpricedRequests());
-        tokens(o, f);
-        o.set("avg_latency_ms", millis(f.latencyAvg()));
-        o.set("p95_latency_ms", millis(f.latencyPercentile(95)));
-        return o;
+    /** The summary of a period, with the previous period's figures and the change from them. */
+    static Summary summary(Figures f, Figures p, Instant previousStart, Instant previousEnd) {
+        PreviousPeriod previous = new PreviousPeriod(
+                previousStart.toString(),
+                previousEnd.toString(),
+                p.requests(),
+                p.successes(),
+                p.errors(),
+                percent(p.errors(), p.requests()),
+                money(p.credits()),
+                money(p.costUsd()),
+                p.unpricedRequests(),
+                p.inputTokens(),
+                p.outputTokens(),
+                p.cacheReadInputTokens(),
+                p.cacheCreation5mInputTokens(),
+                p.cacheCreation1hInputTokens(),
+                p.webSearchRequests(),
+                totalTokens(p),
+                millis(p.latencyAvg()),
+                millis(p.latencyPercentile(95)));
+        ChangePercent changes = new ChangePercent(
+                change(f.requests(), p.requests()),
+                change(f.successes(), p.successes()),
+                change(f.errors(), p.errors()),
+                change(percent(f.errors(), f.requests()), previous.errorRate()),
+                change(money(f.credits()), previous.totalCreditsUsed()),
+                change(money(f.costUsd()), previous.totalCostUsd()),
+                change(f.unpricedRequests(), p.unpricedRequests()),
+                change(f.inputTokens(), p.inputTokens()),
+                change(f.outputTokens(), p.outputTokens()),
+                change(f.cacheReadInputTokens(), p.cacheReadInputTokens()),
+                change(f.cacheCreation5mInputTokens(), p.cacheCreation5mInputTokens()),
+                change(f.cacheCreation1hInputTokens(), p.cacheCreation1hInputTokens()),
+                change(f.webSearchRequests(), p.webSearchRequests()),
+                change(totalTokens(f), totalTokens(p)),
+                change(millis(f.latencyAvg()), previous.avgLatencyMs()),
+                change(millis(f.latencyPercentile(95)), previous.p95LatencyMs()));
+        return new Summary(
+                f.requests(),
+                f.successes(),
+                f.errors(),
+                percent(f.errors(), f.requests()),
+                money(f.credits()),
+                money(f.costUsd()),
+                f.unpricedRequests(),
+                f.inputTokens(),
+                f.outputTokens(),
+                f.cacheReadInputTokens(),
+                f.cacheCreation5mInputTokens(),
+                f.cacheCreation1hInputTokens(),
+                f.webSearchRequests(),
+                totalTokens(f),
+                millis(f.latencyAvg()),
+                millis(f.latencyPercentile(95)),
+                previous,
+                changes);
     }
 
-    /** A {@code daily_trend} or {@code hourly_trend} row. */
-    static ObjectNode trend(String key, String value, Figures f) {
-        ObjectNode o = JSON.objectNode();
-        o.put(key, value);
-        o.put("requests", f.requests());
-        o.put("successful_requests", f.successes());
-        o.put("errors", f.errors());
-        o.set("error_rate", percent(f.errors(), f.requests()));
-        o.set("credits", money(f.credits()));
-        o.set("cost_usd", money(f.costUsd()));
-        tokens(o, f);
-        return o;
+    /** A {@code daily_trend} row. */
+    static DailyTrendRow day(String date, Figures f) {
+        return new DailyTrendRow(
+                date,
+                f.requests(),
+                f.successes(),
+                f.errors(),
+                percent(f.errors(), f.requests()),
+                money(f.credits()),
+                money(f.costUsd()),
+                f.inputTokens(),
+                f.outputTokens(),
+                f.cacheReadInputTokens(),
+                f.cacheCreation5mInputTokens(),
+                f.cacheCreation1hInputTokens(),
+                f.webSearchRequests(),
+                totalTokens(f));
     }
 
-    /** A row of {@code by_provider} or {@code by_api_key}. */
-    static ObjectNode share(String key, String value, Figures f, long totalRequests) {
-        ObjectNode o = JSON.objectNode();
-        o.put(key, value);
-        o.put("requests", f.requests());
-        o.set("percentage", percent(f.requests(), totalRequests));
-        o.set("credits", money(f.credits()));
-        o.set("cost_usd", money(f.costUsd()));
-        return o;
+    /** An {@code hourly_trend} row. */
+    static HourlyTrendRow hour(String hour, Figures f) {
+        return new HourlyTrendRow(
+                hour,
+                f.requests(),
+                f.successes(),
+                f.errors(),
+                percent(f.errors(), f.requests()),
+                money(f.credits()),
+                money(f.costUsd()),
+                f.inputTokens(),
+                f.outputTokens(),
+                f.cacheReadInputTokens(),
+                f.cacheCreation5mInputTokens(),
+                f.cacheCreation1hInputTokens(),
+                f.webSearchRequests(),
+                totalTokens(f));
+    }
+
+    /** A row of {@code by_provider}. */
+    static ProviderRow provider(String provider, Figures f, long totalRequests) {
+        return new ProviderRow(
+                provider, f.requests(), percent(f.requests(), totalRequests), money(f.credits()), money(f.costUsd()));
+    }
+
+    /** A row of {@code by_api_key}. */
+    static ApiKeyRow apiKey(String apiKeyId, Figures f, long totalRequests) {
+        return new ApiKeyRow(
+                apiKeyId, f.requests(), percent(f.requests(), totalRequests), money(f.credits()), money(f.costUsd()));
     }
 
     /** A row of {@code by_model}. */
-    static ObjectNode model(String model, String provider, Figures f, long totalRequests) {
-        ObjectNode o = JSON.objectNode();
-        o.put("model", model);
-        o.put("provider", provider);
-        o.put("requests", f.requests());
-        o.set("percentage", percent(f.requests(), totalRequests));
-        o.set("credits", money(f.credits()));
-        o.set("cost_usd", money(f.costUsd()));
-        tokens(o, f);
-        o.set("p95_latency_ms", millis(f.latencyPercentile(95)));
-        return o;
+    static ModelRow model(String model, String provider, Figures f, long totalRequests) {
+        return new ModelRow(
+                model,
+                provider,
+                f.requests(),
+                percent(f.requests(), totalRequests),
+                money(f.credits()),
+                money(f.costUsd()),
+                f.inputTokens(),
+                f.outputTokens(),
+                f.cacheReadInputTokens(),
+                f.cacheCreation5mInputTokens(),
+                f.cacheCreation1hInputTokens(),
+                f.webSearchRequests(),
+                totalTokens(f),
+                millis(f.latencyPercentile(95)));
     }
 
-    /** Latency figures of {@code performance}, overall or of one model. */
-    static ObjectNode latency(ObjectNode o, Figures f) {
-        o.put("requests", f.requests());
-        o.set("avg_latency_ms", millis(f.latencyAvg()));
-        o.set("p50_latency_ms", millis(f.latencyPercentile(50)));
-        o.set("p95_latency_ms", millis(f.latencyPercentile(95)));
-        o.set("p99_latency_ms", millis(f.latencyPercentile(99)));
-        o.set("max_latency_ms", millis(f.latencyMax()));
-        return o;
+    /** Latency figures of {@code performance} over every model. */
+    static Latency latency(Figures f) {
+        return new Latency(
+                f.requests(),
+                millis(f.latencyAvg()),
+                millis(f.latencyPercentile(50)),
+                millis(f.latencyPercentile(95)),
+                millis(f.latencyPercentile(99)),
+                max(f));
     }
 
-    private static void tokens(ObjectNode o, Figures f) {
-        o.put("input_tokens", f.inputTokens());
-        o.put("output_tokens", f.outputTokens());
-        o.put("cache_read_input_tokens", f.cacheReadInputTokens());
-        o.put("cache_creation_5m_input_tokens", f.cacheCreation5mInputTokens());
-        o.put("cache_creation_1h_input_tokens", f.cacheCreation1hInputTokens());
-        o.put("web_search_requests", f.webSearchRequests());
-        o.put("total_tokens", totalTokens(f));
+    /** Latency figures of one model of {@code performance}. */
+    static ModelLatencyRow latency(String model, String provider, Figures f) {
+        return new ModelLatencyRow(
+                model,
+                provider,
+                f.requests(),
+                millis(f.latencyAvg()),
+                millis(f.latencyPercentile(50)),
+                millis(f.latencyPercentile(95)),
+                millis(f.latencyPercentile(99)),
+                max(f));
+    }
+
+    /** The exact maximum latency in whole milliseconds; null without requests. */
+    private static BigDecimal max(Figures f) {
+        return f.latencyMax() == null ? null : BigDecimal.valueOf(f.latencyMax());
     }
 
     static long totalTokens(Figures f) {
@@ -99,30 +186,5 @@ final class ReportRows {
                 + f.cacheReadInputTokens()
                 + f.cacheCreation5mInputTokens()
                 + f.cacheCreation1hInputTokens();
-    }
-
-    /**
-     * The row with {@code lead} keys moved right after its first {@code names} keys: how a type puts its focus
-     * first (a cost report's rows lead with credits and USD).
-     */
-    static ObjectNode lead(ObjectNode row, int names, List<String> lead) {
-        List<String> present = lead.stream().filter(row::has).toList();
-        if (present.isEmpty()) {
-            return row;
-        }
-        ObjectNode out = JSON.objectNode();
-        List<Map.Entry<String, JsonNode>> rest = new ArrayList<>();
-        int i = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); i++) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (i < names) {
-                out.set(e.getKey(), e.getValue());
-            } else if (!present.contains(e.getKey())) {
-                rest.add(e);
-            }
-        }
-        present.forEach(k -> out.set(k, row.get(k)));
-        rest.forEach(e -> out.set(e.getKey(), e.getValue()));
-        return out;
     }
 }

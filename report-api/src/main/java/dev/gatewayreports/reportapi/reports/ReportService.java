@@ -1,9 +1,8 @@
 package dev.gatewayreports.reportapi.reports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.security.Caller;
@@ -44,11 +43,11 @@ public class ReportService {
     }
 
     /** The report of the spec; saved (with an id) when the spec says so. */
-    public ObjectNode generate(Caller caller, ReportSpec spec) {
+    public Report generate(Caller caller, ReportSpec spec) {
         ReportScope scope = scopes.resolve(caller, spec.teamId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = spec.save() ? "rpt_" + UUID.randomUUID().toString().replace("-", "") : null;
-        ObjectNode report = builder.build(spec, scope, id, now);
+        Report report = builder.build(spec, scope, id, now);
         if (spec.save()) {
             // A token may name an organization no key, team or ingest has registered yet: saved_report needs its row.
             organizations.ensure(caller.orgId());
@@ -57,39 +56,44 @@ public class ReportService {
                     new SavedReportRepository.Entry(
                             id, spec.type().wire(), scope.label(), now, spec.start(), spec.end()),
                     caller.email() != null ? caller.email() : caller.subject(),
+                    caller.subject(),
                     json(report));
         }
         return report;
     }
 
-    /** A saved report the caller may see; 404 otherwise. */
-    public JsonNode get(Caller caller, String reportId) {
+    /** A saved report the caller may see, as stored (its body is the report object's text); 404 otherwise. */
+    public SavedReportRepository.Stored find(Caller caller, String reportId) {
         SavedReportRepository.Stored stored =
                 ObjectIds.wellFormed("rpt_", reportId) ? saved.find(caller.orgId(), reportId) : null;
         if (stored == null || !scopes.visible(caller, stored.teamId())) {
             throw ApiException.notFound("report " + reportId);
         }
+        return stored;
+    }
+
+    /** The stored report, read back into the records (writing it again gives the stored text). */
+    public Report read(String reportId, SavedReportRepository.Stored stored) {
         try {
-            return mapper.readTree(stored.body());
+            return mapper.readValue(stored.body(), Report.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored report " + reportId + " is not JSON", e);
         }
     }
 
+    /** Deletes a saved report: its creator or a team admin of its team may; 404 when the caller cannot see it. */
     public void delete(Caller caller, String reportId) {
-        SavedReportRepository.Stored stored =
-                ObjectIds.wellFormed("rpt_", reportId) ? saved.find(caller.orgId(), reportId) : null;
-        if (stored == null || !scopes.visible(caller, stored.teamId())) {
-            throw ApiException.notFound("report " + reportId);
-        }
-        if (!scopes.administers(caller, stored.teamId())) {
-            throw ApiException.forbidden("deleting a report needs team_admin of its team");
+        SavedReportRepository.Stored stored = find(caller, reportId);
+        boolean creator =
+                stored.creatorSubject() != null && stored.creatorSubject().equals(caller.subject());
+        if (!creator && !scopes.administers(caller, stored.teamId())) {
+            throw ApiException.forbidden("deleting a report needs to be its creator or team_admin of its team");
         }
         saved.delete(caller.orgId(), reportId);
     }
 
-    /** One page of the caller's saved reports, newest first. */
-    public ReportPage list(Caller caller, int limit, String cursor, String type) {
+    /** One page of the caller's saved reports, newest first; of one team ({@code all}: org-wide ones) when named. */
+    public ReportPage list(Caller caller, int limit, String cursor, String type, String teamId) {
         Instant beforeAt = NEWEST;
         String beforeId = "";
         if (cursor != null && !cursor.isEmpty()) {
@@ -97,7 +101,15 @@ public class ReportService {
             beforeAt = Instant.parse(position[0]);
             beforeId = position[1];
         }
-        List<String> teams = caller.organizationWide() ? null : List.copyOf(caller.teams());
+        List<String> teams;
+        if (teamId != null) {
+            if (!scopes.visible(caller, teamId)) {
+                throw ApiException.notFound("team " + teamId);
+            }
+            teams = List.of(teamId);
+        } else {
+            teams = caller.organizationWide() ? null : List.copyOf(caller.teams());
+        }
         List<SavedReportRepository.Entry> entries =
                 saved.page(caller.orgId(), teams, type, beforeAt, beforeId, limit + 1);
         boolean more = entries.size() > limit;
@@ -126,7 +138,7 @@ public class ReportService {
         }
     }
 
-    private String json(JsonNode report) {
+    private String json(Report report) {
         try {
             return mapper.writeValueAsString(report);
         } catch (JsonProcessingException e) {

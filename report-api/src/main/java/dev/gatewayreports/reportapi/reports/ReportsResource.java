@@ -1,11 +1,12 @@
 package dev.gatewayreports.reportapi.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
+import dev.gatewayreports.reportapi.teams.TeamIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +48,7 @@ public class ReportsResource {
     }
 
     /** Builds the report, timed by its type and the format it is answered in. */
-    private ObjectNode generate(ReportSpec spec) {
+    private Report generate(ReportSpec spec) {
         return metrics.generation(spec.type().wire(), spec.format().wire())
                 .record(() -> reports.generate(caller.get(), spec));
     }
@@ -69,15 +72,18 @@ public class ReportsResource {
                                                     + " \"America/New_York\", \"team_id\": \"team_xyz\", \"format\":"
                                                     + " \"json\", \"save\": true, \"sections\": {\"by_api_key\":"
                                                     + " true}}")))
-    @APIResponse(responseCode = "200", description = "The report object, or the file")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report object, or the file",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
     public Response generate(JsonNode body) {
         ReportSpec spec = ReportRequests.fromBody(body, clock);
-        ObjectNode report = generate(spec);
+        Report report = generate(spec);
         Response.ResponseBuilder answer = ReportExports.render(report, spec.format(), metrics);
         if (spec.save()) {
-            answer.header("X-Report-Id", report.get("report_id").asText());
+            answer.header("X-Report-Id", report.reportId());
         }
         return answer.build();
     }
@@ -88,7 +94,10 @@ public class ReportsResource {
     @Operation(
             summary = "A quick report with the type's default sections (not saved)",
             description = "Cacheable: answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
-    @APIResponse(responseCode = "200", description = "The report object")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response quick(
             @Parameter(example = "usage") @PathParam("report_type") String type,
@@ -97,7 +106,7 @@ public class ReportsResource {
             @Parameter(example = "Asia/Seoul") @QueryParam("timezone") String timezone,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReportSpec spec = ReportRequests.quick(type, days, teamId, timezone, clock);
-        ObjectNode report = generate(spec);
+        Report report = generate(spec);
         EntityTag tag = new EntityTag(ReportEtags.of(report));
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
@@ -106,45 +115,83 @@ public class ReportsResource {
         if (ifNoneMatch != null && ReportEtags.matches(ifNoneMatch, tag.getValue())) {
             return Response.notModified(tag).cacheControl(cache).build();
         }
-        return Response.ok(report).tag(tag).cacheControl(cache).build();
+        return Response.ok(ReportExports.json(report), MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag)
+                .cacheControl(cache)
+                .build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Saved reports, newest first")
     @APIResponse(responseCode = "200", description = "`{data, has_more, next_cursor}`")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; `error.field` names it")
+    @APIResponse(responseCode = "404", description = "`team_id` is not a team the caller can see")
     public ReportPage list(
             @Parameter(example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "`next_cursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(example = "cost") @QueryParam("report_type") String type) {
+            @Parameter(example = "cost") @QueryParam("report_type") String type,
+            @Parameter(
+                            description = "Only this team's reports (`all`: the organization-wide ones)",
+                            example = "team_xyz")
+                    @QueryParam("team_id")
+                    String teamId) {
         if (type != null && ReportType.fromWire(type) == null) {
             throw ApiException.invalid("report_type", "report_type must be " + ReportType.allowed());
         }
-        return reports.list(caller.get(), limit(limit), cursor, type);
+        if (teamId != null && !ReportScope.ALL.equals(teamId) && TeamIds.problem(teamId) != null) {
+            throw ApiException.invalid("team_id", "team_id " + TeamIds.problem(teamId));
+        }
+        return reports.list(caller.get(), limit(limit), cursor, type, teamId);
     }
 
     @GET
     @Path("/{report_id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One saved report")
-    @APIResponse(responseCode = "200", description = "The report object as it was generated")
+    @Operation(
+            summary = "One saved report",
+            description = "Answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report object as it was generated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such report the caller can see")
-    public JsonNode get(@Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId) {
-        return reports.get(caller.get(), reportId);
+    public Response get(
+            @Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        SavedReportRepository.Stored stored = reports.find(caller.get(), reportId);
+        EntityTag tag = new EntityTag(ReportEtags.ofSaved(stored.body(), ExportFormat.JSON));
+        if (ifNoneMatch != null && ReportEtags.matches(ifNoneMatch, tag.getValue())) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(ReportExports.json(reports.read(reportId, stored)), MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag)
+                .build();
     }
 
     @GET
     @Path("/download/{report_id}")
     @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
-    @Operation(summary = "A saved report as a file: the same content as when it was generated")
+    @Operation(
+            summary = "A saved report as a file: the same content as when it was generated",
+            description = "Answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
     @APIResponse(responseCode = "200", description = "The file, with Content-Disposition")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such report the caller can see")
     public Response download(
             @Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId,
-            @Parameter(example = "xlsx") @QueryParam("format") String format) {
+            @Parameter(example = "xlsx") @QueryParam("format") String format,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         ExportFormat exportFormat = format == null ? ExportFormat.JSON : ReportRequests.format(format, "format");
-        JsonNode report = reports.get(caller.get(), reportId);
-        Response.ResponseBuilder answer = ReportExports.render(report, exportFormat, metrics);
+        SavedReportRepository.Stored stored = reports.find(caller.get(), reportId);
+        EntityTag tag = new EntityTag(ReportEtags.ofSaved(stored.body(), exportFormat));
+        if (ifNoneMatch != null && ReportEtags.matches(ifNoneMatch, tag.getValue())) {
+            return Response.notModified(tag).build();
+        }
+        Report report = reports.read(reportId, stored);
+        Response.ResponseBuilder answer =
+                ReportExports.render(report, exportFormat, metrics).tag(tag);
         if (exportFormat == ExportFormat.JSON) {
             answer.header(
                     jakarta.ws.rs.core.HttpHeaders.CONTENT_DISPOSITION,
@@ -156,9 +203,11 @@ public class ReportsResource {
 
     @DELETE
     @Path("/{report_id}")
-    @Operation(summary = "Delete a saved report (team_admin of its team, or org_admin)")
+    @Operation(summary = "Delete a saved report (the member who saved it, a team_admin of its team, or org_admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "The caller only reads this team's reports")
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller only reads this team's reports and did not save this one")
     @APIResponse(responseCode = "404", description = "No such report the caller can see")
     public Response delete(@Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId) {
         reports.delete(caller.get(), reportId);

@@ -16,10 +16,11 @@ import java.util.List;
 public class SavedReportRepository {
     static final String INSERT = """
             insert into saved_report (report_id, org_id, team_id, report_type, generated_at, period_start, period_end,
-                                      created_by, body)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::json)""";
+                                      created_by, creator_subject, body)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)""";
 
-    static final String FIND = "select team_id, body from saved_report where report_id = ? and org_id = ?";
+    static final String FIND =
+            "select team_id, body, creator_subject from saved_report where report_id = ? and org_id = ?";
 
     static final String DELETE = "delete from saved_report where report_id = ? and org_id = ?";
 
@@ -43,8 +44,12 @@ public class SavedReportRepository {
             Instant periodStart,
             Instant periodEnd) {}
 
-    /** A saved report's team and body. */
-    public record Stored(String teamId, String body) {}
+    /**
+     * A saved report's team, body and creator.
+     *
+     * @param creatorSubject the OIDC subject that saved it; null for reports saved before V23
+     */
+    public record Stored(String teamId, String body, String creatorSubject) {}
 
     private final AgroalDataSource dataSource;
 
@@ -52,7 +57,7 @@ public class SavedReportRepository {
         this.dataSource = dataSource;
     }
 
-    public void insert(String orgId, Entry entry, String createdBy, String body) {
+    public void insert(String orgId, Entry entry, String createdBy, String creatorSubject, String body) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, entry.reportId());
@@ -63,7 +68,8 @@ public class SavedReportRepository {
             ps.setTimestamp(6, Timestamp.from(entry.periodStart()));
             ps.setTimestamp(7, Timestamp.from(entry.periodEnd()));
             ps.setString(8, createdBy);
-            ps.setString(9, body);
+            ps.setString(9, creatorSubject);
+            ps.setString(10, body);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("saving the report failed", e);
@@ -76,7 +82,7 @@ public class SavedReportRepository {
             ps.setString(1, reportId);
             ps.setString(2, orgId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Stored(rs.getString(1), rs.getString(2)) : null;
+                return rs.next() ? new Stored(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the report failed", e);

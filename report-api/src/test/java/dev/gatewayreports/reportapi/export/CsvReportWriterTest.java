@@ -82,7 +82,7 @@ class CsvReportWriterTest {
                 List.copyOf(cost.blocks().keySet()));
         assertEquals(
                 List.of("date", "credits", "cost_usd", "requests"),
-                cost.block("daily_trend").header());
+                cost.block("daily_trend").header().subList(0, 4));
         assertEquals("0.125", cost.block("daily_trend").value(0, "cost_usd"));
     }
 
@@ -211,7 +211,7 @@ class CsvReportWriterTest {
 
     static String csv(JsonNode report) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvReportWriter.write(report, out);
+        CsvReportWriter.write(SampleReports.typed(report), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -31,11 +31,11 @@ public final class ExportSamples {
         for (Map.Entry<String, JsonNode> sample : samples.entrySet()) {
             Path xlsx = dir.resolve(sample.getKey() + ".xlsx");
             try (OutputStream out = Files.newOutputStream(xlsx)) {
-                XlsxReportWriter.write(sample.getValue(), out);
+                XlsxReportWriter.write(SampleReports.typed(sample.getValue()), out);
             }
             Path csv = dir.resolve(sample.getKey() + ".csv");
             try (OutputStream out = Files.newOutputStream(csv)) {
-                CsvReportWriter.write(sample.getValue(), out);
+                CsvReportWriter.write(SampleReports.typed(sample.getValue()), out);
             }
             files.put(sample.getKey() + ".xlsx", xlsx);
             files.put(sample.getKey() + ".csv", csv);

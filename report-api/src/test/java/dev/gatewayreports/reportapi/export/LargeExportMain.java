@@ -57,9 +57,9 @@ public final class LargeExportMain {
         long start = System.nanoTime();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             if (xlsx) {
-                XlsxReportWriter.write(report, out);
+                XlsxReportWriter.write(SampleReports.typed(report), out);
             } else {
-                CsvReportWriter.write(report, out);
+                CsvReportWriter.write(SampleReports.typed(report), out);
             }
         }
         String name = xlsx ? "xlsx" : "csv";

@@ -44,7 +44,7 @@ class XlsxLibreOfficeTest {
         assumeTrue(onPath("soffice"), "LibreOffice (soffice) is not installed");
         Path xlsx = dir.resolve("report.xlsx");
         try (OutputStream out = Files.newOutputStream(xlsx)) {
-            XlsxReportWriter.write(REPORT, out);
+            XlsxReportWriter.write(SampleReports.typed(REPORT), out);
         }
         Process process = new ProcessBuilder(
                         "soffice",

@@ -232,7 +232,7 @@ class XlsxReportWriterTest {
 
     static byte[] xlsx(JsonNode report) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XlsxReportWriter.write(report, out);
+        XlsxReportWriter.write(SampleReports.typed(report), out);
         return out.toByteArray();
     }
 }

@@ -33,6 +33,33 @@ class ReportsOpenApiTest {
     }
 
     @Test
+    void shouldTypeTheReportWithNamedSchemas() {
+        String report = "#/components/schemas/Report";
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/v1/reports/generate'.post.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo(report))
+                .body(
+                        "paths.'/v1/reports/quick/{report_type}'.get.responses.'200'.content.'application/json'"
+                                + ".schema.$ref",
+                        equalTo(report))
+                .body(
+                        "paths.'/v1/reports/{report_id}'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo(report))
+                .body("components.schemas.Report.properties.data.$ref", equalTo("#/components/schemas/ReportData"))
+                .body(
+                        "components.schemas.ReportData.properties.by_model.items.$ref",
+                        equalTo("#/components/schemas/ReportModelRow"))
+                .body("components.schemas.ReportSummary.properties.total_cost_usd", notNullValue())
+                .body("components.schemas.ReportModelRow.properties.cost_usd", notNullValue())
+                .body("paths.'/v1/reports'.get.parameters.find { it.name == 'team_id' }.example", equalTo("team_xyz"))
+                .body("paths.'/v1/reports/{report_id}'.get.responses.'304'", notNullValue())
+                .body("paths.'/v1/reports/download/{report_id}'.get.responses.'304'", notNullValue());
+    }
+
+    @Test
     void shouldDocumentTheScheduleAndSendEndpointsWithExamples() {
         given().get("/q/openapi?format=json")
                 .then()

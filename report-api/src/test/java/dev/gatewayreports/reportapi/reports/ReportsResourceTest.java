@@ -195,7 +195,7 @@ class ReportsResourceTest {
                 .then()
                 .statusCode(404);
 
-        given().header("Authorization", Tokens.bearer(member))
+        given().header("Authorization", Tokens.bearer(Tokens.user(org, List.of(team), "member")))
                 .delete("/v1/reports/" + ids.get(0))
                 .then()
                 .statusCode(403);
@@ -209,6 +209,194 @@ class ReportsResourceTest {
                 .statusCode(404);
         given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
                 .delete("/v1/reports/" + ids.get(0))
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void shouldLetTheMemberWhoSavedAReportDeleteIt() {
+        String org = Tenants.newOrg();
+        String team = ingestOne(org, Tenants.newTeam());
+        // Same e-mail claim, other subjects: the creator is the token's subject, not its e-mail.
+        String saver = Tokens.withSubject("saver-" + org, "ana@" + org + ".example", org, List.of(team), "member");
+        String saverAgain = Tokens.withSubject("saver-" + org, "ana@" + org + ".example", org, List.of(team), "member");
+        String colleague = Tokens.withEmail("ana@" + org + ".example", org, List.of(team), "member");
+        String mine = generate(saver, "{\"report_type\": \"usage\", \"days\": 2, \"save\": true}")
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+        String colleagues = generate(colleague, "{\"report_type\": \"cost\", \"days\": 2, \"save\": true}")
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+
+        given().header("Authorization", Tokens.bearer(colleague))
+                .delete("/v1/reports/" + mine)
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("forbidden"));
+        given().header("Authorization", Tokens.bearer(saverAgain))
+                .delete("/v1/reports/" + colleagues)
+                .then()
+                .statusCode(403);
+        // A member of another team of the organization does not see it at all.
+        given().header(
+                        "Authorization",
+                        Tokens.bearer(
+                                Tokens.withSubject("saver-" + org, null, org, List.of(Tenants.newTeam()), "member")))
+                .delete("/v1/reports/" + mine)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer(saverAgain))
+                .delete("/v1/reports/" + mine)
+                .then()
+                .statusCode(204);
+        given().header("Authorization", Tokens.bearer(saver))
+                .get("/v1/reports/" + mine)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer(colleague))
+                .get("/v1/reports/" + colleagues)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldFilterSavedReportsByTeam() {
+        String org = Tenants.newOrg();
+        String first = ingestOne(org, Tenants.newTeam());
+        String second = ingestOne(org, Tenants.newTeam());
+        String member = Tokens.user(org, List.of(first, second), "member");
+        String inFirst = generate(
+                        member,
+                        "{\"report_type\": \"usage\", \"days\": 2, \"save\": true, \"team_id\": \"" + first + "\"}")
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+        String inSecond = generate(
+                        member,
+                        "{\"report_type\": \"usage\", \"days\": 2, \"save\": true, \"team_id\": \"" + second + "\"}")
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+        String orgWide = generate(
+                        Tokens.orgAdmin(org),
+                        "{\"report_type\": \"cost\", \"days\": 2, \"save\": true, \"team_id\": \"all\"}")
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+
+        given().header("Authorization", Tokens.bearer(member))
+                .get("/v1/reports")
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(2));
+        given().header("Authorization", Tokens.bearer(member))
+                .queryParam("team_id", first)
+                .get("/v1/reports")
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(1))
+                .body("data[0].report_id", equalTo(inFirst))
+                .body("data[0].team_id", equalTo(first));
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+                .queryParam("team_id", second)
+                .get("/v1/reports")
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(1))
+                .body("data[0].report_id", equalTo(inSecond));
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+                .queryParam("team_id", "all")
+                .get("/v1/reports")
+                .then()
+                .statusCode(200)
+                .body("data", hasSize(1))
+                .body("data[0].report_id", equalTo(orgWide));
+
+        // A team the caller is not in, or one of another organization, is 404 like an absent one.
+        given().header("Authorization", Tokens.bearer(Tokens.user(org, List.of(first), "member")))
+                .queryParam("team_id", second)
+                .get("/v1/reports")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(Tenants.newOrg())))
+                .queryParam("team_id", first)
+                .get("/v1/reports")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer(member))
+                .queryParam("team_id", "all")
+                .get("/v1/reports")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", Tokens.bearer(member))
+                .queryParam("team_id", "team with spaces")
+                .get("/v1/reports")
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("team_id"));
+    }
+
+    @Test
+    void shouldAnswer304ForAnUnchangedSavedReportAndDownload() {
+        String org = Tenants.newOrg();
+        String team = ingestOne(org, Tenants.newTeam());
+        String member = Tokens.user(org, List.of(team), "member");
+        String id = generate(member, "{\"report_type\": \"usage\", \"days\": 2, \"save\": true}")
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+        String other = generate(member, "{\"report_type\": \"usage\", \"days\": 2, \"save\": true}")
+                .statusCode(200)
+                .extract()
+                .path("report_id");
+        String tag = given().header("Authorization", Tokens.bearer(member))
+                .get("/v1/reports/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .extract()
+                .header("ETag");
+        given().header("Authorization", Tokens.bearer(member))
+                .header("If-None-Match", tag)
+                .get("/v1/reports/" + id)
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(tag));
+        // Another report (its own report_id and generated_at) has another tag.
+        given().header("Authorization", Tokens.bearer(member))
+                .header("If-None-Match", tag)
+                .get("/v1/reports/" + other)
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue());
+
+        String csvTag = given().header("Authorization", Tokens.bearer(member))
+                .queryParam("format", "csv")
+                .get("/v1/reports/download/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        assertNotEquals(tag, csvTag);
+        given().header("Authorization", Tokens.bearer(member))
+                .header("If-None-Match", csvTag)
+                .queryParam("format", "csv")
+                .get("/v1/reports/download/" + id)
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(csvTag));
+        given().header("Authorization", Tokens.bearer(member))
+                .header("If-None-Match", csvTag)
+                .queryParam("format", "xlsx")
+                .get("/v1/reports/download/" + id)
+                .then()
+                .statusCode(200);
+        // A stranger learns nothing from a tag: 404 before any 304.
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(Tenants.newOrg())))
+                .header("If-None-Match", tag)
+                .get("/v1/reports/" + id)
                 .then()
                 .statusCode(404);
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.reportapi.export.CsvReportWriter;
 import dev.gatewayreports.reportapi.export.XlsxReportWriter;
 import dev.gatewayreports.reportapi.support.Events;
@@ -107,7 +108,7 @@ class SavedReportDownloadTest {
     void shouldDownloadSavedJsonAsTheFilesOfItsGeneratedObject() throws Exception {
         ExtractableResponse<Response> generated = generate("json");
         String id = generated.jsonPath().getString("report_id");
-        var report = ReportNumbers.MAPPER.readTree(generated.asByteArray());
+        var report = ReportNumbers.MAPPER.readValue(generated.asByteArray(), Report.class);
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         CsvReportWriter.write(report, csv);
         assertEquals(text(csv.toByteArray()), text(download(id, "csv").asByteArray()));
@@ -122,9 +123,11 @@ class SavedReportDownloadTest {
         String id = generate("csv").header("X-Report-Id");
         byte[] json = download(id, "json").asByteArray();
         assertEquals(text(get(id).asByteArray()), text(json));
-        var report = ReportNumbers.MAPPER.readTree(json);
-        assertEquals("America/New_York", report.path("timezone").asText());
-        assertNotNull(report.path("data").path("summary").get("previous_period"));
+        var report = ReportNumbers.MAPPER.readValue(json, Report.class);
+        assertEquals("America/New_York", report.timezone());
+        assertNotNull(report.data().summary().previousPeriod());
+        // Read back into the records and written again, the saved report is the text it was saved as.
+        assertEquals(text(json), ReportNumbers.MAPPER.writeValueAsString(report));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         CsvReportWriter.write(report, csv);
         assertEquals(text(csv.toByteArray()), text(download(id, "csv").asByteArray()));

@@ -1,6 +1,10 @@
 package dev.gatewayreports.scheduling.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.DailyTrendRow;
+import dev.gatewayreports.model.report.PreviousPeriod;
+import dev.gatewayreports.model.report.Report;
+import dev.gatewayreports.model.report.ReportData;
+import dev.gatewayreports.model.report.Summary;
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** What the mail templates show, computed from a report object (docs/report-object.md) and its delivery. */
+/** What the mail templates show, computed from a report (docs/report-object.md) and its delivery. */
 @TemplateData
 public record MailView(
         String title,
@@ -53,18 +57,19 @@ public record MailView(
     @TemplateData
     public record ModelRow(String model, String provider, String requests, String share, String cost) {}
 
-    public static MailView of(DeliveryRequest d, JsonNode report, Attachment attachment) {
-        JsonNode data = report.path("data");
+    public static MailView of(DeliveryRequest d, Report report, Attachment attachment) {
+        ReportData data = report.data();
+        Summary summary = data == null ? null : data.summary();
         return new MailView(
                 title(d) + " report",
                 d.teamLabel(),
                 words(d.firstDay(), d.lastDay()),
                 d.zone().getId(),
-                previous(data.path("summary").path("previous_period"), d.zone()),
-                Figures.of(data.path("summary")),
-                days(data.path("daily_trend")),
+                summary == null ? null : previous(summary.previousPeriod(), d.zone()),
+                Figures.of(summary),
+                days(data == null ? null : data.dailyTrend()),
                 "Requests per day",
-                models(data.path("by_model")),
+                models(data == null ? null : data.byModel()),
                 attachment == null ? null : attachment.fileName(),
                 d.frequency() != null);
     }
@@ -95,56 +100,53 @@ public record MailView(
         return !models.isEmpty();
     }
 
-    private static String previous(JsonNode previous, ZoneId zone) {
-        if (!previous.hasNonNull("period_start") || !previous.hasNonNull("period_end")) {
+    private static String previous(PreviousPeriod previous, ZoneId zone) {
+        if (previous == null || previous.periodStart() == null || previous.periodEnd() == null) {
             return null;
         }
-        LocalDate first = Instant.parse(previous.get("period_start").asText())
-                .atZone(zone)
-                .toLocalDate();
-        LocalDate last = Instant.parse(previous.get("period_end").asText())
-                .minusNanos(1)
-                .atZone(zone)
-                .toLocalDate();
+        LocalDate first = Instant.parse(previous.periodStart()).atZone(zone).toLocalDate();
+        LocalDate last =
+                Instant.parse(previous.periodEnd()).minusNanos(1).atZone(zone).toLocalDate();
         return words(first, last);
     }
 
-    private static List<DayBar> days(JsonNode rows) {
+    private static List<DayBar> days(List<DailyTrendRow> rows) {
+        if (rows == null) {
+            return List.of();
+        }
         long max = 0;
         int valueWidth = 0;
-        for (JsonNode row : rows) {
-            max = Math.max(max, row.path("requests").asLong());
-            valueWidth =
-                    Math.max(valueWidth, Numbers.count(row.path("requests")).length());
+        for (DailyTrendRow row : rows) {
+            max = Math.max(max, row.requests());
+            valueWidth = Math.max(valueWidth, Numbers.count(row.requests()).length());
         }
         List<DayBar> days = new ArrayList<>();
-        for (JsonNode row : rows) {
-            long requests = row.path("requests").asLong();
+        for (DailyTrendRow row : rows) {
+            long requests = row.requests();
             int width = max == 0 ? 0 : (int) Math.max(requests > 0 ? 1 : 0, Math.round(requests * 100.0 / max));
             days.add(new DayBar(
-                    SHORT_DAY.format(LocalDate.parse(row.path("date").asText())),
-                    Numbers.count(row.path("requests")),
+                    SHORT_DAY.format(LocalDate.parse(row.date())),
+                    Numbers.count(row.requests()),
                     width,
-                    Numbers.count(row.path("errors")),
+                    Numbers.count(row.errors()),
                     valueWidth));
         }
         return days;
     }
 
-    private static List<ModelRow> models(JsonNode rows) {
-        List<ModelRow> models = new ArrayList<>();
-        for (JsonNode row : rows) {
-            if (models.size() == TOP_MODELS) {
-                break;
-            }
-            models.add(new ModelRow(
-                    row.path("model").asText(),
-                    row.path("provider").asText(""),
-                    Numbers.count(row.path("requests")),
-                    Numbers.percent(row.path("percentage")),
-                    Numbers.usd(row.path("cost_usd"))));
+    private static List<ModelRow> models(List<dev.gatewayreports.model.report.ModelRow> rows) {
+        if (rows == null) {
+            return List.of();
         }
-        return models;
+        return rows.stream()
+                .limit(TOP_MODELS)
+                .map(row -> new ModelRow(
+                        row.model(),
+                        row.provider() == null ? "" : row.provider(),
+                        Numbers.count(row.requests()),
+                        Numbers.percent(row.percentage()),
+                        Numbers.usd(row.costUsd())))
+                .toList();
     }
 
     private static String capitalize(String s) {

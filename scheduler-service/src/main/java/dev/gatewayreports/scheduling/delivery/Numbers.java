@@ -1,52 +1,48 @@
 package dev.gatewayreports.scheduling.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Report figures as people read them in a mail: grouped counts, dollars, percents, milliseconds. */
+/** Report figures as people read them in a mail: grouped counts, dollars, percents, milliseconds; "–" for none. */
 final class Numbers {
     static final String NONE = "–";
 
     private Numbers() {}
 
-    static String count(JsonNode n) {
-        return n.isNumber() ? format("#,##0", n.decimalValue()) : NONE;
+    static String count(long n) {
+        return format("#,##0", BigDecimal.valueOf(n));
     }
 
-    static String decimal(JsonNode n) {
-        return n.isNumber() ? format("#,##0.##", n.decimalValue()) : NONE;
+    static String decimal(BigDecimal n) {
+        return n == null ? NONE : format("#,##0.##", n);
     }
 
-    static String usd(JsonNode n) {
-        if (!n.isNumber()) {
+    static String usd(BigDecimal v) {
+        if (v == null) {
             return NONE;
         }
-        BigDecimal v = n.decimalValue();
         boolean tiny = v.signum() != 0 && v.abs().compareTo(new BigDecimal("0.01")) < 0;
         return "$" + format(tiny ? "#,##0.00####" : "#,##0.00", v);
     }
 
-    static String percent(JsonNode n) {
-        return n.isNumber() ? format("#,##0.##", n.decimalValue()) + "%" : NONE;
+    static String percent(BigDecimal n) {
+        return n == null ? NONE : format("#,##0.##", n) + "%";
     }
 
-    static String millis(JsonNode n) {
-        if (!n.isNumber()) {
+    static String millis(BigDecimal v) {
+        if (v == null) {
             return NONE;
         }
-        BigDecimal v = n.decimalValue();
         return format(v.compareTo(BigDecimal.TEN.pow(2)) >= 0 ? "#,##0" : "#,##0.#", v) + " ms";
     }
 
     /** A change in percent: "▲ 12.5%", "▼ 3%", "± 0%", or "–" when there is nothing to compare with. */
-    static String change(JsonNode n) {
-        if (!n.isNumber()) {
+    static String change(BigDecimal v) {
+        if (v == null) {
             return NONE;
         }
-        BigDecimal v = n.decimalValue();
         String size = format("#,##0.#", v.abs()) + "%";
         return switch (v.signum()) {
             case 1 -> "▲ " + size;

@@ -1,6 +1,6 @@
 package dev.gatewayreports.scheduling.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.Report;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,7 +31,7 @@ public interface ReportApi {
     @Path("/generate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode generate(
+    Report generate(
             @HeaderParam(ACTING_ORGANIZATION) String orgId,
             @HeaderParam(REQUEST_ID) String requestId,
             GenerateRequest request);
@@ -40,7 +40,7 @@ public interface ReportApi {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode saved(
+    Report saved(
             @HeaderParam(ACTING_ORGANIZATION) String orgId,
             @HeaderParam(REQUEST_ID) String requestId,
             @PathParam("id") String reportId);

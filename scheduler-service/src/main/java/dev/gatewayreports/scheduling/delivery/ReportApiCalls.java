@@ -2,6 +2,7 @@ package dev.gatewayreports.scheduling.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.scheduling.due.SchedulerConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class ReportApiCalls {
     }
 
     /** {@code POST /v1/reports/generate} with {@code save: true}: the report object, with its report_id. */
-    public JsonNode generate(DeliveryRequest d) {
+    public Report generate(DeliveryRequest d) {
         GenerateRequest body = GenerateRequest.of(d, sections(d));
         return call("generate", () -> api.generate(d.orgId(), d.deliveryId(), body));
     }
@@ -54,7 +55,7 @@ public class ReportApiCalls {
      * {@code GET /v1/reports/{id}}: a report saved earlier, exactly as it was generated; null when report-api no
      * longer has it (deleted since), so the caller makes a new one.
      */
-    public JsonNode saved(DeliveryRequest d, String reportId) {
+    public Report saved(DeliveryRequest d, String reportId) {
         try {
             return call("saved report", () -> api.saved(d.orgId(), d.deliveryId(), reportId));
         } catch (DeliveryFailure e) {

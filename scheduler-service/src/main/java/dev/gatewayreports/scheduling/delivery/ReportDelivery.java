@@ -1,6 +1,6 @@
 package dev.gatewayreports.scheduling.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.Report;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +33,11 @@ public class ReportDelivery {
     public String deliver(
             DeliveryRequest d, String savedReportId, Consumer<String> onSaved, BooleanSupplier stillOurs) {
         Span.current().setAttribute("delivery.id", d.deliveryId()).setAttribute("organization.id", d.orgId());
-        JsonNode report = savedReportId == null ? null : reportApi.saved(d, savedReportId);
+        Report report = savedReportId == null ? null : reportApi.saved(d, savedReportId);
         String reportId = savedReportId;
         if (report == null) {
             report = reportApi.generate(d);
-            reportId = report.path("report_id").asText(null);
+            reportId = report.reportId();
             if (reportId != null) {
                 onSaved.accept(reportId);
             }

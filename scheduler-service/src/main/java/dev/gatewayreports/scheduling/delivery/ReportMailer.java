@@ -1,6 +1,6 @@
 package dev.gatewayreports.scheduling.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.model.schedules.Recipients;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -37,7 +37,7 @@ public class ReportMailer {
     }
 
     /** Sends one message to all of the delivery's recipients; throws {@link DeliveryFailure} when it cannot. */
-    public void send(DeliveryRequest d, JsonNode report, Attachment attachment) {
+    public void send(DeliveryRequest d, Report report, Attachment attachment) {
         List<String> to = checkedRecipients(d.recipients());
         MailView view = MailView.of(d, report, attachment);
         Mail mail = new Mail()

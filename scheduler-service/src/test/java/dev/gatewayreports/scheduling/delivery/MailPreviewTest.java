@@ -43,7 +43,7 @@ class MailPreviewTest {
                 List.of("team@example.com"));
         MailView view = MailView.of(
                 d,
-                SampleReport.json(),
+                SampleReport.report(),
                 new Attachment("usage_report_2026-11-16.xlsx", "application/xlsx", new byte[0]));
         String html = mailer.renderHtml(view);
         String text = mailer.renderText(view);

@@ -97,8 +97,7 @@ class ReportApiCallsTest {
         reportApi.generate(delivery()); // a token in hand
         int tokensBefore = tokenRequests();
 
-        assertEquals(
-                SampleReport.REPORT_ID, reportApi.generate(d).path("report_id").asText());
+        assertEquals(SampleReport.REPORT_ID, reportApi.generate(d).reportId());
 
         assertEquals(tokensBefore + 1, tokenRequests(), "one new token after the 401");
     }
@@ -125,10 +124,7 @@ class ReportApiCallsTest {
         assertNull(reportApi.saved(delivery(), gone));
         assertEquals(
                 SampleReport.REPORT_ID,
-                reportApi
-                        .saved(delivery(), SampleReport.REPORT_ID)
-                        .path("report_id")
-                        .asText());
+                reportApi.saved(delivery(), SampleReport.REPORT_ID).reportId());
     }
 
     @Test

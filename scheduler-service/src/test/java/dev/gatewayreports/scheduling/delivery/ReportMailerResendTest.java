@@ -28,7 +28,7 @@ class ReportMailerResendTest {
     @Test
     void shouldSendOnceMoreAtOnceWhenTheServerClosedTheChannelWith421() {
         ScriptedTransport transport = new ScriptedTransport(421);
-        new ReportMailer(transport, config).send(request(), SampleReport.json(), null);
+        new ReportMailer(transport, config).send(request(), SampleReport.report(), null);
         assertEquals(2, transport.calls);
         assertEquals(1, transport.accepted.size());
     }
@@ -38,7 +38,7 @@ class ReportMailerResendTest {
         ScriptedTransport transport = new ScriptedTransport(421, 421);
         assertThrows(
                 DeliveryFailure.class,
-                () -> new ReportMailer(transport, config).send(request(), SampleReport.json(), null));
+                () -> new ReportMailer(transport, config).send(request(), SampleReport.report(), null));
         assertEquals(2, transport.calls);
         assertEquals(0, transport.accepted.size());
     }
@@ -48,7 +48,7 @@ class ReportMailerResendTest {
         ScriptedTransport transport = new ScriptedTransport(550);
         assertThrows(
                 DeliveryFailure.class,
-                () -> new ReportMailer(transport, config).send(request(), SampleReport.json(), null));
+                () -> new ReportMailer(transport, config).send(request(), SampleReport.report(), null));
         assertEquals(1, transport.calls);
     }
 

@@ -3,6 +3,7 @@ package dev.gatewayreports.scheduling.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.Report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,6 +26,15 @@ public final class SampleReport {
     private SampleReport() {}
 
     /** A weekly usage report of 2026-11-16 to 2026-11-22 in America/New_York. */
+    /** The sample as the records report-api's answer is read into. */
+    public static Report report() {
+        try {
+            return JSON.treeToValue(json(), Report.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static ObjectNode json() {
         ObjectNode report = JSON.createObjectNode()
                 .put("report_id", REPORT_ID)

@@ -1,0 +1,14 @@
+package dev.gatewayreports.model.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One error type of error_details.by_error_type; percentage of the errors. */
+@Schema(name = "ReportErrorTypeRow")
+@JsonSerialize(using = ReportSerializer.class)
+public record ErrorTypeRow(
+        @JsonProperty("error_type") String errorType,
+        @JsonProperty("errors") long errors,
+        @JsonProperty("percentage") BigDecimal percentage) {}

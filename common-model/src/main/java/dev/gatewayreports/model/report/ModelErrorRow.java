@@ -1,0 +1,16 @@
+package dev.gatewayreports.model.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One model with at least one error, of error_details.by_model. */
+@Schema(name = "ReportModelErrorRow")
+@JsonSerialize(using = ReportSerializer.class)
+public record ModelErrorRow(
+        @JsonProperty("model") String model,
+        @JsonProperty("provider") String provider,
+        @JsonProperty("requests") long requests,
+        @JsonProperty("errors") long errors,
+        @JsonProperty("error_rate") BigDecimal errorRate) {}

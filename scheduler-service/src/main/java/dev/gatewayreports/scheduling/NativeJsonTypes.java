@@ -1,0 +1,55 @@
+package dev.gatewayreports.scheduling;
+
+import dev.gatewayreports.model.report.ApiKeyRow;
+import dev.gatewayreports.model.report.ChangePercent;
+import dev.gatewayreports.model.report.DailyTrendRow;
+import dev.gatewayreports.model.report.ErrorDetails;
+import dev.gatewayreports.model.report.ErrorTypeRow;
+import dev.gatewayreports.model.report.HourlyTrendRow;
+import dev.gatewayreports.model.report.Latency;
+import dev.gatewayreports.model.report.ModelErrorRow;
+import dev.gatewayreports.model.report.ModelLatencyRow;
+import dev.gatewayreports.model.report.ModelRow;
+import dev.gatewayreports.model.report.Performance;
+import dev.gatewayreports.model.report.PreviousPeriod;
+import dev.gatewayreports.model.report.ProviderRow;
+import dev.gatewayreports.model.report.RecentError;
+import dev.gatewayreports.model.report.Report;
+import dev.gatewayreports.model.report.ReportData;
+import dev.gatewayreports.model.report.ReportSerializer;
+import dev.gatewayreports.model.report.Sections;
+import dev.gatewayreports.model.report.SlowRequest;
+import dev.gatewayreports.model.report.Summary;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The JSON types of scheduler-service that Quarkus cannot see, registered for reflection so that Jackson can read
+ * them in a native image: the report records (common-model {@code model.report}) that report-api's generate and
+ * saved-report answers are read into. {@code NativeJsonTypesTest} fails when a new such type is missing here.
+ */
+@RegisterForReflection(
+        targets = {
+            ApiKeyRow.class,
+            ChangePercent.class,
+            DailyTrendRow.class,
+            ErrorDetails.class,
+            ErrorTypeRow.class,
+            HourlyTrendRow.class,
+            Latency.class,
+            ModelErrorRow.class,
+            ModelLatencyRow.class,
+            ModelRow.class,
+            Performance.class,
+            PreviousPeriod.class,
+            ProviderRow.class,
+            RecentError.class,
+            Report.class,
+            ReportData.class,
+            ReportSerializer.class,
+            Sections.class,
+            SlowRequest.class,
+            Summary.class,
+        })
+final class NativeJsonTypes {
+    private NativeJsonTypes() {}
+}
