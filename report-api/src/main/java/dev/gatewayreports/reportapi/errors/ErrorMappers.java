@@ -7,6 +7,7 @@ import dev.gatewayreports.model.stats.QueryTooLargeException;
 import dev.gatewayreports.reportapi.input.UnsafeTextException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +34,19 @@ public class ErrorMappers {
             answer.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds()));
         }
         return answer;
+    }
+
+    /**
+     * A body Bean Validation refused: the first violation (by field, so the answer is stable) as a 400 naming its
+     * field in JSON terms ({@code report_type}, {@code sections.summary}; {@code body} for the body as a whole).
+     */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream()
+                .map(v -> ApiException.invalid(ViolationFields.field(v), v.getMessage()))
+                .min(java.util.Comparator.comparing(ApiException::field).thenComparing(ApiException::getMessage))
+                .map(this::api)
+                .orElseGet(() -> json(400, "invalid_request", "the request is invalid", "body"));
     }
 
     @ServerExceptionMapper

@@ -2,11 +2,14 @@ package dev.gatewayreports.reportapi.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -72,8 +75,9 @@ public class ReportsResource {
     @APIResponse(responseCode = "200", description = "The report object, or the file")
     @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
-    public Response generate(JsonNode body) {
-        ReportSpec spec = ReportRequests.fromBody(body, clock);
+    public Response generate(
+            @NotNull(message = "a JSON object with report_type is required") @Valid GenerateReportRequest body) {
+        ReportSpec spec = ReportRequests.fromRequest(body, clock);
         ObjectNode report = generate(spec);
         Response.ResponseBuilder answer = ReportExports.render(report, spec.format(), metrics);
         if (spec.save()) {

@@ -32,8 +32,11 @@ public final class ScheduleRequests {
 
     private ScheduleRequests() {}
 
-    /** The body of a schedule request. */
-    public static ScheduleRequest fromBody(JsonNode body) {
+    /**
+     * The body of a schedule request. Without {@code timezone} the schedule runs in the caller's zone: {@code
+     * zoneinfo}, the token's claim, when it is an IANA zone, else UTC.
+     */
+    public static ScheduleRequest fromBody(JsonNode body, String zoneinfo) {
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("body", "a JSON object with report_type, frequency and recipients is required");
         }
@@ -41,7 +44,8 @@ public final class ScheduleRequests {
         Frequency frequency = frequency(ReportRequests.text(body, "frequency"));
         LocalTime time = time(ReportRequests.text(body, "schedule_time"));
         Integer day = day(frequency, body.get("schedule_day"));
-        ZoneId zone = ReportRequests.zone(ReportRequests.text(body, "timezone"));
+        String timezone = ReportRequests.text(body, "timezone");
+        ZoneId zone = timezone == null || timezone.isEmpty() ? callerZone(zoneinfo) : ReportRequests.zone(timezone);
         int days = days(body.get("days"), frequency.defaultDays());
         List<String> recipients = recipients(body.get("recipients"));
         String format = format(ReportRequests.text(body, "format"));
@@ -59,9 +63,16 @@ public final class ScheduleRequests {
                 ReportRequests.sections(type, body.get("sections")));
     }
 
+    /** The zone of a token's {@code zoneinfo} claim when it names an IANA zone, else UTC. */
+    static ZoneId callerZone(String zoneinfo) {
+        return zoneinfo != null && ZoneId.getAvailableZoneIds().contains(zoneinfo)
+                ? ZoneId.of(zoneinfo)
+                : ZoneId.of("UTC");
+    }
+
     /**
-     * The parameters and body of a send. The body is a JSON array of addresses; an absent or blank body means the
-     * caller's own e-mail, while an empty array is refused like any other list without a recipient.
+     * The parameters and body of a send. The body is a JSON array of addresses; an absent or blank body, or an
+     * empty array, means the caller's own e-mail.
      */
     public static SendRequest send(
             String type, String days, String teamId, String format, String timezone, String body) {
@@ -70,7 +81,9 @@ public final class ScheduleRequests {
         String team = teamId(teamId);
         String attachment = format(format);
         ZoneId zone = ReportRequests.zone(timezone);
-        List<String> recipients = body == null || body.isBlank() ? null : recipients(parse(body));
+        JsonNode addresses = body == null || body.isBlank() ? null : parse(body);
+        List<String> recipients =
+                addresses == null || (addresses.isArray() && addresses.isEmpty()) ? null : recipients(addresses);
         return new SendRequest(reportType, n, team, attachment, zone, recipients);
     }
 

@@ -1,6 +1,7 @@
 package dev.gatewayreports.scheduling.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.GenerateReportRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,7 +35,7 @@ public interface ReportApi {
     JsonNode generate(
             @HeaderParam(ACTING_ORGANIZATION) String orgId,
             @HeaderParam(REQUEST_ID) String requestId,
-            GenerateRequest request);
+            GenerateReportRequest request);
 
     /** {@code GET /v1/reports/{id}}: a saved report, exactly as it was generated. */
     @GET
