@@ -1,18 +1,14 @@
 package dev.gatewayreports.reportapi.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.ReportSections;
 import dev.gatewayreports.model.report.RequestedPeriod;
 import dev.gatewayreports.reportapi.errors.ApiException;
-import dev.gatewayreports.reportapi.input.TextRules;
 import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 /** Turns the body of {@code POST /v1/reports/generate} or the quick report's parameters into a {@link ReportSpec}. */
@@ -105,17 +101,6 @@ public final class ReportRequests {
         }
     }
 
-    /** {@code days}: a whole number 1–366, or null when absent; 400 naming {@code days} otherwise. */
-    public static Integer days(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw ApiException.invalid("days", "days must be a whole number between 1 and 366");
-        }
-        return checkedDays(node.longValue());
-    }
-
     private static int checkedDays(long days) {
         if (days < 1 || days > 366) {
             throw ApiException.invalid("days", "days must be between 1 and 366");
@@ -150,59 +135,5 @@ public final class ReportRequests {
             });
         }
         return sections;
-    }
-
-    /** The type's default sections with the overrides of a {@code sections} object applied. */
-    public static Set<Section> sections(ReportType type, JsonNode node) {
-        Set<Section> sections = EnumSet.noneOf(Section.class);
-        sections.addAll(Section.defaults(type));
-        if (node == null || node.isNull()) {
-            return sections;
-        }
-        if (!node.isObject()) {
-            throw ApiException.invalid("sections", "sections must be an object of booleans, e.g. {\"summary\": true}");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Section section = Section.fromWire(e.getKey());
-            if (section == null) {
-                throw ApiException.invalid("sections." + e.getKey(), "unknown section " + e.getKey());
-            }
-            if (bool(e.getValue(), "sections." + e.getKey())) {
-                sections.add(section);
-            } else {
-                sections.remove(section);
-            }
-        }
-        return sections;
-    }
-
-    private static boolean bool(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        if (!node.isBoolean()) {
-            throw ApiException.invalid(field, field + " must be true or false");
-        }
-        return node.booleanValue();
-    }
-
-    /**
-     * A string field of a JSON body, or null when absent; 400 naming the field when it is not a string or breaks
-     * {@link TextRules}.
-     */
-    public static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ApiException.invalid(field, field + " must be a string");
-        }
-        String problem = TextRules.problem(node.textValue());
-        if (problem != null) {
-            throw ApiException.invalid(field, field + " " + problem);
-        }
-        return node.textValue();
     }
 }

@@ -1,11 +1,12 @@
 package dev.gatewayreports.reportapi.schedules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewayreports.reportapi.reports.ReportRequests;
 import dev.gatewayreports.reportapi.security.Caller;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -71,7 +72,9 @@ public class SchedulesResource {
     @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
     @APIResponse(responseCode = "403", description = "The caller is not team_admin of the team (or org_admin)")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
-    public ScheduleResponse save(JsonNode body) {
+    public ScheduleResponse save(
+            @NotNull(message = "a JSON object with report_type, frequency and recipients is required") @Valid
+                    ScheduleBody body) {
         Caller who = caller.get();
         return schedules.save(who, ScheduleRequests.fromBody(body, who.zoneinfo()));
     }

@@ -131,10 +131,7 @@ class DeliveriesResourceTest {
                 .extract()
                 .path("delivery_id");
         delivery(member, id, 200);
-        as(member)
-                .get("/v1/reports/deliveries/" + id)
-                .then()
-                .body("recipients", equalTo(List.of("carol@example.com")));
+        as(member).get("/v1/reports/deliveries/" + id).then().body("recipients", equalTo(List.of("carol@example.com")));
         // A service token has no address of its own: [] is refused as no body is.
         as(Tokens.reportService())
                 .header("X-Acting-Organization", org)

@@ -127,8 +127,10 @@ class SchedulesResourceTest {
         fixClock("2026-06-01T00:00:00Z");
         String org = Tenants.newOrg();
         String team = Tenants.newTeam();
-        var jwt = Tokens.base().claim("org_id", org).claim("teams", List.of(team)).claim("roles", List.of("team_admin"));
-        String admin = zoneinfo == null ? jwt.sign() : jwt.claim("zoneinfo", zoneinfo).sign();
+        var jwt =
+                Tokens.base().claim("org_id", org).claim("teams", List.of(team)).claim("roles", List.of("team_admin"));
+        String admin =
+                zoneinfo == null ? jwt.sign() : jwt.claim("zoneinfo", zoneinfo).sign();
         Map<String, Object> body = weekly(team);
         body.remove("timezone");
         if (timezone != null) {

@@ -124,6 +124,10 @@ class ServiceTokenTest {
                 return "off";
             }
 
+            public boolean listen() {
+                return false;
+            }
+
             public int batchSize() {
                 return 20;
             }

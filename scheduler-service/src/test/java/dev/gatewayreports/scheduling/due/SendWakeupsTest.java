@@ -59,8 +59,9 @@ class SendWakeupsTest {
         await(() -> !Mails.to(address).isEmpty(), Duration.ofSeconds(5), "the mail arrives");
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5);
         await(
-                () -> "sent".equals(Db.one("select status from report_delivery where delivery_id = ?", delivery)
-                        .get("status")),
+                () -> "sent"
+                        .equals(Db.one("select status from report_delivery where delivery_id = ?", delivery)
+                                .get("status")),
                 Duration.ofSeconds(5),
                 "the delivery is marked sent");
     }
