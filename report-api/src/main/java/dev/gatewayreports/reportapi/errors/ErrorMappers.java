@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.gatewayreports.model.stats.QueryTooLargeException;
 import dev.gatewayreports.reportapi.input.UnsafeTextException;
 import io.quarkus.security.ForbiddenException;
@@ -55,6 +56,12 @@ public class ErrorMappers {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (e instanceof UnrecognizedPropertyException unknown && unknown.getKnownPropertyIds() != null) {
+                String known = unknown.getKnownPropertyIds().stream()
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+                return json(400, "invalid_request", field + " is unknown: use one of " + known, field);
+            }
             return json(400, "invalid_request", field + " has the wrong type or format", field);
         }
         return json(400, "invalid_request", "the body is not valid JSON", "body");
