@@ -1,6 +1,8 @@
 package dev.gatewayreports.reportapi.schedules;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.IanaTimeZone;
 import dev.gatewayreports.model.report.ReportSections;
@@ -54,7 +56,10 @@ public record ScheduleBody(
         @Max(value = 366, message = "days must be between 1 and 366")
         Integer days,
 
+        // Jackson's own String reader for the addresses: Recipients checks them (control characters included) and
+        // its message shows the bad address made printable, so a header injection attempt is named as such.
         @NotNull(message = "recipients is required: 1 to " + Recipients.MAX + " addresses")
+        @JsonDeserialize(contentUsing = StringDeserializer.class)
         List<String> recipients,
 
         @Pattern(regexp = "csv|xlsx|none", message = "format must be csv, xlsx or none")
