@@ -20,6 +20,8 @@ import dev.gatewayreports.model.report.ReportSerializer;
 import dev.gatewayreports.model.report.Sections;
 import dev.gatewayreports.model.report.SlowRequest;
 import dev.gatewayreports.model.report.Summary;
+import dev.gatewayreports.model.report.GenerateReportRequest;
+import dev.gatewayreports.model.report.ReportSections;
 import dev.gatewayreports.reportapi.admin.AdminError;
 import dev.gatewayreports.reportapi.errors.ApiError;
 import dev.gatewayreports.reportapi.schedules.SendResponse;
@@ -29,8 +31,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The JSON types of report-api that Quarkus cannot see, registered for reflection so that Jackson can write them in
  * a native image. Quarkus registers the parameter and return types of resource methods itself; these leave only
  * inside a {@code Response} built by an exception mapper, a response filter or a {@code 202} answer, so without this
- * they would serialize as {@code {}} in the native executable only. The report records ({@code model.report}) are
- * written to and read from text by the report mapper, never through a resource signature. {@code NativeJsonTypesTest} fails when a new
+ * they would serialize as {@code {}} in the native executable only. The generate request (common-model) is
+ * registered here too: it is a resource parameter today, and scheduler-service writes the same record. {@code NativeJsonTypesTest} fails when a new
  * such type is missing here.
  */
 @RegisterForReflection(
@@ -62,6 +64,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             Sections.class,
             SlowRequest.class,
             Summary.class,
+            GenerateReportRequest.class,
+            ReportSections.class,
         })
 final class NativeJsonTypes {
     private NativeJsonTypes() {}

@@ -5,6 +5,7 @@ import dev.gatewayreports.model.report.ChangePercent;
 import dev.gatewayreports.model.report.DailyTrendRow;
 import dev.gatewayreports.model.report.ErrorDetails;
 import dev.gatewayreports.model.report.ErrorTypeRow;
+import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.HourlyTrendRow;
 import dev.gatewayreports.model.report.Latency;
 import dev.gatewayreports.model.report.ModelErrorRow;
@@ -16,6 +17,7 @@ import dev.gatewayreports.model.report.ProviderRow;
 import dev.gatewayreports.model.report.RecentError;
 import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.model.report.ReportData;
+import dev.gatewayreports.model.report.ReportSections;
 import dev.gatewayreports.model.report.ReportSerializer;
 import dev.gatewayreports.model.report.Sections;
 import dev.gatewayreports.model.report.SlowRequest;
@@ -25,7 +27,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The JSON types of scheduler-service that Quarkus cannot see, registered for reflection so that Jackson can read
  * them in a native image: the report records (common-model {@code model.report}) that report-api's generate and
- * saved-report answers are read into. {@code NativeJsonTypesTest} fails when a new such type is missing here.
+ * saved-report answers are read into, and the generate request
+ * (common-model) the report-api client writes. {@code NativeJsonTypesTest} fails when a new such type is missing here.
  */
 @RegisterForReflection(
         targets = {
@@ -34,6 +37,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             DailyTrendRow.class,
             ErrorDetails.class,
             ErrorTypeRow.class,
+            GenerateReportRequest.class,
             HourlyTrendRow.class,
             Latency.class,
             ModelErrorRow.class,
@@ -45,6 +49,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             RecentError.class,
             Report.class,
             ReportData.class,
+            ReportSections.class,
             ReportSerializer.class,
             Sections.class,
             SlowRequest.class,

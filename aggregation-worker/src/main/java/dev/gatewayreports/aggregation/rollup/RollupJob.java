@@ -43,7 +43,7 @@ public class RollupJob {
 
     /** Folds pending batches until none are left or the tick's budget is spent; answers the events folded. */
     public long drain() throws SQLException {
-        long deadline = System.currentTimeMillis() + config.tickBudgetMillis();
+        long deadline = System.nanoTime() + config.tickBudgetMillis() * 1_000_000L;
         long total = 0;
         long folded;
         do {
@@ -52,7 +52,7 @@ public class RollupJob {
             sample.stop(cycles);
             events.increment(Math.max(folded, 0));
             total += Math.max(folded, 0);
-        } while (folded >= 0 && System.currentTimeMillis() < deadline);
+        } while (folded >= 0 && System.nanoTime() - deadline < 0);
         return total;
     }
 }

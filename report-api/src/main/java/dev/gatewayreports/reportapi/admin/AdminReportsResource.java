@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,13 +29,19 @@ public class AdminReportsResource {
     private final CostReportService cost;
     private final CurrentCaller caller;
     private final ReportApiMetrics metrics;
+    private final Clock clock;
 
     public AdminReportsResource(
-            UsageReportService usage, CostReportService cost, CurrentCaller caller, ReportApiMetrics metrics) {
+            UsageReportService usage,
+            CostReportService cost,
+            CurrentCaller caller,
+            ReportApiMetrics metrics,
+            Clock clock) {
         this.usage = usage;
         this.cost = cost;
         this.caller = caller;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @GET
@@ -63,7 +69,7 @@ public class AdminReportsResource {
     @APIResponse(responseCode = "403", description = "permission_error: not an admin key")
     public UsageReportResponse usage(@HeaderParam("x-api-key") String apiKey, @Context UriInfo uri) {
         requireApiKeyHeader(apiKey);
-        UsageReportResponse page = usage.report(caller.get().orgId(), uri.getQueryParameters(), Instant.now());
+        UsageReportResponse page = usage.report(caller.get().orgId(), uri.getQueryParameters(), clock.instant());
         metrics.adminPage("usage");
         return page;
     }
@@ -87,7 +93,7 @@ public class AdminReportsResource {
     @APIResponse(responseCode = "403", description = "permission_error: not an admin key")
     public CostReportResponse cost(@HeaderParam("x-api-key") String apiKey, @Context UriInfo uri) {
         requireApiKeyHeader(apiKey);
-        CostReportResponse page = cost.report(caller.get().orgId(), uri.getQueryParameters(), Instant.now());
+        CostReportResponse page = cost.report(caller.get().orgId(), uri.getQueryParameters(), clock.instant());
         metrics.adminPage("cost");
         return page;
     }

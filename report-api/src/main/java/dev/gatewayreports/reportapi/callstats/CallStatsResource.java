@@ -9,7 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,11 +22,13 @@ public class CallStatsResource {
     private final CallStatsService service;
     private final ProjectAccess access;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public CallStatsResource(CallStatsService service, ProjectAccess access, CurrentCaller caller) {
+    public CallStatsResource(CallStatsService service, ProjectAccess access, CurrentCaller caller, Clock clock) {
         this.service = service;
         this.access = access;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
@@ -45,7 +47,7 @@ public class CallStatsResource {
     @APIResponse(responseCode = "404", description = "The project does not exist or is not the caller's")
     public CallStatsResponse stats(CallStatsRequest request) {
         Caller who = caller.get();
-        CallStatsPlan plan = CallStatsValidator.validate(request, Instant.now());
+        CallStatsPlan plan = CallStatsValidator.validate(request, clock.instant());
         access.check(who, plan.projectId());
         return service.answer(who.orgId(), plan);
     }

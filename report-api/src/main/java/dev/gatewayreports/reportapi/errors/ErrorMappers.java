@@ -3,10 +3,12 @@ package dev.gatewayreports.reportapi.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.gatewayreports.model.stats.QueryTooLargeException;
 import dev.gatewayreports.reportapi.input.UnsafeTextException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,12 +37,31 @@ public class ErrorMappers {
         return answer;
     }
 
+    /**
+     * A body Bean Validation refused: the first violation (by field, so the answer is stable) as a 400 naming its
+     * field in JSON terms ({@code report_type}, {@code sections.summary}; {@code body} for the body as a whole).
+     */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream()
+                .map(v -> ApiException.invalid(ViolationFields.field(v), v.getMessage()))
+                .min(java.util.Comparator.comparing(ApiException::field).thenComparing(ApiException::getMessage))
+                .map(this::api)
+                .orElseGet(() -> json(400, "invalid_request", "the request is invalid", "body"));
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (e instanceof UnrecognizedPropertyException unknown && unknown.getKnownPropertyIds() != null) {
+                String known = unknown.getKnownPropertyIds().stream()
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+                return json(400, "invalid_request", field + " is unknown: use one of " + known, field);
+            }
             return json(400, "invalid_request", field + " has the wrong type or format", field);
         }
         return json(400, "invalid_request", "the body is not valid JSON", "body");

@@ -27,7 +27,7 @@ public class IngestService {
     private final EventStore store;
     private final IngestRateLimiter rateLimiter;
     private final ReportApiMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public IngestService(
             IngestConfig config,
@@ -36,7 +36,8 @@ public class IngestService {
             Organizations organizations,
             EventStore store,
             IngestRateLimiter rateLimiter,
-            ReportApiMetrics metrics) {
+            ReportApiMetrics metrics,
+            Clock clock) {
         this.config = config;
         this.prices = prices;
         this.partitions = partitions;
@@ -44,6 +45,7 @@ public class IngestService {
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** Ingests one request of {@code credential} (whose rate limits apply, when configured). */

@@ -9,7 +9,7 @@ import dev.gatewayreports.reportapi.security.ServiceKeySecrets;
 import dev.gatewayreports.reportapi.teams.Organizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +25,13 @@ public class ServiceKeyService {
     private final Organizations organizations;
     private final AuditLog audit;
     private final ServiceKeySecrets secrets;
+    private final Clock clock;
 
-    public ServiceKeyService(Organizations organizations, AuditLog audit, ServiceKeySecrets secrets) {
+    public ServiceKeyService(Organizations organizations, AuditLog audit, ServiceKeySecrets secrets, Clock clock) {
         this.organizations = organizations;
         this.audit = audit;
         this.secrets = secrets;
+        this.clock = clock;
     }
 
     @Transactional
@@ -53,7 +55,7 @@ public class ServiceKeyService {
         key.keyPrefix = secret.substring(0, secret.indexOf('-', 3) + 5);
         key.secretHash = ServiceKeySecrets.hash(secret);
         key.createdBy = createdBy;
-        key.createdAt = Instant.now();
+        key.createdAt = clock.instant();
         key.persist();
         audit.record(
                 orgId,
@@ -78,7 +80,7 @@ public class ServiceKeyService {
             throw ApiException.notFound("service key " + keyId);
         }
         if (key.revokedAt == null) {
-            key.revokedAt = Instant.now();
+            key.revokedAt = clock.instant();
             audit.record(orgId, AuditAction.SERVICE_KEY_REVOKED, "service_key", keyId, Map.of("name", key.name));
         }
     }

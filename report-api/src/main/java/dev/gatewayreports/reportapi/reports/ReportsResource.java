@@ -1,6 +1,6 @@
 package dev.gatewayreports.reportapi.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
@@ -8,6 +8,8 @@ import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
 import dev.gatewayreports.reportapi.teams.TeamIds;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,8 +80,9 @@ public class ReportsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
-    public Response generate(JsonNode body) {
-        ReportSpec spec = ReportRequests.fromBody(body, clock);
+    public Response generate(
+            @NotNull(message = "a JSON object with report_type is required") @Valid GenerateReportRequest body) {
+        ReportSpec spec = ReportRequests.fromRequest(body, clock);
         Report report = generate(spec);
         Response.ResponseBuilder answer = ReportExports.render(report, spec.format(), metrics);
         if (spec.save()) {

@@ -54,6 +54,15 @@ public class DeliveryRepository {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The channel scheduler-service listens on: a send wakes it at once instead of at its next tick. The payload is
+     * the delivery id; the notification leaves when the transaction that recorded the delivery commits.
+     */
+    public static final String CHANNEL = "report_delivery";
+
+    /** Wakes the scheduler (delivered on commit, dropped on rollback). */
+    private static final String NOTIFY = "select pg_notify(?, ?)";
+
     /** True when the delivery was recorded (false: the team is not the organization's). */
     public boolean insertSend(String orgId, String teamId, String deliveryId, Send send, Instant now) {
         try (Connection c = dataSource.getConnection();
@@ -72,7 +81,15 @@ public class DeliveryRepository {
             ps.setObject(p++, utc(now));
             ps.setString(p++, teamId);
             ps.setString(p, orgId);
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+            try (PreparedStatement notify = c.prepareStatement(NOTIFY)) {
+                notify.setString(1, CHANNEL);
+                notify.setString(2, deliveryId);
+                notify.execute();
+            }
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("recording the delivery failed", e);
         }

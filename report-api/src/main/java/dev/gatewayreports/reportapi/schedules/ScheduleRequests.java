@@ -16,52 +16,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns the body of {@code POST /v1/reports/schedule} and the parameters of {@code POST /v1/reports/send} into
- * validated values; every problem is a 400 naming its field. Unknown top-level fields are ignored, as for
- * {@code POST /v1/reports/generate}.
+ * validated values; every problem is a 400 naming its field.
  */
 public final class ScheduleRequests {
     /** The attachment formats of an e-mailed report. */
     public static final Set<String> FORMATS = Set.of("csv", "xlsx", "none");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private ScheduleRequests() {}
 
-    /** The body of a schedule request. */
-    public static ScheduleRequest fromBody(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.invalid("body", "a JSON object with report_type, frequency and recipients is required");
-        }
-        ReportType type = ReportRequests.type(ReportRequests.text(body, "report_type"));
-        Frequency frequency = frequency(ReportRequests.text(body, "frequency"));
-        LocalTime time = time(ReportRequests.text(body, "schedule_time"));
-        Integer day = day(frequency, body.get("schedule_day"));
-        ZoneId zone = ReportRequests.zone(ReportRequests.text(body, "timezone"));
-        int days = days(body.get("days"), frequency.defaultDays());
-        List<String> recipients = recipients(body.get("recipients"));
-        String format = format(ReportRequests.text(body, "format"));
-        String teamId = teamId(ReportRequests.text(body, "team_id"));
+    /**
+     * A schedule body that Bean Validation has accepted (see {@link ScheduleBody}); team id and recipients are
+     * checked here. Without {@code timezone} the schedule runs in the caller's zone: {@code zoneinfo}, the token's
+     * claim, when it is an IANA zone, else UTC.
+     */
+    public static ScheduleRequest fromBody(ScheduleBody body, String zoneinfo) {
+        ReportType type = ReportRequests.type(body.reportType());
+        Frequency frequency = Frequency.fromWire(body.frequency()).orElseThrow();
+        String timezone = body.timezone();
+        ZoneId zone = timezone == null || timezone.isEmpty() ? callerZone(zoneinfo) : ReportRequests.zone(timezone);
         return new ScheduleRequest(
                 type,
                 frequency,
-                time,
-                day,
+                LocalTime.parse(body.scheduleTime()),
+                frequency == Frequency.DAILY ? null : body.scheduleDay(),
                 zone,
-                days,
-                recipients,
-                format,
-                teamId,
-                ReportRequests.sections(type, body.get("sections")));
+                body.days() == null ? frequency.defaultDays() : body.days(),
+                addresses(body.recipients()),
+                format(body.format()),
+                teamId(body.teamId()),
+                ReportRequests.sections(type, body.sections()));
+    }
+
+    /** The zone of a token's {@code zoneinfo} claim when it names an IANA zone, else UTC. */
+    static ZoneId callerZone(String zoneinfo) {
+        return zoneinfo != null && ZoneId.getAvailableZoneIds().contains(zoneinfo)
+                ? ZoneId.of(zoneinfo)
+                : ZoneId.of("UTC");
     }
 
     /**
-     * The parameters and body of a send. The body is a JSON array of addresses; an absent or blank body means the
-     * caller's own e-mail, while an empty array is refused like any other list without a recipient.
+     * The parameters and body of a send. The body is a JSON array of addresses; an absent or blank body, or an
+     * empty array, means the caller's own e-mail.
      */
     public static SendRequest send(
             String type, String days, String teamId, String format, String timezone, String body) {
@@ -70,7 +70,9 @@ public final class ScheduleRequests {
         String team = teamId(teamId);
         String attachment = format(format);
         ZoneId zone = ReportRequests.zone(timezone);
-        List<String> recipients = body == null || body.isBlank() ? null : recipients(parse(body));
+        JsonNode addresses = body == null || body.isBlank() ? null : parse(body);
+        List<String> recipients =
+                addresses == null || (addresses.isArray() && addresses.isEmpty()) ? null : recipients(addresses);
         return new SendRequest(reportType, n, team, attachment, zone, recipients);
     }
 
@@ -138,44 +140,5 @@ public final class ScheduleRequests {
         } catch (JsonProcessingException e) {
             throw ApiException.invalid("body", "the body is not valid JSON: send a JSON array of e-mail addresses");
         }
-    }
-
-    private static Frequency frequency(String value) {
-        if (value == null) {
-            throw ApiException.invalid("frequency", "frequency is required: daily, weekly or monthly");
-        }
-        return Frequency.fromWire(value)
-                .orElseThrow(() -> ApiException.invalid("frequency", "frequency must be daily, weekly or monthly"));
-    }
-
-    private static LocalTime time(String value) {
-        if (value == null || !TIME.matcher(value).matches()) {
-            throw ApiException.invalid("schedule_time", "schedule_time must be a local time HH:MM from 00:00 to 23:59");
-        }
-        return LocalTime.parse(value);
-    }
-
-    private static Integer day(Frequency frequency, JsonNode node) {
-        if (frequency == Frequency.DAILY) {
-            return null;
-        }
-        int min = frequency.minDay().orElseThrow();
-        int max = frequency.maxDay().orElseThrow();
-        String expected = frequency == Frequency.WEEKLY
-                ? "schedule_day must be a weekday from 0 (Sunday) to 6 for a weekly schedule"
-                : "schedule_day must be a day of the month from 1 to 31 for a monthly schedule";
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw ApiException.invalid("schedule_day", expected);
-        }
-        int day = node.intValue();
-        if (day < min || day > max) {
-            throw ApiException.invalid("schedule_day", expected);
-        }
-        return day;
-    }
-
-    private static int days(JsonNode node, int fallback) {
-        Integer days = ReportRequests.days(node);
-        return days == null ? fallback : days;
     }
 }

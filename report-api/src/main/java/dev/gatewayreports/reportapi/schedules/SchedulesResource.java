@@ -1,10 +1,12 @@
 package dev.gatewayreports.reportapi.schedules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewayreports.reportapi.reports.ReportRequests;
+import dev.gatewayreports.reportapi.security.Caller;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,7 +49,8 @@ public class SchedulesResource {
     @Operation(
             summary = "Create or replace a team's schedule of one report type",
             description = "One schedule per team and report type: a second request replaces the first and keeps its"
-                    + " `schedule_id`. `schedule_time` is local to `timezone` (default UTC); `schedule_day` is 0–6"
+                    + " `schedule_id`. `schedule_time` is local to `timezone` (default: the token's `zoneinfo` claim when it is"
+                    + " an IANA zone, else UTC); `schedule_day` is 0–6"
                     + " (0 = Sunday) for weekly, 1–31 for monthly (the last day of shorter months), ignored for"
                     + " daily. `days` defaults to 1, 7 or 30 by frequency; `format` (csv, xlsx, none) defaults to"
                     + " none; `sections` overrides the type's defaults. Answers 200 with the schedule both when it"
@@ -69,8 +72,11 @@ public class SchedulesResource {
     @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
     @APIResponse(responseCode = "403", description = "The caller is not team_admin of the team (or org_admin)")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
-    public ScheduleResponse save(JsonNode body) {
-        return schedules.save(caller.get(), ScheduleRequests.fromBody(body));
+    public ScheduleResponse save(
+            @NotNull(message = "a JSON object with report_type, frequency and recipients is required") @Valid
+                    ScheduleBody body) {
+        Caller who = caller.get();
+        return schedules.save(who, ScheduleRequests.fromBody(body, who.zoneinfo()));
     }
 
     @GET
@@ -104,8 +110,8 @@ public class SchedulesResource {
     @Path("/send")
     @Operation(
             summary = "E-mail a report now",
-            description = "Body: a JSON array of recipient addresses, or no body for the caller's own e-mail (from"
-                    + " its token). Any member of the team may send. The report covers the `days` whole local days"
+            description = "Body: a JSON array of recipient addresses; no body or an empty array `[]` sends to the"
+                    + " caller's own e-mail (from its token). Any member of the team may send. The report covers the `days` whole local days"
                     + " before today in `timezone`; the scheduler renders and sends it within seconds. Follow"
                     + " `Location` for its status.")
     @RequestBody(

@@ -11,6 +11,7 @@ import java.util.Set;
  *     scopes' roles
  * @param clientId the client a token was issued to ({@code azp}, else {@code client_id}, else {@code appid}); null
  *     for a service key or a token that names none
+ * @param zoneinfo the token's {@code zoneinfo} claim (OIDC: the user's IANA time zone) as given, or null
  */
 public record Caller(
         Kind kind,
@@ -20,7 +21,21 @@ public record Caller(
         Set<String> teams,
         Set<String> roles,
         String keyId,
-        String clientId) {
+        String clientId,
+        String zoneinfo) {
+
+    /** A caller whose credential names no time zone. */
+    public Caller(
+            Kind kind,
+            String subject,
+            String email,
+            String orgId,
+            Set<String> teams,
+            Set<String> roles,
+            String keyId,
+            String clientId) {
+        this(kind, subject, email, orgId, teams, roles, keyId, clientId, null);
+    }
 
     /** The kind of credential. */
     public enum Kind {

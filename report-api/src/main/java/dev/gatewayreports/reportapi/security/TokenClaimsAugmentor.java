@@ -27,6 +27,9 @@ public class TokenClaimsAugmentor implements SecurityIdentityAugmentor {
     static final List<ClaimPath> CLIENT_CLAIMS =
             Stream.of("azp", "client_id", "appid").map(ClaimPath::parse).toList();
 
+    /** OIDC's standard claim of the user's time zone (a schedule without {@code timezone} takes it). */
+    private static final ClaimPath ZONEINFO = ClaimPath.parse("zoneinfo");
+
     private final ClaimPath email;
     private final ClaimPath organization;
     private final ClaimPath teams;
@@ -74,7 +77,8 @@ public class TokenClaimsAugmentor implements SecurityIdentityAugmentor {
                 Set.copyOf(teams.strings(claims)),
                 Set.copyOf(granted),
                 null,
-                client);
+                client,
+                ZONEINFO.string(claims));
         Set<String> identityRoles = new LinkedHashSet<>(granted);
         if (!acting.mayAct(client)) {
             identityRoles.remove(Roles.REPORT_SERVICE);

@@ -8,7 +8,7 @@ import dev.gatewayreports.reportapi.audit.Changes;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +17,12 @@ import java.util.Map;
 public class TeamService {
     private final Organizations organizations;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public TeamService(Organizations organizations, AuditLog audit) {
+    public TeamService(Organizations organizations, AuditLog audit, Clock clock) {
         this.organizations = organizations;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -54,7 +56,7 @@ public class TeamService {
         team.orgId = orgId;
         team.name = validName(request.name(), request.teamId());
         team.registeredBy = Team.BY_ADMIN;
-        team.createdAt = Instant.now();
+        team.createdAt = clock.instant();
         team.persistAndFlush();
         if (Boolean.TRUE.equals(request.isDefault())) {
             Organization.<Organization>findById(orgId).defaultTeamId = team.teamId;

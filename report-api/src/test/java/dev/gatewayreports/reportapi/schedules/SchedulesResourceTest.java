@@ -115,6 +115,30 @@ class SchedulesResourceTest {
         assertEquals("{a@example.com,B@example.com}", row.get("r"));
     }
 
+    @ParameterizedTest(name = "zoneinfo {0}, timezone {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # zoneinfo claim  | timezone in the body | the schedule's zone
+            America/Chicago   |                      | America/Chicago
+            America/Chicago   | Asia/Seoul           | Asia/Seoul
+            Mars/Olympus      |                      | UTC
+                              |                      | UTC
+            """)
+    void shouldTakeTheCallersZoneinfoWhenTheScheduleNamesNoTimezone(String zoneinfo, String timezone, String zone) {
+        fixClock("2026-06-01T00:00:00Z");
+        String org = Tenants.newOrg();
+        String team = Tenants.newTeam();
+        var jwt =
+                Tokens.base().claim("org_id", org).claim("teams", List.of(team)).claim("roles", List.of("team_admin"));
+        String admin =
+                zoneinfo == null ? jwt.sign() : jwt.claim("zoneinfo", zoneinfo).sign();
+        Map<String, Object> body = weekly(team);
+        body.remove("timezone");
+        if (timezone != null) {
+            body.put("timezone", timezone);
+        }
+        save(admin, body).statusCode(200).body("timezone", equalTo(zone));
+    }
+
     @Test
     void shouldDefaultDaysByFrequency() {
         fixClock("2026-06-01T00:00:00Z");

@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.delivery;
 
+import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.Report;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ public interface ReportApi {
     Report generate(
             @HeaderParam(ACTING_ORGANIZATION) String orgId,
             @HeaderParam(REQUEST_ID) String requestId,
-            GenerateRequest request);
+            GenerateReportRequest request);
 
     /** {@code GET /v1/reports/{id}}: a saved report, exactly as it was generated. */
     @GET

@@ -1,8 +1,10 @@
 package dev.gatewayreports.scheduling.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.Report;
+import dev.gatewayreports.model.report.ReportSections;
 import dev.gatewayreports.scheduling.due.SchedulerConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -25,6 +28,8 @@ import java.util.function.Supplier;
 public class ReportApiCalls {
     /** How long a connection to report-api may take to open. */
     static final long CONNECT_TIMEOUT_SECONDS = 10;
+
+    private static final TypeReference<Map<String, Boolean>> SECTION_FLAGS = new TypeReference<>() {};
 
     private final ReportApi api;
     private final ServiceToken token;
@@ -47,7 +52,8 @@ public class ReportApiCalls {
 
     /** {@code POST /v1/reports/generate} with {@code save: true}: the report object, with its report_id. */
     public Report generate(DeliveryRequest d) {
-        GenerateRequest body = GenerateRequest.of(d, sections(d));
+        GenerateReportRequest body = GenerateReportRequest.savedPeriod(
+                d.reportType(), d.teamId(), d.periodStart(), d.periodEnd(), d.zone(), sections(d));
         return call("generate", () -> api.generate(d.orgId(), d.deliveryId(), body));
     }
 
@@ -127,12 +133,13 @@ public class ReportApiCalls {
         }
     }
 
-    private JsonNode sections(DeliveryRequest d) {
+    /** The delivery's sections as stored (every section with its flag), or null for report-api's defaults. */
+    private ReportSections sections(DeliveryRequest d) {
         if (d.sectionsJson() == null) {
             return null;
         }
         try {
-            return json.readTree(d.sectionsJson());
+            return ReportSections.of(json.readValue(d.sectionsJson(), SECTION_FLAGS));
         } catch (IOException e) {
             throw new DeliveryFailure("the delivery's sections are not JSON", true, e);
         }

@@ -30,13 +30,14 @@ public class ServiceToken {
     private final SchedulerConfig.ReportApi config;
     private final ObjectMapper json;
     private final HttpClient http;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    public ServiceToken(SchedulerConfig config, ObjectMapper json) {
+    public ServiceToken(SchedulerConfig config, ObjectMapper json, Clock clock) {
         this.config = config.reportApi();
         this.json = json;
+        this.clock = clock;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -13,6 +13,13 @@ public interface SchedulerConfig {
     @WithDefault("30s")
     String every();
 
+    /**
+     * Whether to LISTEN for report-api's notifications of ad-hoc sends and dispatch at once (a dedicated database
+     * connection); without it a send waits for the next tick.
+     */
+    @WithDefault("true")
+    boolean listen();
+
     /** How many schedules are materialised, and deliveries claimed, per transaction. */
     @WithDefault("20")
     int batchSize();

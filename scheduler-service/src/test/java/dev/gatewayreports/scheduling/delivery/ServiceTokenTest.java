@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gatewayreports.scheduling.due.SchedulerConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +30,7 @@ class ServiceTokenTest {
     @Test
     void shouldReuseATokenUntilShortlyBeforeItExpires() {
         String path = tokenEndpoint(3600);
-        ServiceToken token = new ServiceToken(config(path, null), new ObjectMapper());
+        ServiceToken token = new ServiceToken(config(path, null), new ObjectMapper(), Clock.systemUTC());
 
         String first = token.current();
         assertEquals(first, token.current());
@@ -43,7 +44,7 @@ class ServiceTokenTest {
     @Test
     void shouldRenewATokenThatExpiresWithinThirtySeconds() {
         String path = tokenEndpoint(30);
-        ServiceToken token = new ServiceToken(config(path, null), new ObjectMapper());
+        ServiceToken token = new ServiceToken(config(path, null), new ObjectMapper(), Clock.systemUTC());
 
         token.current();
         token.current();
@@ -53,7 +54,8 @@ class ServiceTokenTest {
 
     @Test
     void shouldUseAStaticTokenWithoutAnyProvider() {
-        ServiceToken token = new ServiceToken(config(null, " static-dev-token "), new ObjectMapper());
+        ServiceToken token =
+                new ServiceToken(config(null, " static-dev-token "), new ObjectMapper(), Clock.systemUTC());
 
         assertEquals("static-dev-token", token.current());
         assertTrue(!token.renewable());
@@ -63,7 +65,7 @@ class ServiceTokenTest {
     void shouldReportARefusingTokenEndpointAsATransientFailure() {
         String path = "/auth/token-" + UUID.randomUUID();
         wireMock.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(401)));
-        ServiceToken token = new ServiceToken(config(path, null), new ObjectMapper());
+        ServiceToken token = new ServiceToken(config(path, null), new ObjectMapper(), Clock.systemUTC());
 
         DeliveryFailure failure = assertThrows(DeliveryFailure.class, token::current);
 
@@ -120,6 +122,10 @@ class ServiceTokenTest {
         return new SchedulerConfig() {
             public String every() {
                 return "off";
+            }
+
+            public boolean listen() {
+                return false;
             }
 
             public int batchSize() {
