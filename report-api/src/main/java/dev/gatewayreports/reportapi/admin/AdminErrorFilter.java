@@ -18,6 +18,10 @@ public class AdminErrorFilter {
         if (response.getEntity() instanceof ApiError error
                 && isAdminPath(request.getUriInfo().getPath())) {
             String message = error.error().message();
+            String field = error.error().field();
+            if (field != null && message != null && !message.startsWith(field)) {
+                message = field + ": " + message; // the admin shape has no field: the message names it
+            }
             response.setEntity(AdminError.of(response.getStatus(), message), null, MediaType.APPLICATION_JSON_TYPE);
         }
     }
