@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +54,12 @@ public class AdminReportsResource {
             summary = "Token usage per time bucket",
             description = "Every bucket of the page (empty ones too), one result per combination of the grouped"
                     + " dimensions; dimensions not grouped are null.")
-    @Parameter(name = "anthropic-version", in = ParameterIn.HEADER, example = "2023-06-01")
+    @Parameter(
+            name = "anthropic-version",
+            in = ParameterIn.HEADER,
+            example = "2023-06-01",
+            description = "Accepted and not required",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The page's buckets, has_more and next_page")
     @APIResponse(responseCode = "400", description = "invalid_request_error naming the parameter")
     @APIResponse(
@@ -75,7 +82,12 @@ public class AdminReportsResource {
             summary = "Cost per UTC day, in cents",
             description = "Amounts are exact decimal strings in USD cents; group_by[]=description breaks them down by"
                     + " model, cost type and token type. Priority-tier usage is not in this report.")
-    @Parameter(name = "anthropic-version", in = ParameterIn.HEADER, example = "2023-06-01")
+    @Parameter(
+            name = "anthropic-version",
+            in = ParameterIn.HEADER,
+            example = "2023-06-01",
+            description = "Accepted and not required",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The page's days, has_more and next_page")
     @APIResponse(responseCode = "400", description = "invalid_request_error naming the parameter")
     @APIResponse(
