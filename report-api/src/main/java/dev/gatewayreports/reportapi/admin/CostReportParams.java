@@ -62,13 +62,15 @@ public record CostReportParams(
         @QueryParam("group_by[]")
         @Parameter(
                 description = "workspace_id and/or description (model, cost type and token type)",
-                example = "description",
+                example = "[\"description\"]",
                 schema = @Schema(type = SchemaType.ARRAY, implementation = CostGroupBy.class))
         List<@Pattern(regexp = GROUPS, message = "has an unknown value; one of workspace_id, description") String>
                 groupBy,
 
         @QueryParam("workspace_ids[]")
-        @Parameter(example = "team_platform", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+        @Parameter(
+                example = "[\"team_platform\"]",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
         List<@NotBlank(message = "has an empty value") String> workspaceIds) {
 
     static final String GROUPS = "workspace_id|description";

@@ -68,35 +68,43 @@ public record UsageReportParams(
         @QueryParam("group_by[]")
         @Parameter(
                 description = "Dimensions to group by; the others are null in each result",
-                example = "model",
+                example = "[\"model\"]",
                 schema = @Schema(type = SchemaType.ARRAY, implementation = UsageGroupBy.class))
         List<@Pattern(regexp = GROUPS, message = "has an unknown value; one of " + GROUP_LIST) String> groupBy,
 
         @QueryParam("api_key_ids[]")
-        @Parameter(example = "apikey_01", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+        @Parameter(
+                example = "[\"apikey_01\"]",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
         List<@NotBlank(message = "has an empty value") String> apiKeyIds,
 
         @QueryParam("workspace_ids[]")
-        @Parameter(example = "team_platform", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+        @Parameter(
+                example = "[\"team_platform\"]",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
         List<@NotBlank(message = "has an empty value") String> workspaceIds,
 
         @QueryParam("models[]")
         @Parameter(
-                example = "claude-sonnet-4-5",
+                example = "[\"claude-sonnet-4-5\"]",
                 schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
         List<@NotBlank(message = "has an empty value") String> models,
 
         @QueryParam("service_tiers[]")
-        @Parameter(example = "standard", schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceTier.class))
+        @Parameter(
+                example = "[\"standard\"]",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceTier.class))
         List<@Pattern(regexp = TIERS, message = "has an unknown value; one of standard, batch, priority, flex") String>
                 serviceTiers,
 
         @QueryParam("context_window[]")
-        @Parameter(example = "0-200k", schema = @Schema(type = SchemaType.ARRAY, implementation = ContextWindow.class))
+        @Parameter(
+                example = "[\"0-200k\"]",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = ContextWindow.class))
         List<@Pattern(regexp = WINDOWS, message = "has an unknown value; one of 0-200k, 200k-1M") String> contextWindow,
 
         @QueryParam("inference_geos[]")
-        @Parameter(example = "us", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+        @Parameter(example = "[\"us\"]", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
         List<@NotBlank(message = "has an empty value") String> inferenceGeos) {
 
     static final String LIMIT = "\\s*[0-9]{1,9}\\s*";

@@ -53,6 +53,9 @@ class AdminOpenApiTest {
                 JsonNode schema = resolve(doc, p.get("schema"));
                 assertNotNull(schema, path + " " + p.get("name") + " has no schema");
                 assertTrue(schema.has("type"), path + " " + p.get("name") + " schema without a type: " + schema);
+                if ("array".equals(schema.get("type").asText()) && p.has("example")) {
+                    assertTrue(p.get("example").isArray(), p.get("name") + ": an example that fits its schema");
+                }
                 params.put(p.get("name").asText(), p);
             }
             byPath.put(path, params);
