@@ -17,9 +17,25 @@ public class AdminErrorFilter {
     public void adminShape(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getEntity() instanceof ApiError error
                 && isAdminPath(request.getUriInfo().getPath())) {
-            String message = error.error().message();
+            String message = adminMessage(error.error().message(), error.error().field());
             response.setEntity(AdminError.of(response.getStatus(), message), null, MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    /**
+     * The admin shape has no {@code field}: its message starts with the parameter, {@code limit: must be …}, a
+     * list parameter with its brackets ({@code group_by[]: …}). A message in the reports family's form
+     * ({@code limit must be …}) is put in this one.
+     */
+    static String adminMessage(String message, String field) {
+        if (field == null || message == null) {
+            return message;
+        }
+        String name = AdminQueryForms.LISTS.contains(field) ? field + "[]" : field;
+        if (message.startsWith(field + ": ") || message.startsWith(name + ": ")) {
+            return message;
+        }
+        return name + ": " + (message.startsWith(field + " ") ? message.substring(field.length() + 1) : message);
     }
 
     static boolean isAdminPath(String path) {

@@ -39,7 +39,7 @@ final class AdminQuery {
             Map<Dimension, Set<String>> filters,
             Set<Measure> measures) {
         Map<Instant, List<StatsRow>> byBucket = new TreeMap<>();
-        if (teams.isEmpty()) {
+        if (teams.isEmpty() || window.pageStart() == window.pageEnd()) {
             return byBucket;
         }
         StatsQuery q = new StatsQuery(

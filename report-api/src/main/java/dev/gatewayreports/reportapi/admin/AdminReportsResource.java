@@ -3,18 +3,22 @@ package dev.gatewayreports.reportapi.admin;
 import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
+import dev.gatewayreports.reportapi.security.ServiceKeyAuthMechanism;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,26 +54,24 @@ public class AdminReportsResource {
             summary = "Token usage per time bucket",
             description = "Every bucket of the page (empty ones too), one result per combination of the grouped"
                     + " dimensions; dimensions not grouped are null.")
-    @Parameter(name = "starting_at", in = ParameterIn.QUERY, required = true, example = "2025-01-01T00:00:00Z")
-    @Parameter(name = "ending_at", in = ParameterIn.QUERY, example = "2025-01-08T00:00:00Z")
-    @Parameter(name = "bucket_width", in = ParameterIn.QUERY, example = "1d", description = "1m, 1h or 1d")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, example = "7", description = "1d: ≤31, 1h: ≤168, 1m: ≤1440")
-    @Parameter(name = "page", in = ParameterIn.QUERY, example = "page_MXx1c2FnZ…", description = "next_page")
-    @Parameter(name = "group_by[]", in = ParameterIn.QUERY, example = "model")
-    @Parameter(name = "api_key_ids[]", in = ParameterIn.QUERY, example = "apikey_01")
-    @Parameter(name = "workspace_ids[]", in = ParameterIn.QUERY, example = "team_platform")
-    @Parameter(name = "models[]", in = ParameterIn.QUERY, example = "claude-sonnet-4-5")
-    @Parameter(name = "service_tiers[]", in = ParameterIn.QUERY, example = "standard")
-    @Parameter(name = "context_window[]", in = ParameterIn.QUERY, example = "0-200k")
-    @Parameter(name = "inference_geos[]", in = ParameterIn.QUERY, example = "us")
-    @Parameter(name = "anthropic-version", in = ParameterIn.HEADER, example = "2023-06-01")
+    @Parameter(
+            name = "anthropic-version",
+            in = ParameterIn.HEADER,
+            example = "2023-06-01",
+            description = "Accepted and not required",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The page's buckets, has_more and next_page")
     @APIResponse(responseCode = "400", description = "invalid_request_error naming the parameter")
-    @APIResponse(responseCode = "401", description = "authentication_error: no or an unknown x-api-key")
+    @APIResponse(
+            responseCode = "401",
+            description = "authentication_error: no admin key (x-api-key or Authorization: Bearer), or an unknown one")
     @APIResponse(responseCode = "403", description = "permission_error: not an admin key")
-    public UsageReportResponse usage(@HeaderParam("x-api-key") String apiKey, @Context UriInfo uri) {
-        requireApiKeyHeader(apiKey);
-        UsageReportResponse page = usage.report(caller.get().orgId(), uri.getQueryParameters(), clock.instant());
+    public UsageReportResponse usage(
+            @Valid @BeanParam UsageReportParams query,
+            @HeaderParam("x-api-key") String apiKey,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireKeyHeader(apiKey, authorization);
+        UsageReportResponse page = usage.report(caller.get().orgId(), query.toRequest(), clock.instant());
         metrics.adminPage("usage");
         return page;
     }
@@ -80,28 +82,37 @@ public class AdminReportsResource {
             summary = "Cost per UTC day, in cents",
             description = "Amounts are exact decimal strings in USD cents; group_by[]=description breaks them down by"
                     + " model, cost type and token type. Priority-tier usage is not in this report.")
-    @Parameter(name = "starting_at", in = ParameterIn.QUERY, required = true, example = "2025-01-01T00:00:00Z")
-    @Parameter(name = "ending_at", in = ParameterIn.QUERY, example = "2025-01-08T00:00:00Z")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, example = "7", description = "at most 31")
-    @Parameter(name = "page", in = ParameterIn.QUERY, example = "page_MXxjb3N0…", description = "next_page")
-    @Parameter(name = "group_by[]", in = ParameterIn.QUERY, example = "description")
-    @Parameter(name = "workspace_ids[]", in = ParameterIn.QUERY, example = "team_platform")
-    @Parameter(name = "anthropic-version", in = ParameterIn.HEADER, example = "2023-06-01")
+    @Parameter(
+            name = "anthropic-version",
+            in = ParameterIn.HEADER,
+            example = "2023-06-01",
+            description = "Accepted and not required",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The page's days, has_more and next_page")
     @APIResponse(responseCode = "400", description = "invalid_request_error naming the parameter")
-    @APIResponse(responseCode = "401", description = "authentication_error: no or an unknown x-api-key")
+    @APIResponse(
+            responseCode = "401",
+            description = "authentication_error: no admin key (x-api-key or Authorization: Bearer), or an unknown one")
     @APIResponse(responseCode = "403", description = "permission_error: not an admin key")
-    public CostReportResponse cost(@HeaderParam("x-api-key") String apiKey, @Context UriInfo uri) {
-        requireApiKeyHeader(apiKey);
-        CostReportResponse page = cost.report(caller.get().orgId(), uri.getQueryParameters(), clock.instant());
+    public CostReportResponse cost(
+            @Valid @BeanParam CostReportParams query,
+            @HeaderParam("x-api-key") String apiKey,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireKeyHeader(apiKey, authorization);
+        CostReportResponse page = cost.report(caller.get().orgId(), query.toRequest(), clock.instant());
         metrics.adminPage("cost");
         return page;
     }
 
-    /** The contract's credential is the x-api-key header; an admin key in another header is not accepted. */
-    private static void requireApiKeyHeader(String apiKey) {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new UnauthorizedException("x-api-key is required");
+    /**
+     * The key comes as {@code x-api-key} (the contract) or as {@code Authorization: Bearer sk-admin-…} (what
+     * Anthropic's SDKs send); an admin key in HTTP Basic is not accepted here. An OIDC token never reaches this
+     * check: it lacks the admin-key role and is a 403 before.
+     */
+    static void requireKeyHeader(String apiKey, String authorization) {
+        boolean header = apiKey != null && !apiKey.isBlank();
+        if (!header && !ServiceKeyAuthMechanism.isBearerKey(authorization)) {
+            throw new UnauthorizedException("x-api-key or Authorization: Bearer is required");
         }
     }
 }

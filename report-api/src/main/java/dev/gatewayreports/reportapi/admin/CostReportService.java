@@ -8,7 +8,6 @@ import dev.gatewayreports.model.stats.StatsRow;
 import dev.gatewayreports.reportapi.admin.CostReportResponse.Bucket;
 import dev.gatewayreports.reportapi.admin.CostReportResponse.Result;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,24 +48,16 @@ public class CostReportService {
         this.cursor = cursor;
     }
 
-    CostReportResponse report(String orgId, MultivaluedMap<String, String> query, Instant now) {
-        AdminParams params = new AdminParams(query);
-        Instant startingAt = params.instant("starting_at", true);
-        Instant endingAt = params.instant("ending_at", false);
-        int limit = params.limit(7, 31);
-        List<String> groupNames = params.list("group_by", List.of("description", "workspace_id"));
-        List<String> workspaces = params.list("workspace_ids", null);
-        AdminWindow first = AdminWindow.first(startingAt, endingAt, now, DAY, limit);
-        String digest = AdminQuery.digest(String.join(
-                ";",
-                Long.toString(first.windowStart()),
-                String.valueOf(endingAt),
-                groupNames.toString(),
-                workspaces.toString()));
-        AdminWindow window = AdminQuery.window(cursor, params.single("page"), REPORT, digest, first, limit);
+    /** One page of the report of {@code orgId}'s cost; {@code now} ends a window without {@code ending_at}. */
+    CostReportResponse report(String orgId, CostReportRequest r, Instant now) {
+        int limit = r.limit();
+        List<String> workspaces = r.workspaces();
+        AdminWindow first = AdminWindow.first(r.startingAt(), r.endingAt(), now, DAY, limit);
+        String digest = r.digest(first);
+        AdminWindow window = AdminQuery.window(cursor, r.page(), REPORT, digest, first, limit);
         OrgTeams.Teams org = orgTeams.of(orgId);
-        boolean byWorkspace = groupNames.contains("workspace_id");
-        boolean byDescription = groupNames.contains("description");
+        boolean byWorkspace = r.byWorkspace();
+        boolean byDescription = r.byDescription();
         Map<Instant, List<StatsRow>> rows = AdminQuery.rows(
                 engine,
                 orgId,

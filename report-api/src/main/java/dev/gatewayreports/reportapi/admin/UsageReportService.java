@@ -9,9 +9,7 @@ import dev.gatewayreports.reportapi.admin.UsageReportResponse.Bucket;
 import dev.gatewayreports.reportapi.admin.UsageReportResponse.CacheCreation;
 import dev.gatewayreports.reportapi.admin.UsageReportResponse.Result;
 import dev.gatewayreports.reportapi.admin.UsageReportResponse.ServerToolUse;
-import dev.gatewayreports.reportapi.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,12 +34,6 @@ public class UsageReportService {
         GROUPS.put("inference_geo", Dimension.INFERENCE_GEO);
     }
 
-    /** Width, default limit and maximum limit of each bucket width. */
-    record Width(long seconds, int defaultLimit, int maxLimit) {}
-
-    static final Map<String, Width> WIDTHS =
-            Map.of("1m", new Width(60, 60, 1440), "1h", new Width(3600, 24, 168), "1d", new Width(86_400, 7, 31));
-
     private final StatsEngine engine;
     private final OrgTeams orgTeams;
     private final PageCursor cursor;
@@ -52,56 +44,8 @@ public class UsageReportService {
         this.cursor = cursor;
     }
 
-    /** A usage report request, validated. */
-    record Request(
-            String widthName,
-            Width width,
-            int limit,
-            Instant startingAt,
-            Instant endingAt,
-            List<String> groupBy,
-            List<String> workspaces,
-            Map<Dimension, List<String>> filters,
-            String page) {
-
-        static Request parse(AdminParams params) {
-            Instant startingAt = params.instant("starting_at", true);
-            Instant endingAt = params.instant("ending_at", false);
-            String widthName = params.single("bucket_width") == null ? "1d" : params.single("bucket_width");
-            Width width = WIDTHS.get(widthName);
-            if (width == null) {
-                throw ApiException.invalid("bucket_width", "bucket_width: one of 1m, 1h, 1d");
-            }
-            int limit = params.limit(width.defaultLimit(), width.maxLimit());
-            List<String> groupBy = params.list("group_by", GROUPS.keySet());
-            Map<Dimension, List<String>> filters = new LinkedHashMap<>();
-            filters.put(Dimension.API_KEY, params.list("api_key_ids", null));
-            filters.put(Dimension.MODEL, params.list("models", null));
-            filters.put(Dimension.SERVICE_TIER, params.list("service_tiers", TIERS));
-            filters.put(Dimension.CONTEXT_WINDOW, params.list("context_window", List.of("0-200k", "200k-1M")));
-            filters.put(Dimension.INFERENCE_GEO, params.list("inference_geos", null));
-            List<String> workspaces = params.list("workspace_ids", null);
-            return new Request(
-                    widthName, width, limit, startingAt, endingAt, groupBy, workspaces, filters, params.single("page"));
-        }
-
-        /** What a cursor belongs to: every parameter but limit and page. */
-        String digest(AdminWindow first) {
-            return AdminQuery.digest(String.join(
-                    ";",
-                    widthName,
-                    Long.toString(first.windowStart()),
-                    String.valueOf(endingAt),
-                    groupBy.toString(),
-                    workspaces.toString(),
-                    filters.toString()));
-        }
-    }
-
-    static final List<String> TIERS = List.of("standard", "batch", "priority", "flex");
-
-    UsageReportResponse report(String orgId, MultivaluedMap<String, String> query, Instant now) {
-        Request r = Request.parse(new AdminParams(query));
+    /** One page of the report of {@code orgId}'s usage; {@code now} ends a window without {@code ending_at}. */
+    UsageReportResponse report(String orgId, UsageReportRequest r, Instant now) {
         AdminWindow first =
                 AdminWindow.first(r.startingAt(), r.endingAt(), now, r.width().seconds(), r.limit());
         String digest = r.digest(first);

@@ -38,14 +38,23 @@ public class ServiceKeyAuthMechanism implements HttpAuthenticationMechanism {
         if (authorization == null) {
             return null;
         }
-        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).trim();
-            return token.startsWith(KEY_PREFIX) ? token : null;
+        if (isBearerKey(authorization)) {
+            return authorization.substring(7).trim();
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basicPassword(authorization.substring(6).trim());
         }
         return null;
+    }
+
+    /**
+     * True for {@code Authorization: Bearer sk-…}: a service or admin key, which this mechanism authenticates. Any
+     * other bearer token (an OIDC JWT) is left to the OIDC mechanism.
+     */
+    public static boolean isBearerKey(String authorization) {
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && authorization.substring(7).trim().startsWith(KEY_PREFIX);
     }
 
     private static String basicPassword(String encoded) {

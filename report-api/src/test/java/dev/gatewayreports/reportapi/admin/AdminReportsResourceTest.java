@@ -375,6 +375,7 @@ class AdminReportsResourceTest {
             {Map.of("starting_at", "2025-01-01T00:00:00Z", "group_by[]", "model"), "group_by"},
             {Map.of("starting_at", "2025-01-02T00:00:00Z", "ending_at", "2025-01-01T00:00:00Z"), "ending_at"},
             {Map.of("starting_at", "2025-01-01T00:00:00Z", "page", "page_x.y"), "page"},
+            {Map.of("starting_at", "2025-01-01T00:00:00Z", "bucket_width", "1h"), "bucket_width"},
         };
         for (Object[] c : cost) {
             admin(key)
@@ -388,7 +389,7 @@ class AdminReportsResourceTest {
     }
 
     @Test
-    void shouldAcceptOnlyAdminKeysInXApiKey() {
+    void shouldAcceptAdminKeysInXApiKeyOrBearerAndNothingElse() {
         String org = Tenants.newOrg();
         String adminKey = Tenants.serviceKey(org, "admin");
         for (String path : List.of(USAGE, COST)) {
@@ -410,7 +411,35 @@ class AdminReportsResourceTest {
                     .then()
                     .statusCode(403)
                     .body("error.type", equalTo("permission_error"));
+            // What Anthropic's SDKs send: the admin key as a bearer token.
             given().header("Authorization", "Bearer " + adminKey)
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .queryParam("ending_at", "2025-01-02T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("data[0].results", hasSize(0));
+            given().header("Authorization", "bearer  " + adminKey)
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(200);
+            given().header("Authorization", "Bearer " + Tenants.serviceKey(org, "stats"))
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(403)
+                    .body("error.type", equalTo("permission_error"));
+            given().header("Authorization", "Bearer sk-admin-unknown")
+                    .queryParam("starting_at", "2025-01-01T00:00:00Z")
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .body("error.type", equalTo("authentication_error"));
+            // HTTP Basic is the stats keys' form, not the admin API's.
+            given().auth()
+                    .preemptive()
+                    .basic("api", adminKey)
                     .queryParam("starting_at", "2025-01-01T00:00:00Z")
                     .get(path)
                     .then()
@@ -424,6 +453,15 @@ class AdminReportsResourceTest {
                     .statusCode(200)
                     .body("data[0].results", hasSize(0));
         }
+        // A bearer JWT elsewhere is still OIDC's; the admin key as a bearer token opens nothing else.
+        given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+                .get("/v1/admin/teams")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", "Bearer " + adminKey)
+                .get("/v1/admin/teams")
+                .then()
+                .statusCode(403);
         admin("sk-admin-unknown")
                 .queryParam("starting_at", "2025-01-01T00:00:00Z")
                 .get(USAGE)

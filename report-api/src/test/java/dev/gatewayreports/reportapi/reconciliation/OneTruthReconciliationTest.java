@@ -217,6 +217,17 @@ class OneTruthReconciliationTest {
                 cost);
     }
 
+    /**
+     * The admin API returns only the UTC days that end by {@code ending_at}: the dataset's window ends at New York
+     * midnight (04:00 UTC), so its last day is asked for up to the next UTC midnight.
+     */
+    static String adminEndingAt(ReconciliationDataset d) {
+        long day = 86_400;
+        long end = d.end().getEpochSecond();
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(end + day - 1, day) * day)
+                .toString();
+    }
+
     /** The admin usage report, grouped by workspace, read page by page (limit 2 days), summed per workspace. */
     static Map<String, AdminUsageTotals> adminUsageByWorkspace(String key, ReconciliationDataset d) {
         Map<String, long[]> sums = new HashMap<>();
@@ -224,7 +235,7 @@ class OneTruthReconciliationTest {
         do {
             var request = given().header("x-api-key", key)
                     .queryParam("starting_at", d.start().toString())
-                    .queryParam("ending_at", d.end().toString())
+                    .queryParam("ending_at", adminEndingAt(d))
                     .queryParam("limit", 2)
                     .queryParam("group_by[]", "workspace_id");
             if (page != null) {
@@ -257,7 +268,7 @@ class OneTruthReconciliationTest {
     static Map<String, BigDecimal> adminCostCentsByWorkspace(String key, ReconciliationDataset d, boolean lines) {
         var request = given().header("x-api-key", key)
                 .queryParam("starting_at", d.start().toString())
-                .queryParam("ending_at", d.end().toString())
+                .queryParam("ending_at", adminEndingAt(d))
                 .queryParam("group_by[]", "workspace_id");
         if (lines) {
             request.queryParam("group_by[]", "description");

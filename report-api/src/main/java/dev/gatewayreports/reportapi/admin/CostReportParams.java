@@ -1,0 +1,100 @@
+package dev.gatewayreports.reportapi.admin;
+
+import dev.gatewayreports.model.time.Timestamps;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The query of {@code GET /v1/organizations/cost_report}, bound parameter by parameter and checked with Bean
+ * Validation (a violation is a 400 naming the parameter). Its buckets are days: a {@code bucket_width} other than
+ * {@code 1d} is refused, not ignored.
+ */
+public record CostReportParams(
+        @QueryParam("starting_at")
+        @NotBlank(message = "is required (an RFC 3339 timestamp)")
+        @Rfc3339
+        @Parameter(
+                required = true,
+                description = "Days from the UTC day holding this instant",
+                example = "2025-01-01T00:00:00Z",
+                schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+        String startingAt,
+
+        @QueryParam("ending_at")
+        @Rfc3339
+        @Parameter(
+                description = "Days that end at or before this instant; without it, through today (UTC)",
+                example = "2025-01-08T00:00:00Z",
+                schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+        String endingAt,
+
+        @QueryParam("bucket_width")
+        @Pattern(regexp = "1d", message = "must be 1d: the cost report has daily buckets only")
+        @Parameter(
+                example = "1d",
+                schema =
+                        @Schema(
+                                type = SchemaType.STRING,
+                                enumeration = {"1d"},
+                                defaultValue = "1d"))
+        String bucketWidth,
+
+        @QueryParam("limit")
+        @Pattern(regexp = UsageReportParams.LIMIT, message = "must be an integer from 1 to 31")
+        @Parameter(
+                description = "Days per page, default 7",
+                example = "7",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "31"))
+        String limit,
+
+        @QueryParam("page")
+        @Parameter(
+                description = "The next_page of the previous response",
+                example = "page_MXxjb3N0…",
+                schema = @Schema(type = SchemaType.STRING))
+        String page,
+
+        @QueryParam("group_by[]")
+        @Parameter(
+                description = "workspace_id and/or description (model, cost type and token type)",
+                example = "[\"description\"]",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = CostGroupBy.class))
+        List<@Pattern(regexp = GROUPS, message = "has an unknown value; one of workspace_id, description") String>
+                groupBy,
+
+        @QueryParam("workspace_ids[]")
+        @Parameter(
+                example = "[\"team_platform\"]",
+                schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+        List<@NotBlank(message = "has an empty value") String> workspaceIds) {
+
+    static final String GROUPS = "workspace_id|description";
+
+    /** The values {@code group_by[]} takes, for the OpenAPI document. */
+    @Schema(
+            type = SchemaType.STRING,
+            enumeration = {"workspace_id", "description"})
+    static final class CostGroupBy {}
+
+    public CostReportParams {
+        groupBy = AdminLists.values(groupBy);
+        workspaceIds = AdminLists.values(workspaceIds);
+    }
+
+    /** The typed request, once the parameters have passed their checks. */
+    CostReportRequest toRequest() {
+        return new CostReportRequest(
+                BucketWidth.DAY.limit(limit),
+                Timestamps.parse(startingAt),
+                UsageReportParams.blank(endingAt) ? null : Timestamps.parse(endingAt),
+                groupBy.contains("workspace_id"),
+                groupBy.contains("description"),
+                workspaceIds,
+                page);
+    }
+}
