@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin usage and cost API, in the shape of Anthropic's Usage & Cost Admin API; admin keys only. */
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN_KEY)
 @Tag(name = "Admin: usage and cost")
+@SecurityRequirement(name = "adminApiKey")
 public class AdminReportsResource {
     private final UsageReportService usage;
     private final CostReportService cost;
@@ -41,22 +45,79 @@ public class AdminReportsResource {
     @GET
     @Path("/usage_report/messages")
     @Operation(
+            operationId = "getUsageReport",
             summary = "Token usage per time bucket",
             description = "Every bucket of the page (empty ones too), one result per combination of the grouped"
                     + " dimensions; dimensions not grouped are null.")
-    @Parameter(name = "starting_at", in = ParameterIn.QUERY, required = true, example = "2025-01-01T00:00:00Z")
-    @Parameter(name = "ending_at", in = ParameterIn.QUERY, example = "2025-01-08T00:00:00Z")
-    @Parameter(name = "bucket_width", in = ParameterIn.QUERY, example = "1d", description = "1m, 1h or 1d")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, example = "7", description = "1d: ≤31, 1h: ≤168, 1m: ≤1440")
-    @Parameter(name = "page", in = ParameterIn.QUERY, example = "page_MXx1c2FnZ…", description = "next_page")
-    @Parameter(name = "group_by[]", in = ParameterIn.QUERY, example = "model")
-    @Parameter(name = "api_key_ids[]", in = ParameterIn.QUERY, example = "apikey_01")
-    @Parameter(name = "workspace_ids[]", in = ParameterIn.QUERY, example = "team_platform")
-    @Parameter(name = "models[]", in = ParameterIn.QUERY, example = "claude-sonnet-4-5")
-    @Parameter(name = "service_tiers[]", in = ParameterIn.QUERY, example = "standard")
-    @Parameter(name = "context_window[]", in = ParameterIn.QUERY, example = "0-200k")
-    @Parameter(name = "inference_geos[]", in = ParameterIn.QUERY, example = "us")
-    @Parameter(name = "anthropic-version", in = ParameterIn.HEADER, example = "2023-06-01")
+    @Parameter(
+            name = "starting_at",
+            in = ParameterIn.QUERY,
+            required = true,
+            example = "2025-01-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "ending_at",
+            in = ParameterIn.QUERY,
+            example = "2025-01-08T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "bucket_width",
+            in = ParameterIn.QUERY,
+            example = "1d",
+            description = "1m, 1h or 1d",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "limit",
+            in = ParameterIn.QUERY,
+            example = "7",
+            description = "1d: ≤31, 1h: ≤168, 1m: ≤1440",
+            schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            example = "page_MXx1c2FnZ…",
+            description = "next_page",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "group_by[]",
+            in = ParameterIn.QUERY,
+            example = "[\"model\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "api_key_ids[]",
+            in = ParameterIn.QUERY,
+            example = "[\"apikey_01\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "workspace_ids[]",
+            in = ParameterIn.QUERY,
+            example = "[\"team_platform\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "models[]",
+            in = ParameterIn.QUERY,
+            example = "[\"claude-sonnet-4-5\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "service_tiers[]",
+            in = ParameterIn.QUERY,
+            example = "[\"standard\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "context_window[]",
+            in = ParameterIn.QUERY,
+            example = "[\"0-200k\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "inference_geos[]",
+            in = ParameterIn.QUERY,
+            example = "[\"us\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "anthropic-version",
+            in = ParameterIn.HEADER,
+            example = "2023-06-01",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The page's buckets, has_more and next_page")
     @APIResponse(responseCode = "400", description = "invalid_request_error naming the parameter")
     @APIResponse(responseCode = "401", description = "authentication_error: no or an unknown x-api-key")
@@ -71,16 +132,48 @@ public class AdminReportsResource {
     @GET
     @Path("/cost_report")
     @Operation(
+            operationId = "getCostReport",
             summary = "Cost per UTC day, in cents",
             description = "Amounts are exact decimal strings in USD cents; group_by[]=description breaks them down by"
                     + " model, cost type and token type. Priority-tier usage is not in this report.")
-    @Parameter(name = "starting_at", in = ParameterIn.QUERY, required = true, example = "2025-01-01T00:00:00Z")
-    @Parameter(name = "ending_at", in = ParameterIn.QUERY, example = "2025-01-08T00:00:00Z")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, example = "7", description = "at most 31")
-    @Parameter(name = "page", in = ParameterIn.QUERY, example = "page_MXxjb3N0…", description = "next_page")
-    @Parameter(name = "group_by[]", in = ParameterIn.QUERY, example = "description")
-    @Parameter(name = "workspace_ids[]", in = ParameterIn.QUERY, example = "team_platform")
-    @Parameter(name = "anthropic-version", in = ParameterIn.HEADER, example = "2023-06-01")
+    @Parameter(
+            name = "starting_at",
+            in = ParameterIn.QUERY,
+            required = true,
+            example = "2025-01-01T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "ending_at",
+            in = ParameterIn.QUERY,
+            example = "2025-01-08T00:00:00Z",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "limit",
+            in = ParameterIn.QUERY,
+            example = "7",
+            description = "at most 31",
+            schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            example = "page_MXxjb3N0…",
+            description = "next_page",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "group_by[]",
+            in = ParameterIn.QUERY,
+            example = "[\"description\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "workspace_ids[]",
+            in = ParameterIn.QUERY,
+            example = "[\"team_platform\"]",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(
+            name = "anthropic-version",
+            in = ParameterIn.HEADER,
+            example = "2023-06-01",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The page's days, has_more and next_page")
     @APIResponse(responseCode = "400", description = "invalid_request_error naming the parameter")
     @APIResponse(responseCode = "401", description = "authentication_error: no or an unknown x-api-key")

@@ -22,15 +22,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reports: generate (JSON, CSV, XLSX; optionally saved), quick reports, the saved history, downloads. */
 @Path("/v1/reports")
 @RolesAllowed({Roles.MEMBER, Roles.REPORT_SERVICE})
 @Tag(name = "Reports")
+@SecurityRequirement(name = "oidc")
 public class ReportsResource {
     private final ReportService reports;
     private final CurrentCaller caller;
@@ -55,6 +60,7 @@ public class ReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
     @Operation(
+            operationId = "generateReport",
             summary = "Generate a report",
             description = "`format` json answers the report object; csv and xlsx answer the file. With `save` the"
                     + " report is kept (its id in `report_id` and the `X-Report-Id` header).")
@@ -69,7 +75,15 @@ public class ReportsResource {
                                                     + " \"America/New_York\", \"team_id\": \"team_xyz\", \"format\":"
                                                     + " \"json\", \"save\": true, \"sections\": {\"by_api_key\":"
                                                     + " true}}")))
-    @APIResponse(responseCode = "200", description = "The report object, or the file")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report object, or the file",
+            content = {
+                // Until H1's report record: an open object (OpenApiLintTest.UNTYPED).
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+                @Content(mediaType = ReportExports.CSV, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = ReportExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
     public Response generate(JsonNode body) {
@@ -86,10 +100,17 @@ public class ReportsResource {
     @Path("/quick/{report_type}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getQuickReport",
             summary = "A quick report with the type's default sections (not saved)",
             description = "Cacheable: answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
-    @APIResponse(responseCode = "200", description = "The report object")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report object",
+            // Until H1's report record: an open object (OpenApiLintTest.UNTYPED).
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; `error.field` names it")
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
     public Response quick(
             @Parameter(example = "usage") @PathParam("report_type") String type,
             @Parameter(example = "7") @QueryParam("days") String days,
@@ -111,8 +132,10 @@ public class ReportsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Saved reports, newest first")
+    @Operation(operationId = "listSavedReports", summary = "Saved reports, newest first")
     @APIResponse(responseCode = "200", description = "`{data, has_more, next_cursor}`")
+    @APIResponse(responseCode = "400", description = "`limit` or `report_type` is invalid; `error.field` names it")
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
     public ReportPage list(
             @Parameter(example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "`next_cursor` of the previous page") @QueryParam("cursor") String cursor,
@@ -126,7 +149,7 @@ public class ReportsResource {
     @GET
     @Path("/{report_id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One saved report")
+    @Operation(operationId = "getSavedReport", summary = "One saved report")
     @APIResponse(responseCode = "200", description = "The report object as it was generated")
     @APIResponse(responseCode = "404", description = "No such report the caller can see")
     public JsonNode get(@Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId) {
@@ -136,8 +159,18 @@ public class ReportsResource {
     @GET
     @Path("/download/{report_id}")
     @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
-    @Operation(summary = "A saved report as a file: the same content as when it was generated")
-    @APIResponse(responseCode = "200", description = "The file, with Content-Disposition")
+    @Operation(
+            operationId = "downloadSavedReport",
+            summary = "A saved report as a file: the same content as when it was generated")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file, with Content-Disposition",
+            content = {
+                // Until H1's report record: an open object (OpenApiLintTest.UNTYPED).
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+                @Content(mediaType = ReportExports.CSV, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = ReportExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "404", description = "No such report the caller can see")
     public Response download(
             @Parameter(example = "rpt_2f6c9e0f…") @PathParam("report_id") String reportId,
@@ -156,7 +189,9 @@ public class ReportsResource {
 
     @DELETE
     @Path("/{report_id}")
-    @Operation(summary = "Delete a saved report (team_admin of its team, or org_admin)")
+    @Operation(
+            operationId = "deleteSavedReport",
+            summary = "Delete a saved report (team_admin of its team, or org_admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "The caller only reads this team's reports")
     @APIResponse(responseCode = "404", description = "No such report the caller can see")
