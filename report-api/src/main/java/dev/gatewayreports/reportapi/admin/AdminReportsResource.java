@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin usage and cost API, in the shape of Anthropic's Usage & Cost Admin API; admin keys only. */
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN_KEY)
 @Tag(name = "Admin: usage and cost")
+@SecurityRequirement(name = "adminApiKey")
 public class AdminReportsResource {
     private final UsageReportService usage;
     private final CostReportService cost;
@@ -51,6 +53,7 @@ public class AdminReportsResource {
     @GET
     @Path("/usage_report/messages")
     @Operation(
+            operationId = "getUsageReport",
             summary = "Token usage per time bucket",
             description = "Every bucket of the page (empty ones too), one result per combination of the grouped"
                     + " dimensions; dimensions not grouped are null.")
@@ -79,6 +82,7 @@ public class AdminReportsResource {
     @GET
     @Path("/cost_report")
     @Operation(
+            operationId = "getCostReport",
             summary = "Cost per UTC day, in cents",
             description = "Amounts are exact decimal strings in USD cents; group_by[]=description breaks them down by"
                     + " model, cost type and token type. Priority-tier usage is not in this report.")

@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.admin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code GET /v1/organizations/cost_report}: every day of the page, and the next page. */
 public record CostReportResponse(
@@ -13,6 +14,7 @@ public record CostReportResponse(
         String nextPage) {
 
     /** One UTC day; {@code results} is empty when nothing was billed. */
+    @Schema(name = "CostReportBucket")
     public record Bucket(
             @JsonProperty("starting_at") String startingAt,
             @JsonProperty("ending_at") String endingAt,
@@ -22,6 +24,7 @@ public record CostReportResponse(
      * One cost line. {@code amount}: USD cents as an exact decimal string ({@code "123.45"} = $1.2345). Without
      * {@code group_by[]=description}, the description fields are null.
      */
+    @Schema(name = "CostReportResult")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Result(
             String currency,

@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.admin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code GET /v1/organizations/usage_report/messages}: every bucket of the page, and the next page. */
 public record UsageReportResponse(
@@ -13,12 +14,14 @@ public record UsageReportResponse(
         String nextPage) {
 
     /** One time bucket; {@code results} is empty when nothing happened. */
+    @Schema(name = "UsageReportBucket")
     public record Bucket(
             @JsonProperty("starting_at") String startingAt,
             @JsonProperty("ending_at") String endingAt,
             List<Result> results) {}
 
     /** The usage of one combination of the grouped dimensions; ungrouped dimensions are null. */
+    @Schema(name = "UsageReportResult")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("uncached_input_tokens") long uncachedInputTokens,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One audit row as the API shows it: who ({@code actor}), what ({@code action}, {@code target}), when. */
 public record AuditEventResponse(
@@ -13,6 +14,8 @@ public record AuditEventResponse(
         String action,
         ActorView actor,
         Target target,
+
+        @Schema(description = "A few details of the action (never a secret)")
         JsonNode details) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -23,6 +26,7 @@ public record AuditEventResponse(
      * @param kind {@code user}, {@code service_key}, {@code service} (report_service) — operators and system runs
      *     are system-wide and never listed here
      */
+    @Schema(name = "AuditActor")
     public record ActorView(
             String kind,
             String subject,
@@ -31,6 +35,7 @@ public record AuditEventResponse(
             @JsonProperty("client_id") String clientId) {}
 
     /** What was acted on: a type ({@code service_key}, {@code team}, {@code schedule}, …) and its id. */
+    @Schema(name = "AuditTarget")
     public record Target(String type, String id) {}
 
     static JsonNode details(String json) {

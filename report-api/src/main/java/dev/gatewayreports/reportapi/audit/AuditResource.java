@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An organization admin's audit log: who did what, when, in this organization. */
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORG_ADMIN)
 @Tag(name = "Admin: audit log")
+@SecurityRequirement(name = "oidc")
 public class AuditResource {
     private final AuditService audit;
     private final CurrentCaller caller;
@@ -31,6 +33,7 @@ public class AuditResource {
 
     @GET
     @Operation(
+            operationId = "listAuditEvents",
             summary = "The organization's audit log, newest first",
             description = "Service keys minted and revoked, teams created and changed, schedules created, replaced"
                     + " and deleted, ad-hoc sends, and every request the scheduler's report_service credential made"

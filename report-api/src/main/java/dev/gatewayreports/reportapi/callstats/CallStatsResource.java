@@ -13,11 +13,15 @@ import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /calls/stats}: call and usage statistics of one project in time buckets. */
 @Path("/calls/stats")
 @Tag(name = "Call statistics")
+@SecurityRequirement(name = "oidc")
+@SecurityRequirement(name = "serviceKey")
+@SecurityRequirement(name = "statsKeyBasic")
 public class CallStatsResource {
     private final CallStatsService service;
     private final ProjectAccess access;
@@ -36,6 +40,7 @@ public class CallStatsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getCallStats",
             summary = "Call statistics in time buckets",
             description = "Usage metrics by bucket and model, call metrics by bucket, over [start, end) of one project"
                     + " (team), buckets aligned in an IANA time zone. Basic auth api:<stats key>, or an OIDC token.")

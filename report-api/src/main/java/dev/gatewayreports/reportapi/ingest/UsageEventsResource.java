@@ -13,13 +13,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /v1/usage/events}: the gateway's batches of usage events. */
 @Path("/v1/usage/events")
 @Tag(name = "Usage events")
+@SecurityRequirement(name = "serviceKey")
+@SecurityRequirement(name = "oidc")
 public class UsageEventsResource {
     static final String NDJSON = "application/x-ndjson";
 
@@ -38,10 +44,23 @@ public class UsageEventsResource {
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "ingestUsageEvents",
             summary = "Ingest a batch of usage events",
             description = "A JSON array, or NDJSON. Idempotent by (team_id, request_id); valid events are stored "
                     + "even when neighbours are rejected; durable before 200.")
-    @RequestBody(description = "At most 10,000 events or 10 MiB")
+    @RequestBody(
+            required = true,
+            description = "At most 10,000 events or 10 MiB",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(ref = "UsageEventBatch"),
+                        examples = @ExampleObject(name = "two events", ref = "UsageEventArray")),
+                @Content(
+                        mediaType = NDJSON,
+                        schema = @Schema(ref = "UsageEventLines"),
+                        examples = @ExampleObject(name = "two events", ref = "UsageEventLines"))
+            })
     @APIResponse(responseCode = "200", description = "accepted, duplicates, and every rejected event by index")
     @APIResponse(responseCode = "413", description = "More than 10,000 events or 10 MiB")
     @APIResponse(

@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An organization admin's service keys: the secret is shown once, at creation. */
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORG_ADMIN)
 @Tag(name = "Admin: service keys")
+@SecurityRequirement(name = "oidc")
 public class ServiceKeysResource {
     private final ServiceKeyService keys;
     private final CurrentCaller caller;
@@ -35,8 +39,17 @@ public class ServiceKeysResource {
     }
 
     @POST
-    @Operation(summary = "Mint a service key", description = "The answer carries the secret; it is never shown again.")
-    @APIResponse(responseCode = "201", description = "Created; `key` is the secret")
+    @Operation(
+            operationId = "mintServiceKey",
+            summary = "Mint a service key",
+            description = "The answer carries the secret; it is never shown again.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; `key` is the secret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ServiceKeyResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown scope or missing name")
     public Response mint(ServiceKeyRequest request) {
         Caller c = caller.orgAdmin();
@@ -45,14 +58,19 @@ public class ServiceKeysResource {
     }
 
     @GET
-    @Operation(summary = "List the organization's service keys, newest first, without secrets")
+    @Operation(
+            operationId = "listServiceKeys",
+            summary = "List the organization's service keys, newest first, without secrets")
+    @APIResponse(responseCode = "200", description = "The keys, without secrets")
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an org admin")
     public List<ServiceKeyResponse> list() {
         return keys.list(caller.orgAdmin().orgId());
     }
 
     @DELETE
     @Path("/{key_id}")
-    @Operation(summary = "Revoke a service key")
+    @Operation(operationId = "revokeServiceKey", summary = "Revoke a service key")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @APIResponse(responseCode = "404", description = "No such key in this organization")
     public Response revoke(@Parameter(example = "key_5f0c…") @PathParam("key_id") String keyId) {

@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.reports;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of saved reports, newest first. */
 public record ReportPage(
@@ -11,6 +12,7 @@ public record ReportPage(
         @JsonProperty("next_cursor") String nextCursor) {
 
     /** One saved report in the history. */
+    @Schema(name = "SavedReportItem")
     public record Item(
             @JsonProperty("report_id") String reportId,
             @JsonProperty("report_type") String reportType,

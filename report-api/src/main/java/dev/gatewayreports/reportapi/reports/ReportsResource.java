@@ -25,17 +25,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reports: generate (JSON, CSV, XLSX; optionally saved), quick reports, the saved history, downloads. */
 @Path("/v1/reports")
 @RolesAllowed({Roles.MEMBER, Roles.REPORT_SERVICE})
 @Tag(name = "Reports")
+@SecurityRequirement(name = "oidc")
 public class ReportsResource {
     private final ReportService reports;
     private final CurrentCaller caller;
@@ -60,6 +63,7 @@ public class ReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
     @Operation(
+            operationId = "generateReport",
             summary = "Generate a report",
             description = "`format` json answers the report object; csv and xlsx answer the file. With `save` the"
                     + " report is kept (its id in `report_id` and the `X-Report-Id` header).")
@@ -77,7 +81,11 @@ public class ReportsResource {
     @APIResponse(
             responseCode = "200",
             description = "The report object, or the file",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+                @Content(mediaType = ReportExports.CSV, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = ReportExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
     public Response generate(
@@ -95,6 +103,7 @@ public class ReportsResource {
     @Path("/quick/{report_type}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getQuickReport",
             summary = "A quick report with the type's default sections (not saved)",
             description = "Cacheable: answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
     @APIResponse(
@@ -102,6 +111,8 @@ public class ReportsResource {
             description = "The report object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; `error.field` names it")
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
     public Response quick(
             @Parameter(example = "usage") @PathParam("report_type") String type,
             @Parameter(example = "7") @QueryParam("days") String days,
@@ -126,9 +137,10 @@ public class ReportsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Saved reports, newest first")
+    @Operation(operationId = "listSavedReports", summary = "Saved reports, newest first")
     @APIResponse(responseCode = "200", description = "`{data, has_more, next_cursor}`")
     @APIResponse(responseCode = "400", description = "A parameter is invalid; `error.field` names it")
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
     @APIResponse(responseCode = "404", description = "`team_id` is not a team the caller can see")
     public ReportPage list(
             @Parameter(example = "20") @QueryParam("limit") String limit,
@@ -152,6 +164,7 @@ public class ReportsResource {
     @Path("/{report_id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getSavedReport",
             summary = "One saved report",
             description = "Answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
     @APIResponse(
@@ -177,9 +190,17 @@ public class ReportsResource {
     @Path("/download/{report_id}")
     @Produces({MediaType.APPLICATION_JSON, ReportExports.CSV, ReportExports.XLSX})
     @Operation(
+            operationId = "downloadSavedReport",
             summary = "A saved report as a file: the same content as when it was generated",
             description = "Answers an `ETag`; a request with that value in `If-None-Match` gets 304.")
-    @APIResponse(responseCode = "200", description = "The file, with Content-Disposition")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file, with Content-Disposition",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+                @Content(mediaType = ReportExports.CSV, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = ReportExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such report the caller can see")
     public Response download(
@@ -206,7 +227,9 @@ public class ReportsResource {
 
     @DELETE
     @Path("/{report_id}")
-    @Operation(summary = "Delete a saved report (the member who saved it, a team_admin of its team, or org_admin)")
+    @Operation(
+            operationId = "deleteSavedReport",
+            summary = "Delete a saved report (the member who saved it, a team_admin of its team, or org_admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(
             responseCode = "403",

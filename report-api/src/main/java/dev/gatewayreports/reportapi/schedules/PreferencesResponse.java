@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code GET /v1/reports/preferences/all}: every schedule the caller can see, ordered by team and report type. */
 public record PreferencesResponse(List<Item> schedules) {
 
     /** A schedule with its newest delivery, or {@code last_delivery: null} before the first one. */
+    @Schema(name = "ScheduleWithLastDelivery")
     public record Item(
             @JsonUnwrapped ScheduleResponse schedule,
             @JsonProperty("last_delivery") LastDelivery lastDelivery) {}

@@ -19,11 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Scheduled reports (one per team and report type), ad-hoc sends by e-mail, and their deliveries. */
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MEMBER, Roles.REPORT_SERVICE})
 @Tag(name = "Scheduled and e-mailed reports")
+@SecurityRequirement(name = "oidc")
 public class SchedulesResource {
     private final ScheduleService schedules;
     private final DeliveryService deliveries;
@@ -47,6 +51,7 @@ public class SchedulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_ADMIN)
     @Operation(
+            operationId = "saveSchedule",
             summary = "Create or replace a team's schedule of one report type",
             description = "One schedule per team and report type: a second request replaces the first and keeps its"
                     + " `schedule_id`. `schedule_time` is local to `timezone` (default: the token's `zoneinfo` claim when it is"
@@ -82,6 +87,7 @@ public class SchedulesResource {
     @GET
     @Path("/preferences/all")
     @Operation(
+            operationId = "listSchedules",
             summary = "Every schedule the caller can see, with its next run and last delivery",
             description = "Ordered by team and report type. An org_admin sees the whole organization, others the"
                     + " teams of their token; `team_id` narrows the list to one team.")
@@ -94,7 +100,7 @@ public class SchedulesResource {
     @DELETE
     @Path("/schedule/{report_type}")
     @RolesAllowed(Roles.TEAM_ADMIN)
-    @Operation(summary = "Delete a team's schedule of one report type")
+    @Operation(operationId = "deleteSchedule", summary = "Delete a team's schedule of one report type")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "Unknown report type, or team_id missing or all")
     @APIResponse(responseCode = "403", description = "The caller is not team_admin of the team (or org_admin)")
@@ -109,6 +115,7 @@ public class SchedulesResource {
     @POST
     @Path("/send")
     @Operation(
+            operationId = "sendReport",
             summary = "E-mail a report now",
             description = "Body: a JSON array of recipient addresses; no body or an empty array `[]` sends to the"
                     + " caller's own e-mail (from its token). Any member of the team may send. The report covers the `days` whole local days"
@@ -119,11 +126,18 @@ public class SchedulesResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
                             examples =
                                     @ExampleObject(
                                             name = "two recipients",
                                             value = "[\"alice@example.com\", \"finance@example.com\"]")))
-    @APIResponse(responseCode = "202", description = "`{delivery_id, status: pending}`, with `Location`")
+    @APIResponse(
+            responseCode = "202",
+            description = "`{delivery_id, status: pending}`, with `Location`",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SendResponse.class)))
     @APIResponse(
             responseCode = "400",
             description = "A parameter or recipient is invalid, or a recipient's domain is not one the organization"
@@ -152,7 +166,9 @@ public class SchedulesResource {
 
     @GET
     @Path("/deliveries/{delivery_id}")
-    @Operation(summary = "One delivery: a schedule's run or an ad-hoc send, with its status and attempts")
+    @Operation(
+            operationId = "getDelivery",
+            summary = "One delivery: a schedule's run or an ad-hoc send, with its status and attempts")
     @APIResponse(responseCode = "200", description = "The delivery")
     @APIResponse(responseCode = "404", description = "No such delivery the caller can see")
     public DeliveryResponse delivery(@Parameter(example = "dlv_8b1f…") @PathParam("delivery_id") String deliveryId) {

@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's allow-list of recipient domains for e-mailed reports. */
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORG_ADMIN)
 @Tag(name = "Admin: settings")
+@SecurityRequirement(name = "oidc")
 public class RecipientDomainsResource {
     private final RecipientDomains domains;
     private final CurrentCaller caller;
@@ -32,7 +35,9 @@ public class RecipientDomainsResource {
     }
 
     @GET
-    @Operation(summary = "The domains the organization's reports may be mailed to (empty: any)")
+    @Operation(
+            operationId = "getRecipientDomains",
+            summary = "The domains the organization's reports may be mailed to (empty: any)")
     @APIResponse(responseCode = "200", description = "`{domains: [...]}`")
     @APIResponse(responseCode = "403", description = "The caller is not an org admin")
     public RecipientDomainsResponse get() {
@@ -42,6 +47,7 @@ public class RecipientDomainsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replaceRecipientDomains",
             summary = "Replace the domains the organization's reports may be mailed to",
             description = "Schedules and sends naming an address outside these domains (exact match, case-insensitive)"
                     + " answer 400 on `recipients`; deliveries made earlier that name one are not mailed. An empty"
@@ -50,6 +56,7 @@ public class RecipientDomainsResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecipientDomainsResponse.class),
                             examples =
                                     @ExampleObject(
                                             name = "two domains",

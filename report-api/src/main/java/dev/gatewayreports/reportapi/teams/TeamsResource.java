@@ -14,8 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An organization admin's teams. */
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORG_ADMIN)
 @Tag(name = "Admin: teams")
+@SecurityRequirement(name = "oidc")
 public class TeamsResource {
     private final TeamService teams;
     private final CurrentCaller caller;
@@ -34,15 +38,23 @@ public class TeamsResource {
     }
 
     @GET
-    @Operation(summary = "List the organization's teams")
+    @Operation(operationId = "listTeams", summary = "List the organization's teams")
     @APIResponse(responseCode = "200", description = "Every team of the caller's organization")
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
+    @APIResponse(responseCode = "403", description = "The caller is not an org admin")
     public List<TeamResponse> list() {
         return teams.list(caller.orgAdmin().orgId());
     }
 
     @POST
-    @Operation(summary = "Create a team")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createTeam", summary = "Create a team")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TeamResponse.class)))
     @APIResponse(responseCode = "409", description = "The organization already has a team of this id")
     public Response create(TeamRequest request) {
         return Response.status(201)
@@ -52,7 +64,8 @@ public class TeamsResource {
 
     @GET
     @Path("/{team_id}")
-    @Operation(summary = "One team")
+    @Operation(operationId = "getTeam", summary = "One team")
+    @APIResponse(responseCode = "200", description = "The team")
     @APIResponse(responseCode = "404", description = "No such team in this organization")
     public TeamResponse get(@Parameter(example = "team_platform") @PathParam("team_id") String teamId) {
         return teams.get(caller.orgAdmin().orgId(), teamId);
@@ -60,7 +73,8 @@ public class TeamsResource {
 
     @PATCH
     @Path("/{team_id}")
-    @Operation(summary = "Rename a team or make it the organization's default team")
+    @Operation(operationId = "updateTeam", summary = "Rename a team or make it the organization's default team")
+    @APIResponse(responseCode = "200", description = "The team as changed")
     @APIResponse(responseCode = "404", description = "No such team in this organization")
     public TeamResponse update(
             @Parameter(example = "team_platform") @PathParam("team_id") String teamId, TeamRequest request) {
