@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.aggregation.ops.OpsResource;
+import dev.gatewayreports.model.audit.AuditEntry;
 import dev.gatewayreports.model.stats.StatsRow;
 import dev.gatewayreports.testing.NativeReflectionGuard;
 import dev.gatewayreports.testing.NativeReflectionGuard.Result;
@@ -21,7 +22,8 @@ class NativeJsonTypesTest {
             "dev.gatewayreports.model.fixtures.",
             "test and load-generator data (UsageEventJson); no service code uses it");
 
-    private final Result scan = NativeReflectionGuard.scan("dev.gatewayreports", OpsResource.class, StatsRow.class);
+    private final Result scan =
+            NativeReflectionGuard.scan("dev.gatewayreports", OpsResource.class, StatsRow.class, AuditEntry.class);
 
     @Test
     void shouldRegisterEveryJsonTypeQuarkusCannotSee() {

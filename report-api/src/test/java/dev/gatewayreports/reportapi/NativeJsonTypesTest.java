@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatewayreports.model.audit.AuditEntry;
 import dev.gatewayreports.model.stats.StatsRow;
 import dev.gatewayreports.reportapi.admin.AdminError;
 import dev.gatewayreports.reportapi.errors.ApiError;
@@ -33,7 +34,8 @@ class NativeJsonTypesTest {
             "dev.gatewayreports.reportapi.reports.SavedReportRepository$Stored",
             "a database row; its JSON column is read into the report records");
 
-    private final Result scan = NativeReflectionGuard.scan("dev.gatewayreports", NativeJsonTypes.class, StatsRow.class);
+    private final Result scan =
+            NativeReflectionGuard.scan("dev.gatewayreports", NativeJsonTypes.class, StatsRow.class, AuditEntry.class);
 
     @Test
     void shouldRegisterEveryJsonTypeQuarkusCannotSee() {

@@ -3,7 +3,7 @@ package dev.gatewayreports.scheduling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatewayreports.model.stats.StatsRow;
+import dev.gatewayreports.model.schedules.ReportWindow;
 import dev.gatewayreports.scheduling.delivery.ReportMailer;
 import dev.gatewayreports.testing.NativeReflectionGuard;
 import dev.gatewayreports.testing.NativeReflectionGuard.Result;
@@ -23,7 +23,8 @@ class NativeJsonTypesTest {
             "dev.gatewayreports.scheduling.delivery.DeliveryRequest",
             "the claimed delivery; the request to report-api is built from it field by field");
 
-    private final Result scan = NativeReflectionGuard.scan("dev.gatewayreports", ReportMailer.class, StatsRow.class);
+    private final Result scan =
+            NativeReflectionGuard.scan("dev.gatewayreports", ReportMailer.class, ReportWindow.class);
 
     @Test
     void shouldRegisterEveryJsonTypeQuarkusCannotSee() {
