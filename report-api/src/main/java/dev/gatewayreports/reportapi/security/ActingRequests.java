@@ -1,7 +1,7 @@
 package dev.gatewayreports.reportapi.security;
 
+import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.reportapi.errors.ApiException;
-import dev.gatewayreports.reportapi.teams.TeamIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -47,7 +47,7 @@ public class ActingRequests {
                     + (service.clientId() == null ? "a token that names no client" : "client " + service.clientId()));
         }
         String org = actingOrganization != null ? actingOrganization : service.orgId();
-        if (org == null || TeamIds.problem(org) != null) {
+        if (org == null || TenantIds.problem(org) != null) {
             throw ApiException.invalid(
                     CurrentCaller.ACTING_ORGANIZATION,
                     "a report_service token must name an organization in " + CurrentCaller.ACTING_ORGANIZATION);

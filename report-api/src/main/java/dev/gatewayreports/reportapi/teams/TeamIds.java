@@ -1,36 +1,14 @@
 package dev.gatewayreports.reportapi.teams;
 
-/** What a team id may look like. */
+import dev.gatewayreports.model.tenancy.TenantIds;
+
+/** What a team id may look like: the tenancy id rule ({@link TenantIds}), which organization ids follow too. */
 public final class TeamIds {
 
     private TeamIds() {}
 
     /** The problem with a team id, or null when it is valid. */
     public static String problem(String teamId) {
-        if (teamId == null || teamId.isEmpty()) {
-            return "is required";
-        }
-        if (!valid(teamId)) {
-            return "must be 1-64 characters of letters, digits, '_', '.', ':' or '-', starting with a letter or digit";
-        }
-        return null;
-    }
-
-    /** {@code [A-Za-z0-9][A-Za-z0-9_.:-]{0,63}}, checked without a regex (it runs once per ingested event). */
-    private static boolean valid(String id) {
-        if (id.length() > 64 || !letterOrDigit(id.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < id.length(); i++) {
-            char ch = id.charAt(i);
-            if (!letterOrDigit(ch) && ch != '_' && ch != '.' && ch != ':' && ch != '-') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean letterOrDigit(char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+        return TenantIds.problem(teamId);
     }
 }
