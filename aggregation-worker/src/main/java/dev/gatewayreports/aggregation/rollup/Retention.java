@@ -4,6 +4,7 @@ import dev.gatewayreports.model.audit.Actor;
 import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.audit.AuditEntry;
 import dev.gatewayreports.model.audit.AuditWriter;
+import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.rollup.Shape;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -51,27 +52,17 @@ public class Retention {
     public long[] apply(LocalDate today, Actor actor) throws SQLException {
         LocalDate rawBefore = today.minusDays(config.rawRetentionDays());
         LocalDate rollupsBefore = today.minusDays(config.rollupRetentionDays());
-        long dropped;
-        long deleted;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // One transaction (rollup deletes, then the drops, then the audit row), each statement allowed up to
-                // the maintenance statement timeout rather than the service's default.
-                RollupRebuild.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
-                deleted = deleteRollups(c, rollupsBefore);
-                dropped = dropPartitions(c, rawBefore);
-                AuditWriter.insert(c, audit(actor, rawBefore, rollupsBefore, dropped, deleted));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
-        LOG.infof("retention: dropped %d raw partitions, deleted %d rollup rows", dropped, deleted);
-        return new long[] {dropped, deleted};
+        // One transaction (rollup deletes, then the drops, then the audit row), each statement allowed up to the
+        // maintenance statement timeout rather than the service's default.
+        long[] droppedDeleted = Transactions.inTransaction(dataSource, c -> {
+            RollupRebuild.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
+            long deleted = deleteRollups(c, rollupsBefore);
+            long dropped = dropPartitions(c, rawBefore);
+            AuditWriter.insert(c, audit(actor, rawBefore, rollupsBefore, dropped, deleted));
+            return new long[] {dropped, deleted};
+        });
+        LOG.infof("retention: dropped %d raw partitions, deleted %d rollup rows", droppedDeleted[0], droppedDeleted[1]);
+        return droppedDeleted;
     }
 
     private static long deleteRollups(Connection c, LocalDate before) throws SQLException {

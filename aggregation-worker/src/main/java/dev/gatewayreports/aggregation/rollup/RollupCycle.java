@@ -1,9 +1,9 @@
 package dev.gatewayreports.aggregation.rollup;
 
+import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.rollup.RollupFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -25,19 +25,10 @@ public class RollupCycle {
 
     /** Folds one claim of batches; answers how many events it folded, or -1 when nothing was pending. */
     public long runOnce(int batches, Runnable beforeCommit) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long folded = RollupFold.fold(c, batches);
-                beforeCommit.run();
-                c.commit();
-                return folded;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return Transactions.inTransaction(dataSource, c -> {
+            long folded = RollupFold.fold(c, batches);
+            beforeCommit.run();
+            return folded;
+        });
     }
 }

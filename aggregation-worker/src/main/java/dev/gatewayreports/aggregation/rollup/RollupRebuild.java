@@ -4,6 +4,7 @@ import dev.gatewayreports.model.audit.Actor;
 import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.audit.AuditEntry;
 import dev.gatewayreports.model.audit.AuditWriter;
+import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.rollup.Deltas;
 import dev.gatewayreports.model.rollup.EventRow;
 import dev.gatewayreports.model.rollup.RollupWriter;
@@ -52,25 +53,16 @@ public class RollupRebuild {
         Instant endDay = to.truncatedTo(ChronoUnit.DAYS).equals(to)
                 ? to
                 : to.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-        long folded = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
-                execute(c, EXCLUSIVE_LOCK);
-                for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(1, ChronoUnit.DAYS)) {
-                    folded += rebuildDay(c, day);
-                }
-                AuditWriter.insert(c, audit(actor, firstDay, endDay, folded));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Transactions.inTransaction(dataSource, c -> {
+            setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
+            execute(c, EXCLUSIVE_LOCK);
+            long folded = 0;
+            for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(1, ChronoUnit.DAYS)) {
+                folded += rebuildDay(c, day);
             }
-        }
-        return folded;
+            AuditWriter.insert(c, audit(actor, firstDay, endDay, folded));
+            return folded;
+        });
     }
 
     private static AuditEntry audit(Actor actor, Instant firstDay, Instant endDay, long folded) {

@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.due;
 
+import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.schedules.ReportWindow;
 import dev.gatewayreports.scheduling.delivery.DeliveryRequest;
 import io.agroal.api.AgroalDataSource;
@@ -144,18 +145,8 @@ public class DueRepository {
 
     /** Runs {@code work} in one transaction and answers what it answers. */
     <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            return Transactions.inTransaction(dataSource, work::run);
         } catch (SQLException e) {
             throw new IllegalStateException("scheduler database work failed: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.gatewayreports.model.stats;
 
+import dev.gatewayreports.model.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -116,7 +117,7 @@ public final class StatsEngine {
             Accumulator acc,
             String statementTimeout)
             throws SQLException {
-        inTransaction(c, c.getTransactionIsolation(), () -> {
+        Transactions.inTransaction(c, c.getTransactionIsolation(), tx -> {
             if (statementTimeout != null) {
                 try (PreparedStatement ps = c.prepareStatement(SET_LOCAL)) {
                     ps.setString(1, "statement_timeout");
@@ -144,7 +145,7 @@ public final class StatsEngine {
             List<long[]> rawRanges,
             Accumulator acc)
             throws SQLException {
-        inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, () -> {
+        Transactions.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, tx -> {
             for (Map.Entry<Integer, List<Coverage.Piece>> e : byGrain.entrySet()) {
                 if (e.getKey() != 0) {
                     readRollup(c, table, e.getKey(), q, e.getValue(), acc);
@@ -159,28 +160,6 @@ public final class StatsEngine {
                 readRaw(c, q, dims, rawRanges, null, acc);
             }
         });
-    }
-
-    /** Reads of one query. */
-    private interface Reads {
-        void run() throws SQLException;
-    }
-
-    /** Runs the reads in one transaction at the isolation level given, then restores the connection. */
-    private static void inTransaction(Connection c, int isolation, Reads reads) throws SQLException {
-        int previous = c.getTransactionIsolation();
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(isolation);
-        try {
-            reads.run();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-            c.setTransactionIsolation(previous);
-        }
     }
 
     private RollupTable chooseTable(StatsQuery q, Set<Dimension> dims) {
