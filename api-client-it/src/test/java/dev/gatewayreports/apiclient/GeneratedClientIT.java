@@ -10,8 +10,10 @@ import dev.gatewayreports.client.api.ReportsApi;
 import dev.gatewayreports.client.api.UsageEventsApi;
 import dev.gatewayreports.client.model.CallStatsRequest;
 import dev.gatewayreports.client.model.CallStatsResponse;
+import dev.gatewayreports.client.model.GenerateReportRequest;
 import dev.gatewayreports.client.model.IngestResponse;
 import dev.gatewayreports.client.model.MetricRequest;
+import dev.gatewayreports.client.model.Report;
 import dev.gatewayreports.client.model.ServiceKeyRequest;
 import dev.gatewayreports.client.model.UsageEvent;
 import dev.gatewayreports.client.model.UsageReportBucket;
@@ -129,12 +131,13 @@ class GeneratedClientIT {
         assertEquals(EVENTS, ingested.getAccepted(), ingested.toString());
 
         ApiClient member = client("Authorization", "Bearer " + token(org, List.of(team), "member"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> report = (Map<String, Object>) new ReportsApi(member)
-                .generateReport(Map.of("report_type", "usage", "days", 2, "team_id", team, "timezone", "UTC"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> summary = (Map<String, Object>) ((Map<String, Object>) report.get("data")).get("summary");
-        assertEquals(EVENTS, ((Number) summary.get("total_requests")).intValue(), report.toString());
+        Report report = new ReportsApi(member)
+                .generateReport(new GenerateReportRequest()
+                        .reportType("usage")
+                        .days(2)
+                        .teamId(team)
+                        .timezone("UTC"));
+        assertEquals(EVENTS, report.getData().getSummary().getTotalRequests().longValue(), report.toString());
 
         CallStatsResponse stats = new CallStatisticsApi(member)
                 .getCallStats(new CallStatsRequest()
@@ -151,18 +154,18 @@ class GeneratedClientIT {
 
         UsageReportResponse usage = new AdminUsageAndCostApi(client("x-api-key", adminKey))
                 .getUsageReport(
-                        day.toString(),
-                        day.plus(1, ChronoUnit.DAYS).toString(),
-                        "1h",
-                        24,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
+                        day.atOffset(ZoneOffset.UTC), // starting_at
+                        null, // api_key_ids[]
+                        "1h", // bucket_width
+                        null, // context_window[]
+                        day.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), // ending_at
+                        null, // group_by[]
+                        null, // inference_geos[]
+                        24, // limit
+                        null, // models[]
+                        null, // page
+                        null, // service_tiers[]
+                        null, // workspace_ids[]
                         "2023-06-01",
                         adminKey);
         long input = 0;

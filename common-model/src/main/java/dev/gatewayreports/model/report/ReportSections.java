@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The {@code sections} object of a generate or schedule request: a section with {@code true} is shown, with {@code
@@ -12,6 +13,7 @@ import java.util.Map;
  * report order; report-api refuses any other key (400 naming {@code sections.<key>}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "GenerateReportSections")
 public record ReportSections(
         Boolean summary,
         @JsonProperty("daily_trend") Boolean dailyTrend,
