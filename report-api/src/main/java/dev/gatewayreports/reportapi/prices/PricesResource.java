@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORG_ADMIN)
 @Tag(name = "Admin: prices")
+@SecurityRequirement(name = "oidc")
 public class PricesResource {
     private final PriceService prices;
     private final PriceBookCache book;
@@ -43,9 +45,13 @@ public class PricesResource {
 
     @GET
     @Operation(
+            operationId = "listPrices",
             summary = "List the prices that apply to the organization",
             description = "List prices (`owner: list`) and the organization's own (`owner: organization`), every"
                     + " effective date, by provider, model, token type, tier and band.")
+    @APIResponse(responseCode = "200", description = "The prices, by provider, model, token type and effective date")
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
+    @APIResponse(responseCode = "403", description = "Not an org_admin")
     public List<PriceResponse> list(
             @Parameter(example = "anthropic") @QueryParam("provider") String provider,
             @Parameter(example = "claude-sonnet-4-5") @QueryParam("model") String model) {
@@ -54,6 +60,7 @@ public class PricesResource {
 
     @POST
     @Operation(
+            operationId = "addPrice",
             summary = "Add an organization price effective from an instant",
             description = "Events ingested afterwards that happened at or after `effective_from` are priced with it;"
                     + " events already stored keep their cost. `usd_per_million` is a number or a decimal string.")
@@ -69,7 +76,7 @@ public class PricesResource {
 
     @DELETE
     @Path("/{price_id}")
-    @Operation(summary = "Delete an organization price that is not in effect yet")
+    @Operation(operationId = "deletePrice", summary = "Delete an organization price that is not in effect yet")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such price of this organization (list prices included)")
     @APIResponse(responseCode = "409", description = "The price is in effect already: add a newer one instead")
