@@ -1,11 +1,11 @@
 package dev.gatewayreports.reportapi.callstats;
 
 import dev.gatewayreports.model.stats.RawFilters;
+import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.callstats.CallStatsRequest.CallFilter;
 import dev.gatewayreports.reportapi.callstats.CallStatsRequest.MetricRequest;
 import dev.gatewayreports.reportapi.errors.ApiException;
-import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ final class CallStatsValidator {
         if (r == null) {
             throw ApiException.invalid("body", "a JSON object is required");
         }
-        String problem = TeamIds.problem(r.projectId());
+        String problem = TenantIds.problem(r.projectId());
         if (problem != null) {
             throw ApiException.invalid("project_id", "project_id " + problem);
         }

@@ -9,7 +9,7 @@ import dev.gatewayreports.model.events.TokenCounts;
 import dev.gatewayreports.model.events.Tracing;
 import dev.gatewayreports.model.events.UsageEvent;
 import dev.gatewayreports.model.events.WireEnums;
-import dev.gatewayreports.reportapi.teams.TeamIds;
+import dev.gatewayreports.model.tenancy.TenantIds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +107,7 @@ final class EventValidator {
 
     private static String teamId(FieldReader r) {
         String teamId = r.string("team_id", true, 64);
-        String problem = teamId == null ? null : TeamIds.problem(teamId);
+        String problem = teamId == null ? null : TenantIds.problem(teamId);
         if (problem != null) {
             r.fail("team_id", problem);
             return null;

@@ -3,8 +3,8 @@ package dev.gatewayreports.reportapi.reports;
 import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.ReportSections;
 import dev.gatewayreports.model.report.RequestedPeriod;
+import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.reportapi.errors.ApiException;
-import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -83,7 +83,7 @@ public final class ReportRequests {
     }
 
     private static String teamId(String value) {
-        if (value != null && !ReportScope.ALL.equals(value) && TeamIds.problem(value) != null) {
+        if (value != null && !ReportScope.ALL.equals(value) && TenantIds.problem(value) != null) {
             throw ApiException.invalid("team_id", "team_id must be a team id or all");
         }
         return value;

@@ -2,11 +2,11 @@ package dev.gatewayreports.reportapi.reports;
 
 import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.Report;
+import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
-import dev.gatewayreports.reportapi.teams.TeamIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -154,8 +154,8 @@ public class ReportsResource {
         if (type != null && ReportType.fromWire(type) == null) {
             throw ApiException.invalid("report_type", "report_type must be " + ReportType.allowed());
         }
-        if (teamId != null && !ReportScope.ALL.equals(teamId) && TeamIds.problem(teamId) != null) {
-            throw ApiException.invalid("team_id", "team_id " + TeamIds.problem(teamId));
+        if (teamId != null && !ReportScope.ALL.equals(teamId) && TenantIds.problem(teamId) != null) {
+            throw ApiException.invalid("team_id", "team_id " + TenantIds.problem(teamId));
         }
         return reports.list(caller.get(), limit(limit), cursor, type, teamId);
     }

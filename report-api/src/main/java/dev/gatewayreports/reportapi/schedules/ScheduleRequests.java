@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewayreports.model.schedules.Frequency;
 import dev.gatewayreports.model.schedules.Recipients;
+import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.reports.ReportRequests;
 import dev.gatewayreports.reportapi.reports.ReportScope;
 import dev.gatewayreports.reportapi.reports.ReportType;
-import dev.gatewayreports.reportapi.teams.TeamIds;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ public final class ScheduleRequests {
         if (ReportScope.ALL.equals(value)) {
             throw ApiException.invalid("team_id", "team_id must name one team: schedules and sends are per team");
         }
-        if (TeamIds.problem(value) != null) {
+        if (TenantIds.problem(value) != null) {
             throw ApiException.invalid("team_id", "team_id must be a team id");
         }
         return value;

@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.teams;
 import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.tenancy.Organization;
 import dev.gatewayreports.model.tenancy.Team;
+import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.reportapi.audit.AuditLog;
 import dev.gatewayreports.reportapi.audit.Changes;
 import dev.gatewayreports.reportapi.errors.ApiException;
@@ -43,7 +44,7 @@ public class TeamService {
         if (request == null) {
             throw ApiException.invalid("body", "a JSON object with team_id and name is required");
         }
-        String problem = TeamIds.problem(request.teamId());
+        String problem = TenantIds.problem(request.teamId());
         if (problem != null) {
             throw ApiException.invalid("team_id", "team_id " + problem);
         }

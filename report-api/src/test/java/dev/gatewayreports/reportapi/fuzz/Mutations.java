@@ -1,6 +1,6 @@
 package dev.gatewayreports.reportapi.fuzz;
 
-import dev.gatewayreports.reportapi.teams.TeamIds;
+import dev.gatewayreports.model.tenancy.TenantIds;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ final class Mutations {
     }
 
     private String team(String name, String value) {
-        if (TEAM_FIELDS.contains(name) && TeamIds.problem(value) == null && !value.startsWith(f.prefix())) {
+        if (TEAM_FIELDS.contains(name) && TenantIds.problem(value) == null && !value.startsWith(f.prefix())) {
             return f.prefix() + value;
         }
         return value;
