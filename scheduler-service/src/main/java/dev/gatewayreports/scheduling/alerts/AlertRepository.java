@@ -26,7 +26,8 @@ public class AlertRepository {
      * and so on. The due conditions are repeated beside {@code FOR UPDATE}: PostgreSQL re-checks them on a row
      * another replica claimed after this statement's snapshot. A claim writes {@code locked_until} = its lease, and
      * only a row whose lease has ended ({@code locked_until <= now}) can be claimed again, so every claim of a rule
-     * writes a later {@code locked_until} than the one before: the value identifies the claim.
+     * writes a later {@code locked_until} than the one before: the value identifies the claim. Answered in the
+     * order of the turns, so each organization's first rule is evaluated first.
      */
     static final String CLAIM = """
             with due as (
@@ -47,14 +48,17 @@ public class AlertRepository {
                  order by due.turn, due.next_eval_at, due.alert_id
                  for update of r skip locked
                  limit ?
-            )
-            update alert_rule a
-               set locked_until = ?
-              from picked
-             where a.alert_id = picked.alert_id
-            returning a.alert_id, a.org_id, a.team_id, a.kind, a.measure, a.window_kind, a.comparison, a.threshold,
-                      a.timezone, a.hysteresis_percent, a.for_minutes, a.recipients, a.webhook_url, a.state,
-                      a.state_since, a.episode, a.next_eval_at, a.locked_until
+            ), claimed as (
+                update alert_rule a
+                   set locked_until = ?
+                  from picked
+                 where a.alert_id = picked.alert_id
+                returning a.*)
+            select alert_id, org_id, team_id, kind, measure, window_kind, comparison, threshold, timezone,
+                   hysteresis_percent, for_minutes, recipients, webhook_url, state, state_since, episode, next_eval_at,
+                   locked_until
+              from claimed
+             order by row_number() over (partition by org_id order by next_eval_at, alert_id), next_eval_at, alert_id
             """;
 
     /** An organization's teams: what an organization-wide rule reads. */

@@ -140,4 +140,29 @@ class AlertExactlyOnceTest {
         assertEquals(later, ((Timestamp) rule.get("last_evaluated_at")).toInstant());
         assertEquals(T0.plus(Duration.ofMinutes(4)), ((Timestamp) rule.get("next_eval_at")).toInstant());
     }
+
+    @Test
+    void shouldRefuseAStaleEvaluationEvenWhenTheStateIsUnchanged() {
+        String[] team = Seeds.team("Quiet replica");
+        String alert =
+                new Rule(team[0], team[1]).threshold("gt", "10").dueAt(T0).insert();
+        AlertRule stale = repository.claim(T0, T0.plus(Duration.ofMinutes(2)), 10).stream()
+                .filter(r -> r.alertId().equals(alert))
+                .findFirst()
+                .orElseThrow();
+        Instant later = T0.plus(Duration.ofMinutes(3));
+        assertEquals(1, Evaluators.replica().evaluateDue(later).evaluated());
+        AlertRule current = repository.claim(later, later.plus(Duration.ofMinutes(2)), 10).stream()
+                .filter(r -> r.alertId().equals(alert))
+                .findFirst()
+                .orElse(null);
+        assertNull(current, "evaluated at its minute, not due again before T0 + 4 min");
+
+        // Same state and episode as when it was claimed: only the lease tells the stale evaluation apart.
+        assertEquals(0, evaluator.evaluate(stale, T0));
+        Map<String, Object> rule = Db.one("select * from alert_rule where alert_id = ?", alert);
+        assertEquals("ok", rule.get("state"));
+        assertEquals(later, ((Timestamp) rule.get("last_evaluated_at")).toInstant());
+        assertEquals(T0.plus(Duration.ofMinutes(4)), ((Timestamp) rule.get("next_eval_at")).toInstant());
+    }
 }
