@@ -329,7 +329,8 @@ class AdminReportsResourceTest {
     }
 
     /** The cost report's code_execution cents per "day workspace", and every line's cents per "day workspace". */
-    private static Map<String, java.math.BigDecimal> codeExecutionCents(String key, Map<String, java.math.BigDecimal> all) {
+    private static Map<String, java.math.BigDecimal> codeExecutionCents(
+            String key, Map<String, java.math.BigDecimal> all) {
         JsonPath lines = admin(key)
                 .queryParam("starting_at", "2025-04-01T00:00:00Z")
                 .queryParam("ending_at", "2025-04-03T00:00:00Z")
@@ -394,13 +395,15 @@ class AdminReportsResourceTest {
         }
         // By hand: 1.5 h × 5¢ + 0.25 h × 2.5¢; 2 h × 5¢; 0.000001 h × 5¢ + 0.333333 h × 2.5¢.
         Map<String, String> byHand = Map.of(
-                "2025-04-01T00:00:00Z null", "8.125",
-                "2025-04-01T00:00:00Z " + other, "10",
-                "2025-04-02T00:00:00Z " + other, "0.8333375");
+                "2025-04-01T00:00:00Z null",
+                "8.125",
+                "2025-04-01T00:00:00Z " + other,
+                "10",
+                "2025-04-02T00:00:00Z " + other,
+                "0.8333375");
         assertEquals(byHand.keySet(), expected.keySet());
         byHand.forEach((k, cents) -> assertEquals(0, new java.math.BigDecimal(cents).compareTo(expected.get(k)), k));
         String key = Tenants.serviceKey(org, "admin");
-        Ingest.makeDefault(org, team);
         // Before the fold: the report reads the pending events raw.
         given().header("x-api-key", Tenants.serviceKey(org, "ingest"))
                 .contentType(io.restassured.http.ContentType.JSON)
@@ -409,6 +412,7 @@ class AdminReportsResourceTest {
                 .then()
                 .statusCode(200)
                 .body("accepted", equalTo(events.size()));
+        Ingest.makeDefault(org, team);
         Map<String, java.math.BigDecimal> rawTotals = new java.util.TreeMap<>();
         Map<String, java.math.BigDecimal> raw = codeExecutionCents(key, rawTotals);
         dev.gatewayreports.reportapi.support.Rollups.foldAll();
@@ -449,8 +453,10 @@ class AdminReportsResourceTest {
         String stats = Tenants.serviceKey(org, "stats");
         JsonPath calls = given().header(
                         "Authorization",
-                        "Basic " + java.util.Base64.getEncoder()
-                                .encodeToString(("api:" + stats).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                ("api:" + stats).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .contentType(io.restassured.http.ContentType.JSON)
                 .body(Map.of(
                         "project_id",
@@ -470,10 +476,10 @@ class AdminReportsResourceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        java.math.BigDecimal teamCost = (java.math.BigDecimal) Db.query(
-                        "select sum(cost_usd) as c from usage_event where org_id = ? and team_id = ?", org, team)
-                .get(0)
-                .get("c");
+        java.math.BigDecimal teamCost = (java.math.BigDecimal)
+                Db.query("select sum(cost_usd) as c from usage_event where org_id = ? and team_id = ?", org, team)
+                        .get(0)
+                        .get("c");
         assertEquals(1, calls.getList("usage_buckets").size(), "the team's events are of one day and model");
         assertEquals(
                 0,

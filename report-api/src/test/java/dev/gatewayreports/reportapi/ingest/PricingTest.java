@@ -172,11 +172,14 @@ class PricingTest {
         assertMoney("0.00000005", text.get("cost_code_execution_usd"));
         assertMoney("0.00000005", text.get("cost_usd"));
         // Absent and 0: no hours, no component (null, as web search's when unused), the tokens' cost only.
-        Map<String, Object> absent = stored(event(team).with("input_tokens", 1_000).build());
+        Map<String, Object> absent =
+                stored(event(team).with("input_tokens", 1_000).build());
         assertMoney("0", absent.get("code_execution_hours"));
         assertNull(absent.get("cost_code_execution_usd"));
-        Map<String, Object> zero =
-                stored(event(team).with("input_tokens", 1_000).with("code_execution_hours", 0).build());
+        Map<String, Object> zero = stored(event(team)
+                .with("input_tokens", 1_000)
+                .with("code_execution_hours", 0)
+                .build());
         assertMoney("0", zero.get("code_execution_hours"));
         assertNull(zero.get("cost_code_execution_usd"));
     }

@@ -162,11 +162,15 @@ class UsageEventsResourceTest {
                         event(team).with("code_execution_hours", "-0.5").build(),
                         event(team).with("code_execution_hours", "two hours").build(),
                         event(team).with("code_execution_hours", "1e3").build(),
-                        event(team).with("code_execution_hours", new BigDecimal("0.1234567")).build(),
+                        event(team)
+                                .with("code_execution_hours", new BigDecimal("0.1234567"))
+                                .build(),
                         event(team).with("code_execution_hours", "0.1234567").build(),
                         event(team).with("code_execution_hours", true).build(),
                         event(team).with("code_execution_hours", List.of(1)).build(),
-                        event(team).with("code_execution_hours", "1" + "0".repeat(19)).build(),
+                        event(team)
+                                .with("code_execution_hours", "1" + "0".repeat(19))
+                                .build(),
                         event(team).with("code_execution_hours", "0.25").build()))
                 .statusCode(200)
                 .body("accepted", equalTo(1))
@@ -174,11 +178,8 @@ class UsageEventsResourceTest {
                 .body("rejected.errors.field.flatten()", everyItem(equalTo("code_execution_hours")))
                 .body("rejected[0].errors[0].message", equalTo("must not be negative"))
                 .body("rejected[4].errors[0].message", equalTo("must have at most 6 decimal places"));
-        assertEquals(
-                0,
-                new BigDecimal("0.25")
-                        .compareTo((BigDecimal) Db.query(
-                                        "select code_execution_hours from usage_event where team_id = ?", team)
+        assertEquals(0, new BigDecimal("0.25").compareTo((BigDecimal)
+                        Db.query("select code_execution_hours from usage_event where team_id = ?", team)
                                 .get(0)
                                 .get("code_execution_hours")));
     }

@@ -123,7 +123,8 @@ class PricesResourceTest {
                 .get(PRICES)
                 .then()
                 .statusCode(200)
-                .body("findAll { it.owner == 'list' && it.token_type == 'code_execution' }.usd_per_million",
+                .body(
+                        "findAll { it.owner == 'list' && it.token_type == 'code_execution' }.usd_per_million",
                         equalTo(List.of("50000")));
         add(admin, """
                         {"provider": "anthropic", "model": "claude-sonnet-4-5", "token_type": "code_execution",

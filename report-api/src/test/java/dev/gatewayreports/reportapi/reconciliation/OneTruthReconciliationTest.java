@@ -136,7 +136,8 @@ class OneTruthReconciliationTest {
                     : CODE_EXECUTION_USD_PER_HOUR;
             BigDecimal usd = hours.multiply(rate).setScale(12, RoundingMode.HALF_UP);
             String workspace = e.teamId().equals(d.teams().get(0)) ? null : e.teamId();
-            Instant day = Instant.ofEpochSecond(Math.floorDiv(e.occurredAtInstant().getEpochSecond(), 86_400) * 86_400);
+            Instant day =
+                    Instant.ofEpochSecond(Math.floorDiv(e.occurredAtInstant().getEpochSecond(), 86_400) * 86_400);
             expected.merge(day + " " + workspace, usd.movePointRight(2), BigDecimal::add);
         }
         for (String team : d.teams()) {
