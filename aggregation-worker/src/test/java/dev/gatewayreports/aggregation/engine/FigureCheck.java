@@ -25,6 +25,7 @@ final class FigureCheck {
             assertEquals(expected.cacheCreation5mInputTokens(), actual.cacheCreation5mInputTokens(), what);
             assertEquals(expected.outputTokens(), actual.outputTokens(), what + " output");
             assertEquals(expected.webSearchRequests(), actual.webSearchRequests(), what + " web search");
+            assertMoney(expected.codeExecutionHours(), actual.codeExecutionHours(), what + " code execution hours");
         }
         if (measures.contains(Measure.CREDITS)) {
             assertMoney(expected.credits(), actual.credits(), what + " credits");
@@ -33,7 +34,7 @@ final class FigureCheck {
             assertMoney(expected.costUsd(), actual.costUsd(), what + " cost");
         }
         if (measures.contains(Measure.COST_PARTS)) {
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < Figures.COST_PARTS; i++) {
                 assertMoney(expected.costPart(i), actual.costPart(i), what + " cost part " + i);
             }
         }

@@ -51,6 +51,12 @@ final class RawOracle {
         if (q.measures().contains(Measure.COST)) {
             FigureCheck.assertMoney((BigDecimal) exact[1], row.figures().costUsd(), at + " cost");
         }
+        if (q.measures().contains(Measure.COST_PARTS)) {
+            FigureCheck.assertMoney((BigDecimal) exact[5], row.figures().costPart(6), at + " code execution cost");
+        }
+        if (q.measures().contains(Measure.TOKENS)) {
+            FigureCheck.assertMoney((BigDecimal) exact[6], row.figures().codeExecutionHours(), at + " code hours");
+        }
         if (q.measures().contains(Measure.LATENCY)) {
             double[] ps = {50, 95, 99};
             for (int i = 0; i < 3; i++) {
@@ -71,7 +77,8 @@ final class RawOracle {
                 select count(*), coalesce(sum(cost_usd), 0),
                        percentile_disc(0.5) within group (order by latency_ms),
                        percentile_disc(0.95) within group (order by latency_ms),
-                       percentile_disc(0.99) within group (order by latency_ms)
+                       percentile_disc(0.99) within group (order by latency_ms),
+                       coalesce(sum(cost_code_execution_usd), 0), coalesce(sum(code_execution_hours), 0)
                 from usage_event where org_id = ? and team_id = any(?) and occurred_at >= ? and occurred_at < ?
                 """);
         List<Object> args =
@@ -102,7 +109,13 @@ final class RawOracle {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Object[] {
-                    rs.getLong(1), rs.getBigDecimal(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)
+                    rs.getLong(1),
+                    rs.getBigDecimal(2),
+                    rs.getDouble(3),
+                    rs.getDouble(4),
+                    rs.getDouble(5),
+                    rs.getBigDecimal(6),
+                    rs.getBigDecimal(7)
                 };
             }
         }

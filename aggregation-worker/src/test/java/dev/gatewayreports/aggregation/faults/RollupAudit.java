@@ -40,6 +40,7 @@ final class RollupAudit {
                 "cache_creation_1h_input_tokens",
                 "output_tokens",
                 "web_search_requests",
+                "code_execution_hours",
                 "credits",
                 "cost_usd",
                 "cost_input_usd",
@@ -47,7 +48,8 @@ final class RollupAudit {
                 "cost_cache_read_usd",
                 "cost_cache_creation_5m_usd",
                 "cost_cache_creation_1h_usd",
-                "cost_web_search_usd")) {
+                "cost_web_search_usd",
+                "cost_code_execution_usd")) {
             RAW.put(c, "sum(" + c + ")");
         }
         RAW.put("unpriced_count", "count(*) filter (where cost_source = 'unpriced')");

@@ -23,7 +23,8 @@ final class RollupCheck {
                        provider, model, count(*) as request_count, count(*) filter (where status = 'error') as error_count,
                        sum(input_tokens) as input_tokens, sum(cache_read_input_tokens) as cache_read,
                        sum(cache_creation_5m_input_tokens) as cache_5m, sum(output_tokens) as output_tokens,
-                       sum(web_search_requests) as web_search, coalesce(sum(credits), 0) as credits,
+                       sum(web_search_requests) as web_search, sum(code_execution_hours) as code_hours,
+                       coalesce(sum(cost_code_execution_usd), 0) as cost_code, coalesce(sum(credits), 0) as credits,
                        coalesce(sum(cost_usd), 0) as cost_usd, coalesce(sum(cost_input_usd), 0) as cost_input_usd,
                        sum(latency_ms) as latency_sum, min(latency_ms) as latency_min, max(latency_ms) as latency_max
                 from usage_event where team_id = any(?) group by 1, 2, 3, 4, 5
@@ -38,6 +39,8 @@ final class RollupCheck {
                or raw.cache_5m is distinct from roll.cache_creation_5m_input_tokens
                or raw.output_tokens is distinct from roll.output_tokens
                or raw.web_search is distinct from roll.web_search_requests
+               or raw.code_hours is distinct from roll.code_execution_hours
+               or raw.cost_code is distinct from roll.cost_code_execution_usd
                or raw.credits is distinct from roll.credits
                or raw.cost_usd is distinct from roll.cost_usd
                or raw.cost_input_usd is distinct from roll.cost_input_usd

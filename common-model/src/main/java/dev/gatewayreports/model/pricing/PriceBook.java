@@ -4,6 +4,7 @@ import dev.gatewayreports.model.events.ContextWindow;
 import dev.gatewayreports.model.events.ServiceTier;
 import dev.gatewayreports.model.events.TokenCounts;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -16,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Prices usage exactly: units × USD per million ÷ 10⁶, in {@link BigDecimal}, with the price effective at the
+ * Prices usage exactly: units × USD per million ÷ 10⁶, in {@link BigDecimal} (to 12 decimals), with the price effective at the
  * moment of use. The rate of a token type is the first of these that the book holds at that moment:
  *
  * <ol>
@@ -37,6 +38,9 @@ public final class PriceBook {
 
     /** A batch event without a batch price pays this share of the standard price. */
     public static final BigDecimal BATCH_SHARE = new BigDecimal("0.5");
+
+    /** Decimals of a stored cost (usage_event's cost columns are numeric(30, 12)). */
+    public static final int COST_SCALE = 12;
 
     private record Key(
             String orgId, String provider, String model, TokenType type, ServiceTier tier, boolean longContext) {}
@@ -81,17 +85,28 @@ public final class PriceBook {
         boolean longContext = isLongContext(usage.tokens(), usage.contextWindow());
         EnumMap<TokenType, BigDecimal> components = new EnumMap<>(TokenType.class);
         for (TokenType type : TokenType.values()) {
-            long units = type.countIn(usage.tokens());
-            if (units == 0) {
+            BigDecimal units = type.unitsIn(usage.tokens());
+            if (units.signum() == 0) {
                 continue;
             }
             BigDecimal perMillion = rate(usage, type, longContext);
             if (perMillion == null) {
                 return CostBreakdown.unpriced();
             }
-            components.put(type, BigDecimal.valueOf(units).multiply(perMillion).movePointLeft(6));
+            components.put(type, component(units, perMillion));
         }
         return CostBreakdown.priced(components);
+    }
+
+    /**
+     * units × USD per million ÷ 10⁶, at most {@value #COST_SCALE} decimals (the scale of the cost columns): exact
+     * for tokens and web-search requests at list and organization rates (whole units, rates of at most 6 decimals);
+     * code-execution hours (up to 6 decimals) and batch halves can go further and are rounded half up, as the
+     * database would round them on storing, so an event's total is always the sum of its stored components.
+     */
+    static BigDecimal component(BigDecimal units, BigDecimal perMillion) {
+        BigDecimal exact = units.multiply(perMillion).movePointLeft(6);
+        return exact.scale() > COST_SCALE ? exact.setScale(COST_SCALE, RoundingMode.HALF_UP) : exact;
     }
 
     /** Whether a request pays the long-context rate: more than 200k input tokens, or the 200k-1M window. */

@@ -1,23 +1,29 @@
 package dev.gatewayreports.model.pricing;
 
 import dev.gatewayreports.model.events.TokenCounts;
-import java.util.function.ToLongFunction;
+import java.math.BigDecimal;
+import java.util.function.Function;
 
-/** A priced unit of usage; the price book holds USD per million of each. */
+/**
+ * A priced unit of usage; the price book holds USD per million of each: tokens, web-search requests, code-execution
+ * container-hours.
+ */
 public enum TokenType {
-    INPUT("input", TokenCounts::input),
-    OUTPUT("output", TokenCounts::output),
-    CACHE_READ("cache_read", TokenCounts::cacheRead),
-    CACHE_CREATION_5M("cache_creation_5m", TokenCounts::cacheCreation5m),
-    CACHE_CREATION_1H("cache_creation_1h", TokenCounts::cacheCreation1h),
-    WEB_SEARCH("web_search", TokenCounts::webSearchRequests);
+    INPUT("input", t -> whole(t.input())),
+    OUTPUT("output", t -> whole(t.output())),
+    CACHE_READ("cache_read", t -> whole(t.cacheRead())),
+    CACHE_CREATION_5M("cache_creation_5m", t -> whole(t.cacheCreation5m())),
+    CACHE_CREATION_1H("cache_creation_1h", t -> whole(t.cacheCreation1h())),
+    WEB_SEARCH("web_search", t -> whole(t.webSearchRequests())),
+    /** Container-hours of code execution, a decimal. */
+    CODE_EXECUTION("code_execution", TokenCounts::codeExecutionHours);
 
     private final String wire;
-    private final ToLongFunction<TokenCounts> count;
+    private final Function<TokenCounts, BigDecimal> units;
 
-    TokenType(String wire, ToLongFunction<TokenCounts> count) {
+    TokenType(String wire, Function<TokenCounts, BigDecimal> units) {
         this.wire = wire;
-        this.count = count;
+        this.units = units;
     }
 
     /** The database spelling. */
@@ -25,8 +31,12 @@ public enum TokenType {
         return wire;
     }
 
-    /** How many units of this type the counts hold. */
-    public long countIn(TokenCounts counts) {
-        return count.applyAsLong(counts);
+    /** How many units of this type the counts hold, exactly. */
+    public BigDecimal unitsIn(TokenCounts counts) {
+        return units.apply(counts);
+    }
+
+    private static BigDecimal whole(long count) {
+        return BigDecimal.valueOf(count);
     }
 }

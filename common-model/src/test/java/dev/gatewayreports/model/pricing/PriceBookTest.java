@@ -30,6 +30,8 @@ class PriceBookTest {
         standard("cache_read", "0.30");
         standard("cache_creation_5m", "3.75");
         standard("web_search", "10000");
+        // Code execution: $0.05 per container-hour = $50,000 per million hours.
+        standard("code_execution", "50000");
         longContext("input", "6");
         longContext("output", "22.50");
         longContext("cache_read", "0.60");
@@ -74,6 +76,38 @@ class PriceBookTest {
 
     private static TokenCounts tokens(long input, long cacheRead, long cache5m, long output, long searches) {
         return new TokenCounts(input, cacheRead, cache5m, 0, output, searches);
+    }
+
+    private static TokenCounts hours(String hours) {
+        return new TokenCounts(0, 0, 0, 0, 0, 0, new BigDecimal(hours));
+    }
+
+    @Test
+    void shouldPriceCodeExecutionPerContainerHour() {
+        // 1.5 h × $0.05 = $0.075; 0.000001 h (the finest unit ingest takes) × $0.05 = $0.00000005, exact.
+        assertMoney("0.075", cost(LIST, ServiceTier.STANDARD, null, hours("1.5")));
+        assertMoney("0.00000005", cost(LIST, ServiceTier.STANDARD, null, hours("0.000001")));
+        // With tokens: 1,000 in × $3 = $0.003, + 2 h × $0.05 = $0.10; the component is kept apart.
+        TokenCounts both = new TokenCounts(1_000, 0, 0, 0, 0, 0, new BigDecimal("2"));
+        CostBreakdown priced = new PriceBook(LIST)
+                .price(new PriceBook.Usage(
+                        null, "anthropic", "claude-sonnet-4-5", JUNE, both, ServiceTier.STANDARD, null));
+        assertMoney("0.103", priced.total());
+        assertMoney("0.1", priced.component(TokenType.CODE_EXECUTION));
+        // Batch: half the standard rate, as every token type: 1 h → $0.025.
+        assertMoney("0.025", cost(LIST, ServiceTier.BATCH, null, hours("1")));
+        // Long context has no code-execution rate of its own: the ordinary one.
+        assertMoney("0.05", cost(LIST, ServiceTier.STANDARD, ContextWindow.FROM_200K_TO_1M, hours("1")));
+    }
+
+    @Test
+    void shouldRoundAComponentBeyondTwelveDecimalsHalfUp() {
+        // An organization's rate of $0.000001 per million hours × 0.5 h = 5e-13 USD: 1e-12 at the cost columns' 12
+        // decimals (half up), and the total is that rounded part.
+        List<PriceEntry> book = new ArrayList<>(LIST);
+        book.add(entry("org_a", "code_execution", ServiceTier.STANDARD, false, "0.000001", EPOCH));
+        BigDecimal total = cost(book, "org_a", JUNE, ServiceTier.STANDARD, null, hours("0.5"));
+        assertEquals(new BigDecimal("0.000000000001"), total);
     }
 
     @Test

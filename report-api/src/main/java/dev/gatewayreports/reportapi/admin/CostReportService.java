@@ -36,7 +36,8 @@ public class CostReportService {
             new Line(2, "tokens", "cache_read_input_tokens", "cache read input tokens"),
             new Line(3, "tokens", "cache_creation.ephemeral_5m_input_tokens", "5m cache write input tokens"),
             new Line(4, "tokens", "cache_creation.ephemeral_1h_input_tokens", "1h cache write input tokens"),
-            new Line(5, "web_search", null, "web search"));
+            new Line(5, "web_search", null, "web search"),
+            new Line(6, "code_execution", null, "code execution"));
 
     private final StatsEngine engine;
     private final OrgTeams orgTeams;

@@ -90,7 +90,7 @@ final class MetricValues {
         };
     }
 
-    /** Exact USD: input = uncached input + cache reads + cache writes; total = everything, web search included. */
+    /** Exact USD: input = uncached input + cache reads + cache writes; total = everything, web search and code execution included. */
     static BigDecimal usageMoney(String metric, Figures f) {
         return switch (metric) {
             case "input_cost" ->

@@ -23,6 +23,9 @@ final class EventValidator {
 
     private static final int ID = 256;
     private static final long MAX_TOKENS = 1L << 40;
+    /** Decimals of code-execution container-hours (a millionth of an hour is 3.6 ms). */
+    static final int CODE_EXECUTION_SCALE = 6;
+
     private static final List<String> STATUSES = WireEnums.spellings(EventStatus.class, EventStatus::wire);
     private static final List<String> ERROR_TYPES = WireEnums.spellings(ErrorType.class, ErrorType::wire);
     private static final List<String> TIERS = WireEnums.spellings(ServiceTier.class, ServiceTier::wire);
@@ -131,7 +134,15 @@ final class EventValidator {
         long cache1h = orZero(r.count("cache_creation_1h_input_tokens", false, MAX_TOKENS));
         long output = orZero(r.count("output_tokens", false, MAX_TOKENS));
         long webSearch = orZero(r.count("web_search_requests", false, MAX_TOKENS));
-        return new TokenCounts(input, cacheRead, cache5m, cache1h, output, webSearch);
+        BigDecimal codeExecution = r.decimal("code_execution_hours", CODE_EXECUTION_SCALE);
+        return new TokenCounts(
+                input,
+                cacheRead,
+                cache5m,
+                cache1h,
+                output,
+                webSearch,
+                codeExecution == null ? BigDecimal.ZERO : codeExecution);
     }
 
     private static Tracing tracing(FieldReader r) {

@@ -45,8 +45,9 @@ final class UsageEventRepository {
                 latency_ms, api_key_id, user_id, run_id, op_name, trace_id, parent_id, thread_id, turn_id, input_refs,
                 output_refs, service_tier, context_window, inference_geo, http_status, error_type, error_message,
                 input_tokens, cache_read_input_tokens, cache_creation_5m_input_tokens, cache_creation_1h_input_tokens,
-                output_tokens, web_search_requests, credits, cost_usd, cost_source, cost_input_usd, cost_output_usd,
-                cost_cache_read_usd, cost_cache_creation_5m_usd, cost_cache_creation_1h_usd, cost_web_search_usd)
+                output_tokens, web_search_requests, code_execution_hours, credits, cost_usd, cost_source,
+                cost_input_usd, cost_output_usd, cost_cache_read_usd, cost_cache_creation_5m_usd,
+                cost_cache_creation_1h_usd, cost_web_search_usd, cost_code_execution_usd)
             from stdin
             """;
 
@@ -137,7 +138,7 @@ final class UsageEventRepository {
                 .add(e.errorMessage());
         var k = e.tokens();
         row.add(k.input()).add(k.cacheRead()).add(k.cacheCreation5m()).add(k.cacheCreation1h());
-        row.add(k.output()).add(k.webSearchRequests());
+        row.add(k.output()).add(k.webSearchRequests()).add(plain(k.codeExecutionHours()));
         row.add(plain(e.credits())).add(plain(cost.total())).add(cost.source().wire());
         for (TokenType type : TokenType.values()) {
             row.add(plain(cost.component(type)));

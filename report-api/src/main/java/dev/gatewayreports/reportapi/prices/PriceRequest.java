@@ -13,10 +13,11 @@ import java.math.BigDecimal;
  * An organization's own price, effective from an instant until its next entry of the same key. Money is a JSON
  * number or a decimal string ({@code "2.40"}), exact either way.
  *
- * @param tokenType input, output, cache_read, cache_creation_5m, cache_creation_1h or web_search
+ * @param tokenType input, output, cache_read, cache_creation_5m, cache_creation_1h, web_search or code_execution
  * @param serviceTier standard (default), batch, priority or flex
  * @param longContext true for the rate of requests of more than 200,000 input tokens (default false)
- * @param usdPerMillion USD per million tokens (per million requests for web_search), at most 6 decimals
+ * @param usdPerMillion USD per million tokens (per million requests for web_search, per million container-hours for
+ *     code_execution), at most 6 decimals
  * @param effectiveFrom RFC 3339 with an offset; events that happened at or after it are priced with it when ingested
  */
 public record PriceRequest(
@@ -26,9 +27,9 @@ public record PriceRequest(
         @JsonProperty("token_type")
         @NotNull
         @Pattern(
-                regexp = "input|output|cache_read|cache_creation_5m|cache_creation_1h|web_search",
+                regexp = "input|output|cache_read|cache_creation_5m|cache_creation_1h|web_search|code_execution",
                 message = "must be one of input, output, cache_read, cache_creation_5m, cache_creation_1h,"
-                        + " web_search")
+                        + " web_search, code_execution")
         String tokenType,
 
         @JsonProperty("service_tier")

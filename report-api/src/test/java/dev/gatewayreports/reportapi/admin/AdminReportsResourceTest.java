@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.reportapi.support.Ingest;
@@ -319,6 +320,175 @@ class AdminReportsResourceTest {
                                         .compareTo(sonnet.cacheRead.movePointRight(2))
                                 == 0));
         assertFalse(results.stream().anyMatch(r -> "priority".equals(r.get("service_tier"))));
+    }
+
+    /** An event of claude-sonnet-4-5 with code execution (hours as sent: a number, a string, or absent). */
+    private static Map<String, Object> codeEvent(String team, String at, String tier, Object hours) {
+        var e = event(team).with("occurred_at", at).with("service_tier", tier);
+        return (hours == null ? e : e.with("code_execution_hours", hours)).build();
+    }
+
+    /** The cost report's code_execution cents per "day workspace", and every line's cents per "day workspace". */
+    private static Map<String, java.math.BigDecimal> codeExecutionCents(
+            String key, Map<String, java.math.BigDecimal> all) {
+        JsonPath lines = admin(key)
+                .queryParam("starting_at", "2025-04-01T00:00:00Z")
+                .queryParam("ending_at", "2025-04-03T00:00:00Z")
+                .queryParam("group_by[]", "description")
+                .queryParam("group_by[]", "workspace_id")
+                .get(COST)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, java.math.BigDecimal> code = new java.util.TreeMap<>();
+        for (int b = 0; b < 2; b++) {
+            String day = lines.getString("data[" + b + "].starting_at");
+            List<Map<String, Object>> results = lines.getList("data[" + b + "].results");
+            for (Map<String, Object> r : results) {
+                String k = day + " " + r.get("workspace_id");
+                java.math.BigDecimal cents = new java.math.BigDecimal((String) r.get("amount"));
+                all.merge(k, cents, java.math.BigDecimal::add);
+                if ("code_execution".equals(r.get("cost_type"))) {
+                    assertNull(r.get("token_type"));
+                    assertEquals("claude-sonnet-4-5 code execution", r.get("description"));
+                    assertEquals("claude-sonnet-4-5", r.get("model"));
+                    code.merge(k, cents, java.math.BigDecimal::add);
+                }
+            }
+        }
+        return code;
+    }
+
+    @Test
+    void shouldReportCodeExecutionAtHoursTimesItsPriceFromRawEventsAndRollupsAlike() {
+        String org = Tenants.newOrg();
+        String team = Tenants.newTeam();
+        String other = Tenants.newTeam();
+        // Hours as numbers and decimal strings, 0 and absent, batch (half price) and priority (not in the report).
+        List<Map<String, Object>> events = List.of(
+                codeEvent(team, "2025-04-01T10:00:00Z", "standard", new java.math.BigDecimal("1.5")),
+                codeEvent(team, "2025-04-01T11:00:00Z", "batch", "0.25"),
+                codeEvent(team, "2025-04-01T12:00:00Z", "standard", null),
+                codeEvent(team, "2025-04-01T15:00:00Z", "priority", 3),
+                codeEvent(other, "2025-04-01T13:00:00Z", "standard", "2"),
+                codeEvent(other, "2025-04-01T14:00:00Z", "standard", 0),
+                codeEvent(other, "2025-04-02T09:00:00Z", "standard", "0.000001"),
+                codeEvent(other, "2025-04-02T09:30:00Z", "batch", "0.333333"));
+        // Independent: hours × $0.05 (Anthropic's list price per container-hour), half in batch, in cents.
+        java.math.BigDecimal rate = new java.math.BigDecimal("0.05");
+        Map<String, java.math.BigDecimal> expected = new java.util.TreeMap<>();
+        for (Map<String, Object> e : events) {
+            Object hours = e.get("code_execution_hours");
+            String tier = (String) e.get("service_tier");
+            if (hours == null || tier.equals("priority") || new java.math.BigDecimal(hours.toString()).signum() == 0) {
+                continue;
+            }
+            java.math.BigDecimal usd = new java.math.BigDecimal(hours.toString())
+                    .multiply(tier.equals("batch") ? rate.multiply(new java.math.BigDecimal("0.5")) : rate)
+                    .setScale(12, java.math.RoundingMode.HALF_UP);
+            String workspace = e.get("team_id").equals(team) ? "null" : other;
+            expected.merge(
+                    ((String) e.get("occurred_at")).substring(0, 10) + "T00:00:00Z " + workspace,
+                    usd.movePointRight(2),
+                    java.math.BigDecimal::add);
+        }
+        // By hand: 1.5 h × 5¢ + 0.25 h × 2.5¢; 2 h × 5¢; 0.000001 h × 5¢ + 0.333333 h × 2.5¢.
+        Map<String, String> byHand = Map.of(
+                "2025-04-01T00:00:00Z null",
+                "8.125",
+                "2025-04-01T00:00:00Z " + other,
+                "10",
+                "2025-04-02T00:00:00Z " + other,
+                "0.8333375");
+        assertEquals(byHand.keySet(), expected.keySet());
+        byHand.forEach((k, cents) -> assertEquals(0, new java.math.BigDecimal(cents).compareTo(expected.get(k)), k));
+        String key = Tenants.serviceKey(org, "admin");
+        // Before the fold: the report reads the pending events raw.
+        given().header("x-api-key", Tenants.serviceKey(org, "ingest"))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(events)
+                .post("/v1/usage/events")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(events.size()));
+        Ingest.makeDefault(org, team);
+        Map<String, java.math.BigDecimal> rawTotals = new java.util.TreeMap<>();
+        Map<String, java.math.BigDecimal> raw = codeExecutionCents(key, rawTotals);
+        dev.gatewayreports.reportapi.support.Rollups.foldAll();
+        Map<String, java.math.BigDecimal> rolledTotals = new java.util.TreeMap<>();
+        Map<String, java.math.BigDecimal> rolled = codeExecutionCents(key, rolledTotals);
+        assertTrue(
+                Db.count(
+                                "select count(*) from rollup_admin where org_id = ? and grain = 86400"
+                                        + " and cost_code_execution_usd > 0 and code_execution_hours > 0",
+                                org)
+                        > 0,
+                "the fold wrote code-execution hours and cost to rollup_admin");
+        for (Map<String, java.math.BigDecimal> got : List.of(raw, rolled)) {
+            assertEquals(expected.keySet(), got.keySet());
+            expected.forEach((k, cents) -> assertEquals(0, cents.compareTo(got.get(k)), k + ": " + got.get(k)));
+        }
+        // Every line adds up to the day's total, which is the stored cost (tokens + code execution) without priority.
+        assertEquals(rawTotals.keySet(), rolledTotals.keySet());
+        rawTotals.forEach((k, cents) -> assertEquals(0, cents.compareTo(rolledTotals.get(k)), k));
+        for (String day : List.of("2025-04-01", "2025-04-02")) {
+            for (String ws : List.of(team, other)) {
+                java.math.BigDecimal sql = (java.math.BigDecimal) Db.query(
+                                "select coalesce(sum(cost_usd), 0) as c from usage_event where org_id = ? and team_id = ?"
+                                        + " and service_tier <> 'priority' and occurred_at >= ?::date"
+                                        + " and occurred_at < ?::date + 1",
+                                org,
+                                ws,
+                                day,
+                                day)
+                        .get(0)
+                        .get("c");
+                java.math.BigDecimal got = rolledTotals.getOrDefault(
+                        day + "T00:00:00Z " + (ws.equals(team) ? "null" : ws), java.math.BigDecimal.ZERO);
+                assertEquals(0, sql.movePointRight(2).compareTo(got), day + " " + ws + ": " + got + " vs " + sql);
+            }
+        }
+        // /calls/stats' total_cost of the team (priority included) is the same stored cost, to its 6 decimals.
+        String stats = Tenants.serviceKey(org, "stats");
+        JsonPath calls = given().header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                ("api:" + stats).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of(
+                        "project_id",
+                        team,
+                        "start",
+                        "2025-04-01T00:00:00Z",
+                        "end",
+                        "2025-04-03T00:00:00Z",
+                        "granularity",
+                        86_400,
+                        "timezone",
+                        "UTC",
+                        "usage_metrics",
+                        List.of(Map.of("metric", "total_cost"))))
+                .post("/calls/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        java.math.BigDecimal teamCost = (java.math.BigDecimal)
+                Db.query("select sum(cost_usd) as c from usage_event where org_id = ? and team_id = ?", org, team)
+                        .get(0)
+                        .get("c");
+        assertEquals(1, calls.getList("usage_buckets").size(), "the team's events are of one day and model");
+        assertEquals(
+                0,
+                teamCost.setScale(6, java.math.RoundingMode.HALF_EVEN)
+                        .compareTo(new java.math.BigDecimal(calls.getList("usage_buckets.sum_total_cost")
+                                .get(0)
+                                .toString())));
+        // 3 h of priority code execution ($0.15) is in that total and in no cost report line.
+        assertTrue(teamCost.compareTo(new java.math.BigDecimal("0.15")) > 0);
     }
 
     /** Sums of the columns of the rows, for expectations computed with plain SQL. */

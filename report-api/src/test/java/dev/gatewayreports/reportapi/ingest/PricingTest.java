@@ -150,4 +150,62 @@ class PricingTest {
         assertMoney("0.0225", row.get("cost_output_usd"));
         assertMoney("1.5225", row.get("cost_usd"));
     }
+
+    @Test
+    void shouldPriceCodeExecutionPerContainerHour() {
+        // claude-sonnet-4-5: $0.05 per container-hour (V26). 1.25 h → $0.0625; with 1,000 in × $3 = $0.003.
+        Map<String, Object> number = stored(event(team)
+                .with("input_tokens", 1_000)
+                .with("output_tokens", 0)
+                .with("code_execution_hours", new BigDecimal("1.25"))
+                .build());
+        assertMoney("1.25", number.get("code_execution_hours"));
+        assertMoney("0.0625", number.get("cost_code_execution_usd"));
+        assertMoney("0.0655", number.get("cost_usd"));
+        // A decimal string is the same exact value; 0.000001 h (the finest ingest takes) → $0.00000005.
+        Map<String, Object> text = stored(event(team)
+                .with("input_tokens", 0)
+                .with("output_tokens", 0)
+                .with("code_execution_hours", "0.000001")
+                .build());
+        assertMoney("0.000001", text.get("code_execution_hours"));
+        assertMoney("0.00000005", text.get("cost_code_execution_usd"));
+        assertMoney("0.00000005", text.get("cost_usd"));
+        // Absent and 0: no hours, no component (null, as web search's when unused), the tokens' cost only.
+        Map<String, Object> absent =
+                stored(event(team).with("input_tokens", 1_000).build());
+        assertMoney("0", absent.get("code_execution_hours"));
+        assertNull(absent.get("cost_code_execution_usd"));
+        Map<String, Object> zero = stored(event(team)
+                .with("input_tokens", 1_000)
+                .with("code_execution_hours", 0)
+                .build());
+        assertMoney("0", zero.get("code_execution_hours"));
+        assertNull(zero.get("cost_code_execution_usd"));
+    }
+
+    @Test
+    void shouldPriceCodeExecutionInBatchAtHalfAndWithAnOrganizationsOwnRate() {
+        // Batch: half of $0.05 → 2 h = $0.05.
+        Map<String, Object> batch = stored(event(team)
+                .with("service_tier", "batch")
+                .with("input_tokens", 0)
+                .with("output_tokens", 0)
+                .with("code_execution_hours", "2")
+                .build());
+        assertMoney("0.05", batch.get("cost_code_execution_usd"));
+        // The organization's own $0.04 per hour (40,000 per million hours): 2 h → $0.08.
+        Db.execute(
+                "insert into price (org_id, provider, model, token_type, usd_per_million, effective_from)"
+                        + " values (?, 'anthropic', 'claude-sonnet-4-5', 'code_execution', 40000, 'epoch')",
+                org);
+        prices.refresh();
+        Map<String, Object> own = stored(event(team)
+                .with("input_tokens", 0)
+                .with("output_tokens", 0)
+                .with("code_execution_hours", 2)
+                .build());
+        assertMoney("0.08", own.get("cost_code_execution_usd"));
+        assertMoney("0.08", own.get("cost_usd"));
+    }
 }

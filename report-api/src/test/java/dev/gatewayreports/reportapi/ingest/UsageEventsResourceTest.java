@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -155,6 +156,35 @@ class UsageEventsResourceTest {
     }
 
     @Test
+    void shouldRejectBadCodeExecutionHoursNamingTheField() {
+        post(List.of(
+                        event(team).with("code_execution_hours", -1).build(),
+                        event(team).with("code_execution_hours", "-0.5").build(),
+                        event(team).with("code_execution_hours", "two hours").build(),
+                        event(team).with("code_execution_hours", "1e3").build(),
+                        event(team)
+                                .with("code_execution_hours", new BigDecimal("0.1234567"))
+                                .build(),
+                        event(team).with("code_execution_hours", "0.1234567").build(),
+                        event(team).with("code_execution_hours", true).build(),
+                        event(team).with("code_execution_hours", List.of(1)).build(),
+                        event(team)
+                                .with("code_execution_hours", "1" + "0".repeat(19))
+                                .build(),
+                        event(team).with("code_execution_hours", "0.25").build()))
+                .statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected.index", equalTo(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)))
+                .body("rejected.errors.field.flatten()", everyItem(equalTo("code_execution_hours")))
+                .body("rejected[0].errors[0].message", equalTo("must not be negative"))
+                .body("rejected[4].errors[0].message", equalTo("must have at most 6 decimal places"));
+        assertEquals(0, new BigDecimal("0.25").compareTo((BigDecimal)
+                        Db.query("select code_execution_hours from usage_event where team_id = ?", team)
+                                .get(0)
+                                .get("code_execution_hours")));
+    }
+
+    @Test
     void shouldStoreEveryFieldAsSent() {
         Map<String, Object> e = event(team)
                 .with("occurred_at", "2025-03-09T01:30:00.123-05:00")
@@ -179,6 +209,7 @@ class UsageEventsResourceTest {
                 .with("cache_creation_5m_input_tokens", 7)
                 .with("cache_creation_1h_input_tokens", 3)
                 .with("web_search_requests", 2)
+                .with("code_execution_hours", "0.083333")
                 .with("credits", new BigDecimal("12.345678"))
                 .build();
         post(List.of(e)).statusCode(200).body("accepted", equalTo(1));
@@ -199,6 +230,7 @@ class UsageEventsResourceTest {
         assertEquals(new BigDecimal("12.345678"), row.get("credits"));
         assertEquals(org, row.get("org_id"));
         assertEquals(2L, row.get("web_search_requests"));
+        assertEquals(new BigDecimal("0.083333"), row.get("code_execution_hours"));
     }
 
     @Test

@@ -116,6 +116,46 @@ class PricesResourceTest {
     }
 
     @Test
+    void shouldPriceCodeExecutionWithTheOrganizationsOwnRatePerContainerHour() {
+        // The list price is $0.05 per container-hour, 50,000 per million hours; the organization's own: $0.03.
+        given().header("Authorization", Tokens.bearer(admin))
+                .queryParam("model", "claude-sonnet-4-5")
+                .get(PRICES)
+                .then()
+                .statusCode(200)
+                .body(
+                        "findAll { it.owner == 'list' && it.token_type == 'code_execution' }.usd_per_million",
+                        equalTo(List.of("50000")));
+        add(admin, """
+                        {"provider": "anthropic", "model": "claude-sonnet-4-5", "token_type": "code_execution",
+                         "usd_per_million": "30000", "effective_from": "2020-01-01T00:00:00Z"}
+                        """)
+                .statusCode(201)
+                .body("token_type", equalTo("code_execution"))
+                .body("usd_per_million", equalTo("30000"));
+        Map<String, Object> e = event(team)
+                .with("input_tokens", 0)
+                .with("output_tokens", 0)
+                .with("code_execution_hours", "0.5")
+                .build();
+        given().header("x-api-key", ingestKey)
+                .contentType(ContentType.JSON)
+                .body(List.of(e))
+                .post("/v1/usage/events")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
+        Map<String, Object> row = Db.query(
+                        "select cost_usd, cost_code_execution_usd from usage_event where team_id = ? and request_id = ?",
+                        team,
+                        e.get("request_id"))
+                .get(0);
+        // 0.5 h × $0.03 = $0.015
+        assertMoney("0.015", (BigDecimal) row.get("cost_code_execution_usd"));
+        assertMoney("0.015", (BigDecimal) row.get("cost_usd"));
+    }
+
+    @Test
     void shouldStoreTheSameNumericFromANumberOrADecimalString() {
         add(admin, inputPrice("0.125001", "2024-01-01T00:00:00Z")).statusCode(201);
         add(admin, inputPrice("\"0.125001\"", "2024-02-01T00:00:00Z")).statusCode(201);

@@ -108,6 +108,71 @@ class OneTruthReconciliationTest {
                 cents(IndependentTotals.of(d, List.of()).costUsd()),
                 cents(new BigDecimal(all.getString("data.summary.total_cost_usd"))));
         assertDaysReadRollups(d);
+        assertCodeExecutionLines(adminKey, d);
+    }
+
+    /** Anthropic's list price of code execution: $0.05 per container-hour (V26). */
+    private static final BigDecimal CODE_EXECUTION_USD_PER_HOUR = new BigDecimal("0.05");
+
+    /**
+     * The cost report's {@code code_execution} lines, per UTC day and workspace, equal hours × $0.05 per event (half
+     * for batch, priority left out), each rounded as the cost columns are (12 decimals, half up), computed here in
+     * Java from the generated events and the published price, not read from the book.
+     */
+    private static void assertCodeExecutionLines(String adminKey, ReconciliationDataset d) {
+        Map<String, BigDecimal> expected = new TreeMap<>();
+        Map<String, Integer> perTeam = new HashMap<>();
+        for (GeneratedEvent e : d.events()) {
+            BigDecimal hours = e.usage() == null ? null : e.usage().codeExecutionHours();
+            if (hours == null || hours.signum() == 0) {
+                continue;
+            }
+            perTeam.merge(e.teamId(), 1, Integer::sum);
+            if (e.serviceTier().equals("priority")) {
+                continue;
+            }
+            BigDecimal rate = e.serviceTier().equals("batch")
+                    ? CODE_EXECUTION_USD_PER_HOUR.multiply(new BigDecimal("0.5"))
+                    : CODE_EXECUTION_USD_PER_HOUR;
+            BigDecimal usd = hours.multiply(rate).setScale(12, RoundingMode.HALF_UP);
+            String workspace = e.teamId().equals(d.teams().get(0)) ? null : e.teamId();
+            Instant day =
+                    Instant.ofEpochSecond(Math.floorDiv(e.occurredAtInstant().getEpochSecond(), 86_400) * 86_400);
+            expected.merge(day + " " + workspace, usd.movePointRight(2), BigDecimal::add);
+        }
+        for (String team : d.teams()) {
+            assertTrue(perTeam.getOrDefault(team, 0) > 3, "the dataset has code execution in " + team);
+        }
+        JsonPath json = given().header("x-api-key", adminKey)
+                .queryParam("starting_at", d.start().toString())
+                .queryParam("ending_at", adminEndingAt(d))
+                .queryParam("group_by[]", "workspace_id")
+                .queryParam("group_by[]", "description")
+                .get("/v1/organizations/cost_report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        List<Map<String, Object>> buckets = json.getList("data");
+        for (Map<String, Object> bucket : buckets) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> results = (List<Map<String, Object>>) bucket.get("results");
+            for (Map<String, Object> r : results) {
+                if (!"code_execution".equals(r.get("cost_type"))) {
+                    continue;
+                }
+                assertEquals(null, r.get("token_type"), "a code_execution line has no token type");
+                assertEquals(r.get("model") + " code execution", r.get("description"));
+                actual.merge(
+                        bucket.get("starting_at") + " " + r.get("workspace_id"),
+                        new BigDecimal((String) r.get("amount")),
+                        BigDecimal::add);
+            }
+        }
+        assertEquals(expected.keySet(), actual.keySet(), "days and workspaces with code execution");
+        expected.forEach((k, cents) ->
+                assertEquals(0, cents.compareTo(actual.get(k)), "code_execution cents of " + k + ": " + actual.get(k)));
     }
 
     /** The reports API's comprehensive report of the team over the same window and zone. */

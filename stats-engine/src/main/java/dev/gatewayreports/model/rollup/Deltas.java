@@ -35,6 +35,7 @@ public final class Deltas {
                     .addEvent(
                             e.error(),
                             e.tokens(),
+                            e.codeExecutionHours(),
                             e.credits(),
                             e.costUsd(),
                             e.costParts(),

@@ -1,5 +1,6 @@
 package dev.gatewayreports.model.rollup;
 
+import dev.gatewayreports.model.stats.Figures;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,18 +19,19 @@ public record EventRow(
         String contextWindow,
         String inferenceGeo,
         long[] tokens,
+        BigDecimal codeExecutionHours,
         BigDecimal credits,
         BigDecimal costUsd,
         boolean unpriced,
         BigDecimal[] costParts,
         String orgId) {
 
-    /** Token columns, in this order, in {@link #tokens}. */
+    /** Token columns, in this order, in {@link #tokens}, then the code-execution hours. */
     static final String TOKEN_COLUMNS = "input_tokens, cache_read_input_tokens, cache_creation_5m_input_tokens,"
-            + " cache_creation_1h_input_tokens, output_tokens, web_search_requests";
+            + " cache_creation_1h_input_tokens, output_tokens, web_search_requests, code_execution_hours";
     /** Cost component columns, in this order, in {@link #costParts}. */
     static final String COST_COLUMNS = "cost_input_usd, cost_output_usd, cost_cache_read_usd,"
-            + " cost_cache_creation_5m_usd, cost_cache_creation_1h_usd, cost_web_search_usd";
+            + " cost_cache_creation_5m_usd, cost_cache_creation_1h_usd, cost_web_search_usd, cost_code_execution_usd";
 
     public static final String SELECT_COLUMNS =
             "team_id, floor(extract(epoch from occurred_at))::bigint, provider, model, status,"
@@ -42,9 +44,9 @@ public record EventRow(
         for (int i = 0; i < 6; i++) {
             tokens[i] = rs.getLong(12 + i);
         }
-        BigDecimal[] parts = new BigDecimal[6];
-        for (int i = 0; i < 6; i++) {
-            parts[i] = rs.getBigDecimal(21 + i);
+        BigDecimal[] parts = new BigDecimal[Figures.COST_PARTS];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = rs.getBigDecimal(22 + i);
         }
         return new EventRow(
                 rs.getString(1),
@@ -61,8 +63,9 @@ public record EventRow(
                 tokens,
                 rs.getBigDecimal(18),
                 rs.getBigDecimal(19),
-                "unpriced".equals(rs.getString(20)),
+                rs.getBigDecimal(20),
+                "unpriced".equals(rs.getString(21)),
                 parts,
-                rs.getString(27));
+                rs.getString(29));
     }
 }

@@ -55,23 +55,25 @@ final class Accumulator {
         for (int i = 0; i < 6; i++) {
             f.tokens[i] += rs.getLong(c + 2 + i);
         }
-        f.credits = f.credits.add(rs.getBigDecimal(c + 8));
-        f.cost = f.cost.add(rs.getBigDecimal(c + 9));
-        for (int i = 0; i < 6; i++) {
-            f.costParts[i] = f.costParts[i].add(rs.getBigDecimal(c + 10 + i));
+        f.codeExecutionHours = f.codeExecutionHours.add(rs.getBigDecimal(c + 8));
+        f.credits = f.credits.add(rs.getBigDecimal(c + 9));
+        f.cost = f.cost.add(rs.getBigDecimal(c + 10));
+        for (int i = 0; i < Figures.COST_PARTS; i++) {
+            f.costParts[i] = f.costParts[i].add(rs.getBigDecimal(c + 11 + i));
         }
-        f.unpriced += rs.getLong(c + 16);
-        f.latencySum += rs.getLong(c + 17);
-        int min = rs.getInt(c + 18);
+        int next = c + 11 + Figures.COST_PARTS;
+        f.unpriced += rs.getLong(next);
+        f.latencySum += rs.getLong(next + 1);
+        int min = rs.getInt(next + 2);
         if (!rs.wasNull()) {
             f.latencyMin = Math.min(f.latencyMin, min);
-            f.latencyMax = Math.max(f.latencyMax, rs.getInt(c + 19));
+            f.latencyMax = Math.max(f.latencyMax, rs.getInt(next + 3));
         }
         if (f.sketch != null) {
             if (raw) {
                 f.sketch.accept(min);
             } else {
-                LatencySketches.mergeInto(f.sketch, rs.getBytes(c + 20));
+                LatencySketches.mergeInto(f.sketch, rs.getBytes(next + 4));
             }
         }
     }

@@ -16,6 +16,7 @@ public enum FigureColumn {
     CACHE_1H_TOKENS("cache_creation_1h_input_tokens", "bigint", Figures::cacheCreation1hInputTokens),
     OUTPUT_TOKENS("output_tokens", "bigint", Figures::outputTokens),
     WEB_SEARCH("web_search_requests", "bigint", Figures::webSearchRequests),
+    CODE_EXECUTION_HOURS("code_execution_hours", "numeric", Figures::codeExecutionHours),
     CREDITS("credits", "numeric", Figures::credits),
     COST("cost_usd", "numeric", Figures::costUsd),
     COST_INPUT("cost_input_usd", "numeric", f -> f.costPart(0)),
@@ -24,6 +25,7 @@ public enum FigureColumn {
     COST_CACHE_5M("cost_cache_creation_5m_usd", "numeric", f -> f.costPart(3)),
     COST_CACHE_1H("cost_cache_creation_1h_usd", "numeric", f -> f.costPart(4)),
     COST_WEB_SEARCH("cost_web_search_usd", "numeric", f -> f.costPart(5)),
+    COST_CODE_EXECUTION("cost_code_execution_usd", "numeric", f -> f.costPart(6)),
     UNPRICED("unpriced_count", "bigint", Figures::unpricedRequests),
     LATENCY_SUM("latency_sum", "bigint", Figures::latencySum);
 
@@ -43,13 +45,15 @@ public enum FigureColumn {
             CACHE_1H_TOKENS,
             OUTPUT_TOKENS,
             WEB_SEARCH,
+            CODE_EXECUTION_HOURS,
             COST,
             COST_INPUT,
             COST_OUTPUT,
             COST_CACHE_READ,
             COST_CACHE_5M,
             COST_CACHE_1H,
-            COST_WEB_SEARCH);
+            COST_WEB_SEARCH,
+            COST_CODE_EXECUTION);
 
     private final String column;
     private final String sqlType;

@@ -9,12 +9,18 @@ import java.util.Arrays;
  * events into them for rollup rows; the engine sums rollup rows and events into them for answers.
  */
 public final class Figures {
+    /** Cost parts: input, output, cache read, cache write 5m, cache write 1h, web search, code execution. */
+    public static final int COST_PARTS = 7;
+
     long requests;
     long errors;
     final long[] tokens = new long[6];
+    BigDecimal codeExecutionHours = BigDecimal.ZERO;
     BigDecimal credits = BigDecimal.ZERO;
     BigDecimal cost = BigDecimal.ZERO;
-    final BigDecimal[] costParts = new BigDecimal[6];
+    /** One per priced unit, in {@link #costPart(int)}'s order. */
+    final BigDecimal[] costParts = new BigDecimal[COST_PARTS];
+
     long unpriced;
     long latencySum;
     int latencyMin = Integer.MAX_VALUE;
@@ -35,11 +41,13 @@ public final class Figures {
      * Adds one event.
      *
      * @param tokens input, cache read, cache write 5m, cache write 1h, output, web-search requests
-     * @param costParts per token type in the same order (null where not priced by the book)
+     * @param codeExecutionHours container-hours of code execution (null as zero)
+     * @param costParts per token type in {@link #costPart(int)}'s order (null where not priced by the book)
      */
     public void addEvent(
             boolean error,
             long[] tokens,
+            BigDecimal codeExecutionHours,
             BigDecimal credits,
             BigDecimal cost,
             BigDecimal[] costParts,
@@ -50,6 +58,8 @@ public final class Figures {
         for (int i = 0; i < this.tokens.length; i++) {
             this.tokens[i] += tokens[i];
         }
+        this.codeExecutionHours =
+                codeExecutionHours == null ? this.codeExecutionHours : this.codeExecutionHours.add(codeExecutionHours);
         this.credits = credits == null ? this.credits : this.credits.add(credits);
         this.cost = cost == null ? this.cost : this.cost.add(cost);
         for (int i = 0; i < this.costParts.length; i++) {
@@ -71,6 +81,7 @@ public final class Figures {
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] += other.tokens[i];
         }
+        codeExecutionHours = codeExecutionHours.add(other.codeExecutionHours);
         credits = credits.add(other.credits);
         cost = cost.add(other.cost);
         for (int i = 0; i < costParts.length; i++) {
@@ -126,6 +137,11 @@ public final class Figures {
         return tokens[5];
     }
 
+    /** Container-hours of code execution, exact. */
+    public BigDecimal codeExecutionHours() {
+        return codeExecutionHours;
+    }
+
     public BigDecimal credits() {
         return credits;
     }
@@ -134,7 +150,11 @@ public final class Figures {
         return cost;
     }
 
-    /** USD per token type: input, output, cache read, cache write 5m, cache write 1h, web search. */
+    /**
+     * USD per priced unit: 0 input, 1 output, 2 cache read, 3 cache write 5m, 4 cache write 1h, 5 web search, 6 code
+     * execution ({@link #COST_PARTS} in all). Their sum is the cost of the events the price book priced; cost the
+     * gateway reported as a whole has no parts.
+     */
     public BigDecimal costPart(int index) {
         return costParts[index];
     }

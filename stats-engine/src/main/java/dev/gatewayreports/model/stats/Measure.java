@@ -6,13 +6,13 @@ public enum Measure {
     REQUESTS,
     /** Error count. */
     ERRORS,
-    /** Every token type and web-search requests. */
+    /** Every token type, web-search requests and code-execution hours. */
     TOKENS,
     /** Gateway credits. */
     CREDITS,
     /** Total USD and the count of unpriced events. */
     COST,
-    /** USD per token type. */
+    /** USD per token type (web search and code execution included). */
     COST_PARTS,
     /** Latency sum, min, max, avg and percentiles. */
     LATENCY

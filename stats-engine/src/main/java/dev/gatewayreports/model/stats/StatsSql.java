@@ -53,9 +53,11 @@ final class StatsSql {
         select.add("floor(extract(epoch from e.occurred_at))::bigint");
         groupBy.forEach(d -> select.add("e." + d.column()));
         select.add("1").add("(e.status = 'error')::int");
-        FIGURES.subList(2, 8).forEach(f -> select.add("e." + f));
-        select.add("coalesce(e.credits, 0)");
-        FIGURES.subList(9, 16).forEach(f -> select.add("coalesce(e." + f + ", 0)"));
+        // tokens and web-search requests, code-execution hours (not null); credits, cost and its parts (nullable)
+        FIGURES.subList(FigureColumn.INPUT_TOKENS.ordinal(), FigureColumn.CREDITS.ordinal())
+                .forEach(f -> select.add("e." + f));
+        FIGURES.subList(FigureColumn.CREDITS.ordinal(), FigureColumn.UNPRICED.ordinal())
+                .forEach(f -> select.add("coalesce(e." + f + ", 0)"));
         select.add("(e.cost_source = 'unpriced')::int")
                 .add("e.latency_ms")
                 .add("e.latency_ms")

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 /** Sketch percentiles stay inside the exact [min, max] of their group. */
 class PercentileClampTest {
     private static final long[] NO_TOKENS = new long[6];
-    private static final BigDecimal[] NO_COST = new BigDecimal[6];
+    private static final BigDecimal[] NO_COST = new BigDecimal[Figures.COST_PARTS];
 
     private static Figures of(int... latencies) {
         Figures f = Figures.empty(true);
         for (int ms : latencies) {
-            f.addEvent(false, NO_TOKENS, null, null, NO_COST, false, ms);
+            f.addEvent(false, NO_TOKENS, null, null, null, NO_COST, false, ms);
         }
         return f;
     }
