@@ -48,7 +48,8 @@ final class AlertAudits {
         return changes;
     }
 
-    static Map<String, Object> deleted(AlertResponse a) {
+    /** Which rule: its team and name (a deletion, a rotation). */
+    static Map<String, Object> identity(AlertResponse a) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("team_id", a.teamId());
         details.put("name", a.name());

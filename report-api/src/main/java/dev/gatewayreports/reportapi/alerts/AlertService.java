@@ -124,7 +124,7 @@ public class AlertService {
         AlertResponse stored = visible(caller, alertId, true);
         administeredScope(caller, stored.teamId());
         alerts.delete(caller.orgId(), alertId);
-        audit.record(caller.orgId(), AuditAction.ALERT_DELETED, "alert", alertId, AlertAudits.deleted(stored));
+        audit.record(caller.orgId(), AuditAction.ALERT_DELETED, "alert", alertId, AlertAudits.identity(stored));
     }
 
     /** A new webhook secret for the rule, shown once; the old one stops verifying at once. */
@@ -142,7 +142,7 @@ public class AlertService {
                 AuditAction.ALERT_WEBHOOK_SECRET_ROTATED,
                 "alert",
                 alertId,
-                AlertAudits.deleted(stored));
+                AlertAudits.identity(stored));
         return new WebhookSecretResponse(secret.secret());
     }
 
