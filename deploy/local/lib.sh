@@ -56,6 +56,16 @@ tool() {
   "$JAVA" -cp "$TOOLS_CP" "dev.gatewayreports.deploy.$name" "$@"
 }
 
+# Prints the installation's secrets key (REPORTS_SECRETS_KEY: base64 of 32 random bytes) of this local
+# environment, made once and kept in the state directory (down.sh --purge drops it with the data it sealed).
+secrets_key() {
+  local key_file="$STATE_DIR/secrets-key"
+  if [[ ! -s "$key_file" ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"$key_file")
+  fi
+  cat "$key_file"
+}
+
 # True if the pid file names a live process.
 running() {
   local pid_file=$1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole product on this machine: Postgres and a mail sink (LocalEnvironment), the three services,
-# an org admin with three teams and an ingest key, and ~150,000 demo events.
+# an org admin with three teams and an ingest key, ~150,000 demo events and two demo alerts.
 #   deploy/local/up.sh [--no-build] [--reload] [--embedded] [--events N]
 #     --no-build   use the jars already in */target
 #     --reload     load a new set of demo events even if one was loaded before
@@ -72,6 +72,10 @@ start_service() {
   local extra=()
   if [[ "$name" == scheduler-service ]]; then
     extra=(REPORTS_SCHEDULER_REPORT_API_URL="$API" REPORTS_SCHEDULER_REPORT_API_TOKEN="$SCHEDULER_TOKEN")
+  fi
+  # report-api seals alert webhook secrets with this key, scheduler-service opens them to sign: the same key.
+  if [[ "$name" == report-api || "$name" == scheduler-service ]]; then
+    extra+=(REPORTS_SECRETS_KEY="$SECRETS_KEY")
   fi
   echo "Starting $name on :$port (operations on :$((port + 1000))); log: $STATE_DIR/$name.log"
   QUARKUS_PROFILE=local \
@@ -151,6 +155,35 @@ load_demo_data() {
   echo "$EVENTS events, seed $seed, $(date -u +%FT%TZ)" >"$marker"
 }
 
+# GET with the admin token; prints the body.
+admin_get() {
+  curl -sS -f "$API$1" -H "Authorization: Bearer $ADMIN_TOKEN"
+}
+
+# Two demo alerts, made through the API as a user would (once: skipped when they exist): team_platform's spend over
+# the last day above half of what it spent yesterday (so it fires on the demo data), and an organization budget.
+demo_alerts() {
+  local existing yesterday threshold answer
+  existing=$(admin_get /v1/alerts) || die "listing alerts failed"
+  if grep -q '"Platform daily spend"' <<<"$existing"; then
+    echo "Demo alerts exist"
+    return
+  fi
+  yesterday=$( (admin_get '/v1/reports/quick/cost?days=1&team_id=team_platform' || true) \
+    | grep -o '"total_cost_usd"[[:space:]]*:[[:space:]]*[0-9.]*' | head -n 1 | sed 's/.*://; s/[[:space:]]//g' \
+    || true)
+  threshold=$(awk -v c="${yesterday:-0}" 'BEGIN { t = c / 2; if (t < 1) t = 1; printf "%.2f", t }')
+  answer=$(admin_post /v1/alerts "{\"name\":\"Platform daily spend\",\"team_id\":\"team_platform\",
+    \"measure\":\"cost_usd\",\"window\":\"last_day\",\"comparison\":\"gt\",\"threshold\":\"$threshold\",
+    \"timezone\":\"Europe/Berlin\",\"for_minutes\":0,\"recipients\":[\"platform-leads@demo.example\"]}")
+  [[ "${answer##*$'\n'}" == 201 ]] || die "creating the team alert: ${answer}"
+  answer=$(admin_post /v1/alerts "{\"name\":\"Organization monthly budget\",\"kind\":\"budget\",
+    \"measure\":\"cost_usd\",\"window\":\"month_to_date\",\"comparison\":\"gte\",\"threshold\":\"5000\",
+    \"timezone\":\"Europe/Berlin\",\"recipients\":[\"$ADMIN_EMAIL\"]}")
+  [[ "${answer##*$'\n'}" == 201 ]] || die "creating the organization budget: ${answer}"
+  echo "Created demo alerts: team_platform cost over last_day > \$$threshold, organization budget \$5000/month"
+}
+
 print_summary() {
   cat <<SUMMARY
 
@@ -174,6 +207,9 @@ Ingest two events:
 curl -sS -X POST $API/v1/usage/events -H "Authorization: Bearer \$(cat $STATE_DIR/ingest-key)" \\
   -H 'Content-Type: application/x-ndjson' --data-binary \$'{"request_id":"demo-$(date +%s)-1","occurred_at":"$(date -u +%FT%TZ)","team_id":"team_platform","provider":"anthropic","model":"claude-sonnet-4-5","status":"success","latency_ms":912,"input_tokens":1200,"output_tokens":340}\\n{"request_id":"demo-$(date +%s)-2","occurred_at":"$(date -u +%FT%TZ)","team_id":"team_growth","provider":"replicate","model":"flux-schnell","status":"success","latency_ms":1450,"cost_usd":0.003}\\n'
 
+Alerts (evaluated every minute by scheduler-service; events at /v1/alerts/{id}/events):
+curl -sS $API/v1/alerts -H "Authorization: Bearer \$(cat $STATE_DIR/admin-token)"
+
 More tokens: deploy/local/token.sh --org $ORG --team team_research --role member --email ana@demo.example
 Stop: deploy/local/down.sh   (--purge also deletes the data)
 SUMMARY
@@ -194,6 +230,7 @@ main() {
     rm -f "$STATE_DIR/demo-loaded" "$STATE_DIR/ingest-key"
   fi
   PUBLIC_KEY=$(tool DevTokens public-key "$KEYS_DIR")
+  SECRETS_KEY=$(secrets_key)
   # 30 days: the scheduler reads it once at start; up.sh restarts it with a new one when it is rebuilt.
   SCHEDULER_TOKEN=$(tool DevTokens issue --keys "$KEYS_DIR" --role report_service --subject scheduler-service \
     --ttl-hours 720)
@@ -209,6 +246,7 @@ main() {
   create_teams
   ingest_key
   load_demo_data
+  demo_alerts
   print_summary
 }
 

@@ -317,6 +317,14 @@ class KubernetesManifestsTest {
                 "REPORTS_ADMIN_CURSOR_SECRET",
                 "report-api-cursor",
                 "cursor-secret");
+        // One installation key for the two services that seal and open secrets (alert webhooks): one Secret.
+        for (String service : List.of("report-api", "scheduler-service")) {
+            assertSecretRef(
+                    container(k8s.get(Deployment.class, service)),
+                    "REPORTS_SECRETS_KEY",
+                    "gateway-reports-secrets-key",
+                    "secrets-key");
+        }
     }
 
     /** Kubernetes applies in one go; what the Job needs is labelled to be applied before it, the services after. */

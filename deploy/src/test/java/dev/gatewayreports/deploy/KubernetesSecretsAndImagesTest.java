@@ -41,6 +41,9 @@ class KubernetesSecretsAndImagesTest {
                                 .toList());
     }
 
+    /** The key of the installation's secrets key in its Secret (report-api and scheduler-service). */
+    private static final String SECRETS_KEY = "secrets-key";
+
     /** Dev's Secrets are throwaway literals: every value but a user name says dev-only. */
     @Test
     void shouldHoldOnlyDevOnlyValuesInTheDevRender() {
@@ -57,7 +60,14 @@ class KubernetesSecretsAndImagesTest {
                                 k, new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
             }
             values.forEach((key, value) -> {
-                if (!"username".equals(key)) {
+                if (SECRETS_KEY.equals(key)) {
+                    // A key must be base64 of 32 bytes, so the dev-only marker is in the bytes it decodes to.
+                    byte[] bytes = java.util.Base64.getDecoder().decode(value);
+                    assertEquals(32, bytes.length, name(secret) + "/" + key + ": the key must be 32 bytes");
+                    assertTrue(
+                            new String(bytes, StandardCharsets.US_ASCII).startsWith("dev-only-"),
+                            name(secret) + "/" + key + " does not decode to dev-only-…");
+                } else if (!"username".equals(key)) {
                     assertTrue(value.startsWith("dev-only-"), name(secret) + "/" + key + " is not named dev-only-…");
                 }
             });

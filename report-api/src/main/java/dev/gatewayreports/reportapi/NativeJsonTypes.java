@@ -23,6 +23,7 @@ import dev.gatewayreports.model.report.Sections;
 import dev.gatewayreports.model.report.SlowRequest;
 import dev.gatewayreports.model.report.Summary;
 import dev.gatewayreports.reportapi.admin.AdminError;
+import dev.gatewayreports.reportapi.alerts.AlertResponse;
 import dev.gatewayreports.reportapi.errors.ApiError;
 import dev.gatewayreports.reportapi.schedules.SendResponse;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -42,6 +43,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             AdminError.class,
             AdminError.Body.class,
             SendResponse.class,
+            // The created alert rule: the entity of POST /v1/alerts' 201 Response.
+            AlertResponse.class,
             // The report: written by ReportNumbers.MAPPER into a String and read back from saved reports, so no
             // resource signature names it.
             ApiKeyRow.class,

@@ -32,7 +32,9 @@ class NativeJsonTypesTest {
             "dev.gatewayreports.reportapi.ingest.EventBody$Item",
             "holds a JsonNode already parsed; never bound by Jackson",
             "dev.gatewayreports.reportapi.reports.SavedReportRepository$Stored",
-            "a database row; its JSON column is read into the report records");
+            "a database row; its JSON column is read into the report records",
+            "dev.gatewayreports.reportapi.alerts.AlertRequest",
+            "made from the bound AlertBody by AlertRequests.fromBody; Jackson never sees it");
 
     private final Result scan =
             NativeReflectionGuard.scan("dev.gatewayreports", NativeJsonTypes.class, StatsRow.class, AuditEntry.class);

@@ -19,6 +19,14 @@ public enum AuditAction {
     SCHEDULE_UPDATED("schedule.updated"),
     /** A team's schedule of a report type was deleted (target: the schedule). */
     SCHEDULE_DELETED("schedule.deleted"),
+    /** An alert rule was created (target: the rule). */
+    ALERT_CREATED("alert.created"),
+    /** An alert rule was replaced (target: the rule; details: what changed). */
+    ALERT_UPDATED("alert.updated"),
+    /** An alert rule was deleted with its history (target: the rule). */
+    ALERT_DELETED("alert.deleted"),
+    /** An alert rule's webhook signing secret was replaced (target: the rule; never the secret). */
+    ALERT_WEBHOOK_SECRET_ROTATED("alert.webhook_secret_rotated"),
     /** An org admin added one of the organization's own prices (target: the price). */
     PRICE_ADDED("price.added"),
     /** An org admin deleted an organization price that was not in effect yet (target: the price). */

@@ -53,7 +53,7 @@ public final class ScheduleRequests {
     }
 
     /** The zone of a token's {@code zoneinfo} claim when it names an IANA zone, else UTC. */
-    static ZoneId callerZone(String zoneinfo) {
+    public static ZoneId callerZone(String zoneinfo) {
         return zoneinfo != null && ZoneId.getAvailableZoneIds().contains(zoneinfo)
                 ? ZoneId.of(zoneinfo)
                 : ZoneId.of("UTC");
