@@ -49,13 +49,15 @@ public class AlertRepository {
     /**
      * Replaces the whole rule. The webhook secret: a new sealed one when given, else the stored one when kept, else
      * none. When the evaluated condition changed, the state starts again: ok, no state_since or last value, due now.
+     * Every update also ends the evaluation lease: an evaluation in flight was made for the old rule, and the
+     * scheduler's guarded write (same lease) then writes nothing; the rule is evaluated again when next due.
      */
     static final String UPDATE = """
             update alert_rule
                set team_id = ?, name = ?, kind = ?, measure = ?, window_kind = ?, comparison = ?, threshold = ?,
                    timezone = ?, hysteresis_percent = ?, for_minutes = ?, recipients = ?::text[], webhook_url = ?,
                    webhook_secret_enc = coalesce(?, case when ? then webhook_secret_enc end),
-                   enabled = ?, updated_at = ?,
+                   enabled = ?, updated_at = ?, locked_until = null,
                    state = case when ? then 'ok' else state end,
                    state_since = case when ? then null else state_since end,
                    last_value = case when ? then null else last_value end,

@@ -65,8 +65,8 @@ class AlertStateResetTest {
         String id = created(admin, body);
         Db.execute("""
                 update alert_rule set state = 'firing', state_since = ?, last_value = 123.4, next_eval_at = ?,
-                       episode = 3
-                 where alert_id = ?""", FIRING_SINCE, NEXT_EVAL, id);
+                       episode = 3, locked_until = ?
+                 where alert_id = ?""", FIRING_SINCE, NEXT_EVAL, NEXT_EVAL, id);
 
         body.put(
                 field,
@@ -79,7 +79,8 @@ class AlertStateResetTest {
                 });
         var answer = put(admin, id, body).statusCode(200).body("updated_at", equalTo(NOW.toString()));
         Map<String, Object> row = Db.one(
-                "select state, state_since, last_value::text v, next_eval_at, episode from alert_rule where alert_id = ?",
+                "select state, state_since, last_value::text v, next_eval_at, episode, locked_until from alert_rule"
+                        + " where alert_id = ?",
                 id);
         if (reset) {
             answer.body("state", equalTo("ok")).body("state_since", nullValue()).body("last_value", nullValue());
@@ -95,6 +96,8 @@ class AlertStateResetTest {
             assertEquals(FIRING_SINCE, ((Timestamp) row.get("state_since")).toInstant());
             assertEquals(NEXT_EVAL, ((Timestamp) row.get("next_eval_at")).toInstant());
         }
+        // An evaluation in flight (a scheduler's lease) was made for the old rule: its guarded write must fail.
+        assertNull(row.get("locked_until"), "every update ends the evaluation lease");
         // The episode counter only ever grows: a new firing after a reset is a new episode, never a repeated key.
         assertEquals(3, ((Number) row.get("episode")).intValue());
     }
