@@ -29,8 +29,11 @@ public record AlertMailView(
         ClaimedNotification.Rule r = n.rule();
         ZoneId zone = AlertWording.zone(r.timezone());
         List<Row> rows = new ArrayList<>();
+        String measure = capitalize(AlertWording.measure(r.measure()));
         rows.add(new Row(
-                capitalize(AlertWording.measure(r.measure())), AlertWording.value(r.measure(), e.value()), true));
+                "month_to_date".equals(r.window()) ? measure + " so far" : measure,
+                AlertWording.value(r.measure(), e.value()),
+                true));
         rows.add(new Row(
                 "budget".equals(r.kind()) ? "Budget" : "Threshold",
                 AlertWording.operator(r.comparison()) + " " + AlertWording.value(r.measure(), e.threshold()),
@@ -39,9 +42,8 @@ public record AlertMailView(
             rows.add(new Row("Month-end forecast", AlertWording.value(r.measure(), e.forecast()), true));
         }
         rows.add(new Row(
-                "Window",
-                capitalize(AlertWording.window(r.window())) + ": "
-                        + AlertWording.period(e.windowStart(), e.windowEnd(), zone),
+                capitalize(AlertWording.window(r.window())),
+                AlertWording.period(e.windowStart(), e.windowEnd(), zone),
                 false));
         rows.add(new Row("Checked at", AlertWording.at(e.occurredAt(), zone), false));
         return new AlertMailView(
