@@ -135,7 +135,11 @@ final class AlertWording {
         return DAY_TIME.format(instant.atZone(zone));
     }
 
+    /** The first letter in upper case, except in a name like "p95" that is written in lower case. */
     static String capitalize(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        if (s.isEmpty() || s.matches("p\\d.*")) {
+            return s;
+        }
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewayreports.model.secrets.SecretBox;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +55,27 @@ public class NotificationSender {
         this.secretsKey = secretsKey;
     }
 
+    /**
+     * reports_alert_notifications_total{channel=email|webhook, outcome=sent|retried|failed}: what each attempt came
+     * to; an attempt whose lease another replica took over counts in none. Registered at start, at zero, so the
+     * series exist before the first alert (alert rules and dashboards can read them).
+     */
+    void registerMeters(@Observes StartupEvent event) {
+        for (String channel : List.of("email", "webhook")) {
+            for (String outcome : List.of("sent", "retried", "failed")) {
+                counter(channel, outcome);
+            }
+        }
+    }
+
+    private Counter counter(String channel, String outcome) {
+        return Counter.builder("reports.alert.notifications")
+                .description("Alert notification attempts by channel and outcome")
+                .tag("channel", channel)
+                .tag("outcome", outcome)
+                .register(metrics);
+    }
+
     /** One attempt's outcome: the receiver's HTTP status (webhooks) and, unless sent, why not. */
     private record Outcome(boolean sent, boolean permanent, Integer status, String error) {
         static Outcome sent(Integer status) {
@@ -77,8 +101,7 @@ public class NotificationSender {
             for (ClaimedNotification n : claimed) {
                 NotifyResult one = send(n, now, started);
                 if (one != null) {
-                    metrics.counter("reports.alert.notifications", "channel", n.channel(), "outcome", outcome(one))
-                            .increment();
+                    counter(n.channel(), outcome(one)).increment();
                     result = result.plus(one);
                 }
             }

@@ -151,7 +151,7 @@ class AlertMailTest {
         Mails.Parsed resolvedParts = Mails.parse(resolved);
         save("resolved", resolvedParts.html());
         assertThat(text(resolvedParts), containsString("Organization Org " + team[0]));
-        assertThat(text(resolvedParts), containsString("P95 latency over the last hour is back to 1,204 ms"));
+        assertThat(text(resolvedParts), containsString("p95 latency over the last hour is back to 1,204 ms"));
         assertThat(text(resolvedParts), containsString("  Last hour: Wed 2 Dec 2026, 13:05 – 14:05"));
     }
 

@@ -16,6 +16,7 @@ import dev.gatewayreports.scheduling.support.AlertSeeds;
 import dev.gatewayreports.scheduling.support.Seeds;
 import dev.gatewayreports.scheduling.support.WebhookReceiver;
 import dev.gatewayreports.testing.Db;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -43,6 +44,9 @@ class WebhookSendTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MeterRegistry metrics;
 
     WebhookReceiver receiver;
     String[] team;
@@ -143,8 +147,11 @@ class WebhookSendTest {
         String id = AlertSeeds.notification(
                 firedEvent(alert, "150", "100"), "webhook", receiver.url("/gone"), Instant.now());
 
+        double failedBefore = failedWebhooks();
+
         assertEquals(new NotifyResult(0, 0, 1), sender.dispatchDue(Instant.now()));
 
+        assertEquals(failedBefore + 1, failedWebhooks(), "reports_alert_notifications_total{webhook, failed}");
         Map<String, Object> row = row(id);
         assertEquals("failed", row.get("status"));
         assertEquals(1, row.get("attempts"));
@@ -301,6 +308,13 @@ class WebhookSendTest {
                 WINDOW_END.minus(Duration.ofDays(1)),
                 WINDOW_END,
                 WINDOW_END);
+    }
+
+    private double failedWebhooks() {
+        return metrics.get("reports.alert.notifications")
+                .tags("channel", "webhook", "outcome", "failed")
+                .counter()
+                .count();
     }
 
     static Map<String, Object> row(String notificationId) {
