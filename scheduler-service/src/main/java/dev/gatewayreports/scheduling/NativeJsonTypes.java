@@ -22,13 +22,14 @@ import dev.gatewayreports.model.report.ReportSerializer;
 import dev.gatewayreports.model.report.Sections;
 import dev.gatewayreports.model.report.SlowRequest;
 import dev.gatewayreports.model.report.Summary;
+import dev.gatewayreports.scheduling.notify.WebhookBody;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The JSON types of scheduler-service that Quarkus cannot see, registered for reflection so that Jackson can read
  * them in a native image: the report records (common-model {@code model.report}) that report-api's generate and
  * saved-report answers are read into, and the generate request
- * (common-model) the report-api client writes. {@code NativeJsonTypesTest} fails when a new such type is missing here.
+ * (common-model) the report-api client writes, and the alert webhook's body (notify.WebhookBody). {@code NativeJsonTypesTest} fails when a new such type is missing here.
  */
 @RegisterForReflection(
         targets = {
@@ -54,6 +55,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             Sections.class,
             SlowRequest.class,
             Summary.class,
+            WebhookBody.class,
+            WebhookBody.Alert.class,
         })
 final class NativeJsonTypes {
     private NativeJsonTypes() {}

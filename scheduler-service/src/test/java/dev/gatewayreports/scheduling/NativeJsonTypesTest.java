@@ -21,7 +21,13 @@ class NativeJsonTypesTest {
             "dev.gatewayreports.model.fixtures.",
             "test and load-generator data (UsageEventJson); no service code uses it",
             "dev.gatewayreports.scheduling.delivery.DeliveryRequest",
-            "the claimed delivery; the request to report-api is built from it field by field");
+            "the claimed delivery; the request to report-api is built from it field by field",
+            "dev.gatewayreports.scheduling.notify.ClaimedNotification",
+            "the claimed alert notification; the webhook body (WebhookBody) is built from it field by field",
+            "dev.gatewayreports.scheduling.notify.ClaimedNotification$Event",
+            "the claimed notification's event, read field by field into WebhookBody",
+            "dev.gatewayreports.scheduling.notify.ClaimedNotification$Rule",
+            "the claimed notification's rule, read field by field into WebhookBody");
 
     private final Result scan =
             NativeReflectionGuard.scan("dev.gatewayreports", ReportMailer.class, ReportWindow.class);

@@ -51,7 +51,8 @@ public class DeliveryFailure extends RuntimeException {
         return shorten(text);
     }
 
-    static String shorten(String message) {
+    /** One line, control characters dropped, at most 300 characters: what goes into {@code last_error}. */
+    public static String shorten(String message) {
         String oneLine =
                 message == null ? "" : message.replaceAll("[\\p{Cntrl}]+", " ").strip();
         return oneLine.length() > MAX_MESSAGE ? oneLine.substring(0, MAX_MESSAGE - 1) + "…" : oneLine;

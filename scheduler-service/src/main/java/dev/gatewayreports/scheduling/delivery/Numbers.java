@@ -5,21 +5,21 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Report figures as people read them in a mail: grouped counts, dollars, percents, milliseconds; "–" for none. */
-final class Numbers {
-    static final String NONE = "–";
+/** Report and alert figures as people read them in a mail: grouped counts, dollars, percents, milliseconds; "–" for none. */
+public final class Numbers {
+    public static final String NONE = "–";
 
     private Numbers() {}
 
-    static String count(long n) {
+    public static String count(long n) {
         return format("#,##0", BigDecimal.valueOf(n));
     }
 
-    static String decimal(BigDecimal n) {
+    public static String decimal(BigDecimal n) {
         return n == null ? NONE : format("#,##0.##", n);
     }
 
-    static String usd(BigDecimal v) {
+    public static String usd(BigDecimal v) {
         if (v == null) {
             return NONE;
         }
@@ -27,11 +27,11 @@ final class Numbers {
         return "$" + format(tiny ? "#,##0.00####" : "#,##0.00", v);
     }
 
-    static String percent(BigDecimal n) {
+    public static String percent(BigDecimal n) {
         return n == null ? NONE : format("#,##0.##", n) + "%";
     }
 
-    static String millis(BigDecimal v) {
+    public static String millis(BigDecimal v) {
         if (v == null) {
             return NONE;
         }
@@ -39,7 +39,7 @@ final class Numbers {
     }
 
     /** A change in percent: "▲ 12.5%", "▼ 3%", "± 0%", or "–" when there is nothing to compare with. */
-    static String change(BigDecimal v) {
+    public static String change(BigDecimal v) {
         if (v == null) {
             return NONE;
         }

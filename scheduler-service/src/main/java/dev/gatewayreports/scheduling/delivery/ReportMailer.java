@@ -59,9 +59,10 @@ public class ReportMailer {
     /**
      * Sends; when the server answered 421 (it closes the channel: an idle or timed-out pooled connection, RFC 5321
      * 3.8) the message was not accepted, so it is sent once more at once on a new connection instead of waiting
-     * for the delivery's backoff. Any other failure, or a second 421, is the attempt's failure.
+     * for the delivery's backoff. Any other failure, or a second 421, is the attempt's failure. Alert mails
+     * (scheduling.notify) are sent through here too.
      */
-    private void sendOnFreshConnectionIfClosed(Mail mail) {
+    public void sendOnFreshConnectionIfClosed(Mail mail) {
         try {
             mailer.send(mail);
         } catch (RuntimeException e) {
@@ -105,7 +106,7 @@ public class ReportMailer {
     }
 
     /** Drops control characters (CR, LF, NUL…) and Unicode line separators; folds runs of spaces; caps length. */
-    static String headerSafe(String value, int max) {
+    public static String headerSafe(String value, int max) {
         String safe = value.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]+", " ")
                 .replaceAll("\\s+", " ")
                 .strip();

@@ -1,5 +1,8 @@
 package dev.gatewayreports.scheduling.due;
 
+import dev.gatewayreports.scheduling.notify.NotificationSender;
+import dev.gatewayreports.scheduling.notify.NotifyConfig;
+import dev.gatewayreports.scheduling.notify.NotifyResult;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,19 +28,28 @@ import org.postgresql.PGNotification;
  * next tick. With several replicas every one wakes; the claim leases decide which sends. A lost connection is
  * reopened with backoff; a notification missed meanwhile is sent by the regular tick. {@code
  * reports.scheduler.listen=false} turns it off.
+ *
+ * <p>The same connection LISTENs on {@code alert_notification} (payload: the notification id) when {@code
+ * reports.notify.listen} is on: whoever inserts alert notifications may {@code pg_notify} there in its transaction,
+ * and the alert sender runs at once instead of at its next tick.
  */
 @ApplicationScoped
 public class SendWakeups {
     /** report-api's {@code DeliveryRepository.CHANNEL}. */
     static final String CHANNEL = "report_delivery";
 
+    /** Alert notifications to send ({@code alert_notification} rows). */
+    public static final String ALERT_CHANNEL = "alert_notification";
+
     private static final Logger LOG = Logger.getLogger(SendWakeups.class);
     private static final int POLL_MILLIS = 10_000;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final Dispatcher dispatcher;
+    private final NotificationSender alerts;
     private final Clock clock;
     private final SchedulerConfig config;
+    private final NotifyConfig notifyConfig;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
@@ -47,21 +59,25 @@ public class SendWakeups {
 
     public SendWakeups(
             Dispatcher dispatcher,
+            NotificationSender alerts,
             Clock clock,
             SchedulerConfig config,
+            NotifyConfig notifyConfig,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.dispatcher = dispatcher;
+        this.alerts = alerts;
         this.clock = clock;
         this.config = config;
+        this.notifyConfig = notifyConfig;
         this.url = url;
         this.username = username;
         this.password = password;
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.listen()) {
+        if (!config.listen() && !notifyConfig.listen()) {
             return;
         }
         running = true;
@@ -85,7 +101,12 @@ public class SendWakeups {
         while (running) {
             try (Connection connection = connect()) {
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
+                    if (config.listen()) {
+                        listen.execute("LISTEN " + CHANNEL);
+                    }
+                    if (notifyConfig.listen()) {
+                        listen.execute("LISTEN " + ALERT_CHANNEL);
+                    }
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listening = true;
@@ -93,7 +114,16 @@ public class SendWakeups {
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        dispatch(notifications.length);
+                        int reports = 0;
+                        for (PGNotification n : notifications) {
+                            reports += CHANNEL.equals(n.getName()) ? 1 : 0;
+                        }
+                        if (reports > 0) {
+                            dispatch(reports);
+                        }
+                        if (reports < notifications.length) {
+                            sendAlerts(notifications.length - reports);
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -111,6 +141,18 @@ public class SendWakeups {
             }
         }
         listening = false;
+    }
+
+    /** One run of the alert sender for however many notifications were announced together. */
+    private void sendAlerts(int notified) {
+        try {
+            NotifyResult result = alerts.dispatchDue(clock.instant());
+            LOG.infof(
+                    "woken by %d alert notification(s): %d sent, %d to retry, %d failed",
+                    notified, result.sent(), result.retried(), result.failed());
+        } catch (RuntimeException e) {
+            LOG.warnf("sending alert notifications failed (the tick tries again): %s", e.getMessage());
+        }
     }
 
     private Connection connect() throws SQLException {

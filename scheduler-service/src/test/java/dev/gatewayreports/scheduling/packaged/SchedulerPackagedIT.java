@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gatewayreports.scheduling.support.GreenMailResource;
 import dev.gatewayreports.scheduling.support.Mails;
 import dev.gatewayreports.scheduling.support.SampleReport;
+import dev.gatewayreports.scheduling.support.SecretsKeyResource;
 import dev.gatewayreports.scheduling.support.Stubs;
 import dev.gatewayreports.testing.PackagedDatabase;
 import dev.gatewayreports.testing.PostgresTestResource;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GreenMailResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SecretsKeyResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(PackagedSettings.class)
 class SchedulerPackagedIT {
     @OidcWireMock
