@@ -8,7 +8,7 @@ import java.util.function.Function;
  * The figures a {@link Summary} and its {@link PreviousPeriod} both hold, declared once: the same components,
  * names, titles and kinds; {@link ChangePercent} holds the change of each.
  */
-public interface SummaryFigures {
+public interface SummaryFigures extends TokenCounts {
 
     /** One figure: how a summary (or previous period) holds it, and how {@link ChangePercent} holds its change. */
     record Figure(ReportField<SummaryFigures> value, ReportField<ChangePercent> change) {}
@@ -69,20 +69,6 @@ public interface SummaryFigures {
     BigDecimal totalCostUsd();
 
     long unpricedRequests();
-
-    long inputTokens();
-
-    long outputTokens();
-
-    long cacheReadInputTokens();
-
-    long cacheCreation5mInputTokens();
-
-    long cacheCreation1hInputTokens();
-
-    long webSearchRequests();
-
-    long totalTokens();
 
     BigDecimal avgLatencyMs();
 

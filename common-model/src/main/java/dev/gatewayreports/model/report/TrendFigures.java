@@ -7,7 +7,7 @@ import java.util.List;
  * The figures a {@link DailyTrendRow} and an {@link HourlyTrendRow} both hold after their day or hour, declared
  * once. Requests and cost are the lines of the daily trend's chart.
  */
-public interface TrendFigures {
+public interface TrendFigures extends TokenCounts {
 
     /** The figures' fields, in component order. */
     List<ReportField<TrendFigures>> FIGURES = List.of(
@@ -36,18 +36,4 @@ public interface TrendFigures {
     BigDecimal credits();
 
     BigDecimal costUsd();
-
-    long inputTokens();
-
-    long outputTokens();
-
-    long cacheReadInputTokens();
-
-    long cacheCreation5mInputTokens();
-
-    long cacheCreation1hInputTokens();
-
-    long webSearchRequests();
-
-    long totalTokens();
 }
