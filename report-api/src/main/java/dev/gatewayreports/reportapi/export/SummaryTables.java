@@ -23,10 +23,16 @@ final class SummaryTables {
             new Column("field", "Field", ColumnType.TEXT),
             new Column("value", "Value", ColumnType.TEXT),
             Column.csvOnly("key", "Key", ColumnType.TEXT));
+
+    /** The summary's value columns: figures of every kind, so text-typed, yet numbers (their headers align right). */
+    static final Column VALUE = new Column("value", "Value", ColumnType.TEXT);
+
+    static final Column PREVIOUS = new Column("previous_period", "Previous period", ColumnType.TEXT);
+
     private static final List<Column> SUMMARY_COLUMNS = List.of(
             new Column("metric", "Metric", ColumnType.TEXT),
-            new Column("value", "Value", ColumnType.TEXT),
-            new Column("previous_period", "Previous period", ColumnType.TEXT),
+            VALUE,
+            PREVIOUS,
             new Column("change_percent", "Change (%)", ColumnType.PERCENT),
             Column.csvOnly("key", "Field", ColumnType.TEXT));
 
