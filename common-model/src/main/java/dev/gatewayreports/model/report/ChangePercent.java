@@ -24,4 +24,11 @@ public record ChangePercent(
         @JsonProperty("web_search_requests") BigDecimal webSearchRequests,
         @JsonProperty("total_tokens") BigDecimal totalTokens,
         @JsonProperty("avg_latency_ms") BigDecimal avgLatencyMs,
-        @JsonProperty("p95_latency_ms") BigDecimal p95LatencyMs) {}
+        @JsonProperty("p95_latency_ms") BigDecimal p95LatencyMs)
+        implements ReportPart {
+
+    /** The fields: the change of each summary figure, in its order. */
+    public static final ReportFields<ChangePercent> FIELDS = ReportFields.focused(
+            0,
+            SummaryFigures.FIGURES.stream().map(SummaryFigures.Figure::change).toList());
+}

@@ -11,4 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ErrorTypeRow(
         @JsonProperty("error_type") String errorType,
         @JsonProperty("errors") long errors,
-        @JsonProperty("percentage") BigDecimal percentage) {}
+        @JsonProperty("percentage") BigDecimal percentage)
+        implements ReportPart {
+
+    /** The fields, in component order whatever the type. */
+    public static final ReportFields<ErrorTypeRow> FIELDS = ReportFields.fixed(
+            ReportColumn.ERROR_TYPE.of(ErrorTypeRow::errorType),
+            ReportColumn.ERRORS.of(ErrorTypeRow::errors),
+            ReportColumn.PERCENTAGE.of(ErrorTypeRow::percentage));
+}

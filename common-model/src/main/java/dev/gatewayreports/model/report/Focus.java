@@ -2,51 +2,60 @@ package dev.gatewayreports.model.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
- * What a report type puts first in its rows: its focus fields move right after a row's name columns (a cost report's
- * rows lead with credits and USD). The fields of a record are otherwise in record component order.
+ * What a report type puts first in its rows: each field names the figure it is ({@link ReportField#focus()}), and a
+ * report type's focus figures move right after a row's name columns (a cost report's rows lead with credits and
+ * USD). The fields of a record are otherwise in record component order.
  */
-public final class Focus {
+public enum Focus {
+    /** Never moved. */
+    NONE,
+    /** {@code requests}, {@code total_requests}. */
+    REQUESTS,
+    /** {@code credits}, {@code total_credits_used}. */
+    CREDITS,
+    /** {@code cost_usd}, {@code total_cost_usd}. */
+    COST,
+    /** {@code errors}. */
+    ERRORS,
+    /** {@code error_rate}. */
+    ERROR_RATE,
+    /** {@code failed_requests}. */
+    FAILED_REQUESTS,
+    /** {@code avg_latency_ms}. */
+    AVG_LATENCY,
+    /** {@code p95_latency_ms}. */
+    P95_LATENCY;
 
-    /** How many leading name columns the focus follows, per record that has a focus; the others keep their order. */
-    private static final Map<Class<?>, Integer> NAME_COLUMNS = Map.of(
-            Summary.class, 0,
-            PreviousPeriod.class, 2,
-            ChangePercent.class, 0,
-            DailyTrendRow.class, 1,
-            HourlyTrendRow.class, 1,
-            ProviderRow.class, 1,
-            ApiKeyRow.class, 1,
-            ModelRow.class, 2,
-            ModelLatencyRow.class, 2);
-
-    private Focus() {}
+    private static final List<Focus> COST_FOCUS = List.of(CREDITS, COST);
+    private static final List<Focus> ERROR_FOCUS = List.of(ERRORS, ERROR_RATE, FAILED_REQUESTS);
+    private static final List<Focus> PERFORMANCE_FOCUS = List.of(AVG_LATENCY, P95_LATENCY);
+    private static final List<Focus> USAGE_FOCUS = List.of(REQUESTS);
 
     /**
-     * The focus fields of a report type (its wire name), in the order they lead: cost → credits and USD, error →
-     * errors, performance → latency, usage, comprehensive (and no type) → requests.
+     * The figures a report type leads with, in that order: cost → credits and USD, error → errors, error rate and
+     * failed requests, performance → latency, usage, comprehensive (and no type) → requests.
      */
-    public static List<String> of(String reportType) {
+    public static List<Focus> of(String reportType) {
         return switch (reportType == null ? "" : reportType) {
-            case "cost" -> List.of("credits", "cost_usd", "total_credits_used", "total_cost_usd");
-            case "error" -> List.of("errors", "error_rate", "failed_requests");
-            case "performance" -> List.of("avg_latency_ms", "p95_latency_ms");
-            default -> List.of("requests", "total_requests");
+            case "cost" -> COST_FOCUS;
+            case "error" -> ERROR_FOCUS;
+            case "performance" -> PERFORMANCE_FOCUS;
+            default -> USAGE_FOCUS;
         };
     }
 
-    /** The keys of a record in a report type's order: its name columns, the focus keys it has, the rest. */
-    static List<String> order(Class<?> type, List<String> keys, String reportType) {
-        Integer names = NAME_COLUMNS.get(type);
-        if (names == null) {
-            return keys;
+    /** The items in a report type's order: the {@code names} leading ones, then the focus ones, then the rest. */
+    static <T> List<T> order(List<T> items, Function<T, Focus> focus, int names, String reportType) {
+        List<Focus> lead = of(reportType);
+        List<T> tail = items.subList(names, items.size());
+        List<T> out = new ArrayList<>(items.subList(0, names));
+        for (Focus figure : lead) {
+            tail.stream().filter(item -> focus.apply(item) == figure).forEach(out::add);
         }
-        List<String> lead = of(reportType).stream().filter(keys::contains).toList();
-        List<String> out = new ArrayList<>(keys.subList(0, names));
-        out.addAll(lead);
-        keys.stream().skip(names).filter(k -> !lead.contains(k)).forEach(out::add);
+        tail.stream().filter(item -> !lead.contains(focus.apply(item))).forEach(out::add);
         return List.copyOf(out);
     }
 }

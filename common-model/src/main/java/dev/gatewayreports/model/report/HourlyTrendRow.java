@@ -3,6 +3,7 @@ package dev.gatewayreports.model.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One local hour of hourly_trend (hour: the local start with its offset). */
@@ -22,4 +23,10 @@ public record HourlyTrendRow(
         @JsonProperty("cache_creation_5m_input_tokens") long cacheCreation5mInputTokens,
         @JsonProperty("cache_creation_1h_input_tokens") long cacheCreation1hInputTokens,
         @JsonProperty("web_search_requests") long webSearchRequests,
-        @JsonProperty("total_tokens") long totalTokens) {}
+        @JsonProperty("total_tokens") long totalTokens)
+        implements ReportPart, TrendFigures {
+
+    /** The fields: the hour, then the figures; a type's focus follows the hour. */
+    public static final ReportFields<HourlyTrendRow> FIELDS =
+            ReportFields.focused(1, List.of(ReportColumn.HOUR.of(HourlyTrendRow::hour)), TrendFigures.FIGURES);
+}

@@ -14,4 +14,15 @@ public record Latency(
         @JsonProperty("p50_latency_ms") BigDecimal p50LatencyMs,
         @JsonProperty("p95_latency_ms") BigDecimal p95LatencyMs,
         @JsonProperty("p99_latency_ms") BigDecimal p99LatencyMs,
-        @JsonProperty("max_latency_ms") BigDecimal maxLatencyMs) {}
+        @JsonProperty("max_latency_ms") BigDecimal maxLatencyMs)
+        implements ReportPart {
+
+    /** The fields, in component order whatever the type. */
+    public static final ReportFields<Latency> FIELDS = ReportFields.fixed(
+            ReportColumn.REQUESTS.of(Latency::requests),
+            ReportColumn.AVG_LATENCY_MS.of(Latency::avgLatencyMs),
+            ReportColumn.P50_LATENCY_MS.of(Latency::p50LatencyMs),
+            ReportColumn.P95_LATENCY_MS.of(Latency::p95LatencyMs),
+            ReportColumn.P99_LATENCY_MS.of(Latency::p99LatencyMs),
+            ReportColumn.MAX_LATENCY_MS.of(Latency::maxLatencyMs));
+}

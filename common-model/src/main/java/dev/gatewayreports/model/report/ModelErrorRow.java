@@ -13,4 +13,14 @@ public record ModelErrorRow(
         @JsonProperty("provider") String provider,
         @JsonProperty("requests") long requests,
         @JsonProperty("errors") long errors,
-        @JsonProperty("error_rate") BigDecimal errorRate) {}
+        @JsonProperty("error_rate") BigDecimal errorRate)
+        implements ReportPart {
+
+    /** The fields, in component order whatever the type. */
+    public static final ReportFields<ModelErrorRow> FIELDS = ReportFields.fixed(
+            ReportColumn.MODEL.of(ModelErrorRow::model),
+            ReportColumn.PROVIDER.of(ModelErrorRow::provider),
+            ReportColumn.REQUESTS.of(ModelErrorRow::requests),
+            ReportColumn.ERRORS.of(ModelErrorRow::errors),
+            ReportColumn.ERROR_RATE.of(ModelErrorRow::errorRate));
+}

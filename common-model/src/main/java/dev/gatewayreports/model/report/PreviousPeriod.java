@@ -3,6 +3,7 @@ package dev.gatewayreports.model.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The summary's figures over the window of equal length just before the period. */
@@ -26,4 +27,14 @@ public record PreviousPeriod(
         @JsonProperty("web_search_requests") long webSearchRequests,
         @JsonProperty("total_tokens") long totalTokens,
         @JsonProperty("avg_latency_ms") BigDecimal avgLatencyMs,
-        @JsonProperty("p95_latency_ms") BigDecimal p95LatencyMs) {}
+        @JsonProperty("p95_latency_ms") BigDecimal p95LatencyMs)
+        implements ReportPart, SummaryFigures {
+
+    /** The fields: the window, then the figures; a type's focus follows the window. */
+    public static final ReportFields<PreviousPeriod> FIELDS = ReportFields.focused(
+            2,
+            List.of(
+                    ReportColumn.PERIOD_START.of(PreviousPeriod::periodStart),
+                    ReportColumn.PERIOD_END.of(PreviousPeriod::periodEnd)),
+            SummaryFigures.VALUES);
+}

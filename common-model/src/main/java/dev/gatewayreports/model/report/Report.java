@@ -24,7 +24,28 @@ public record Report(
         @JsonProperty("period_start") String periodStart,
         @JsonProperty("period_end") String periodEnd,
         @JsonProperty("sections") Sections sections,
-        @JsonProperty("data") ReportData data) {
+        @JsonProperty("data") ReportData data)
+        implements ReportPart {
+
+    public static final ReportField<Report> REPORT_ID = ReportColumn.REPORT_ID.of(Report::reportId);
+    public static final ReportField<Report> REPORT_TYPE = ReportColumn.REPORT_TYPE.of(Report::reportType);
+    public static final ReportField<Report> TEAM_ID = ReportColumn.TEAM_ID.of(Report::teamId);
+    public static final ReportField<Report> TIMEZONE = ReportColumn.TIMEZONE.of(Report::timezone);
+    public static final ReportField<Report> GENERATED_AT = ReportColumn.GENERATED_AT.of(Report::generatedAt);
+    public static final ReportField<Report> PERIOD_START = ReportColumn.PERIOD_START.of(Report::periodStart);
+    public static final ReportField<Report> PERIOD_END = ReportColumn.PERIOD_END.of(Report::periodEnd);
+
+    /** The fields, in component order. */
+    public static final ReportFields<Report> FIELDS = ReportFields.fixed(
+            REPORT_ID,
+            REPORT_TYPE,
+            TEAM_ID,
+            TIMEZONE,
+            GENERATED_AT,
+            PERIOD_START,
+            PERIOD_END,
+            ReportField.part("sections", "Sections", Report::sections),
+            ReportField.part("data", "Data", Report::data));
 
     /** The same report without the moment it was generated (what a quick report's ETag digests). */
     public Report withoutGeneratedAt() {

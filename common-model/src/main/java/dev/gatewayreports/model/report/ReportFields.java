@@ -1,85 +1,104 @@
 package dev.gatewayreports.model.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * The fields of a report record in the one order every writer uses (JSON, CSV, XLSX): the record's Jackson
- * properties (their {@code @JsonProperty} names, in component order), then {@link Focus} for the report type.
- * Computed once per record class and report type.
+ * The fields of one report record, declared once beside its components ({@code FIELDS} of each record), in the one
+ * order every writer uses (JSON, CSV, XLSX): component order, then {@link Focus} for the report type when the
+ * record has a focus. No reflection: each field reads its component through its accessor.
+ *
+ * @param <R> the record
  */
-public final class ReportFields {
+public final class ReportFields<R> {
 
-    /** One field: its JSON key and its value (null when the record holds none). */
-    public record Field(String key, Object value) {}
+    private final List<ReportField<? super R>> all;
+    private final int nameColumns;
+    private final boolean omitNulls;
+    private final Map<List<Focus>, List<ReportField<? super R>>> ordered = new ConcurrentHashMap<>();
 
-    private record Property(String key, AnnotatedMember accessor, boolean omitNull) {}
-
-    private record Layout(Class<?> type, String reportType) {}
-
-    private static final ObjectMapper INTROSPECTOR = JsonMapper.builder().build();
-    private static final ConcurrentMap<Layout, List<Property>> LAYOUTS = new ConcurrentHashMap<>();
-
-    private ReportFields() {}
-
-    /** The JSON keys of a record class, in the order of a report type (null: no type's focus). */
-    public static List<String> keys(Class<?> type, String reportType) {
-        return properties(type, reportType).stream().map(Property::key).toList();
+    private ReportFields(List<ReportField<? super R>> all, int nameColumns, boolean omitNulls) {
+        this.all = List.copyOf(all);
+        this.nameColumns = nameColumns;
+        this.omitNulls = omitNulls;
     }
 
-    /** The fields of a record in the order of a report type; a null that the JSON leaves out is left out. */
-    public static List<Field> of(Object record, String reportType) {
-        List<Property> properties = properties(record.getClass(), reportType);
-        List<Field> fields = new ArrayList<>(properties.size());
-        for (Property p : properties) {
-            Object value = p.accessor().getValue(record);
-            if (value != null || !p.omitNull()) {
-                fields.add(new Field(p.key(), value));
-            }
+    /** Fields a report type reorders: its focus figures move right after the {@code nameColumns} leading ones. */
+    @SafeVarargs
+    public static <R> ReportFields<R> focused(int nameColumns, List<? extends ReportField<? super R>>... parts) {
+        return new ReportFields<>(join(parts), nameColumns, false);
+    }
+
+    /** Fields in component order whatever the report type. */
+    @SafeVarargs
+    public static <R> ReportFields<R> fixed(ReportField<? super R>... fields) {
+        return new ReportFields<R>(Arrays.asList(fields), -1, false);
+    }
+
+    /** Fields in component order, a null one left out of the JSON (the sections not asked for). */
+    @SafeVarargs
+    public static <R> ReportFields<R> omittingNulls(ReportField<? super R>... fields) {
+        return new ReportFields<R>(Arrays.asList(fields), -1, true);
+    }
+
+    /** Every field, in component order. */
+    public List<ReportField<? super R>> all() {
+        return all;
+    }
+
+    /** The fields in a report type's order (null: no type's focus). */
+    public List<ReportField<? super R>> in(String reportType) {
+        if (nameColumns < 0) {
+            return all;
         }
-        return fields;
+        return ordered.computeIfAbsent(
+                Focus.of(reportType), focus -> Focus.order(all, ReportField::focus, nameColumns, reportType));
     }
 
-    /** The fields of a record by key, for a writer that lines two records of the same figures up. */
-    public static Map<String, Object> byKey(Object record) {
-        Map<String, Object> values = new HashMap<>();
-        if (record != null) {
-            of(record, null).forEach(f -> values.put(f.key(), f.value()));
+    /** Whether a null field is left out of the JSON. */
+    public boolean omitsNulls() {
+        return omitNulls;
+    }
+
+    /** The fields of a report record. */
+    @SuppressWarnings("unchecked")
+    public static <R extends ReportPart> ReportFields<R> of(R part) {
+        return (ReportFields<R>) forPart(part);
+    }
+
+    private static ReportFields<?> forPart(ReportPart part) {
+        return switch (part) {
+            case Report r -> Report.FIELDS;
+            case Sections r -> Sections.FIELDS;
+            case ReportData r -> ReportData.FIELDS;
+            case Summary r -> Summary.FIELDS;
+            case PreviousPeriod r -> PreviousPeriod.FIELDS;
+            case ChangePercent r -> ChangePercent.FIELDS;
+            case DailyTrendRow r -> DailyTrendRow.FIELDS;
+            case HourlyTrendRow r -> HourlyTrendRow.FIELDS;
+            case ProviderRow r -> ProviderRow.FIELDS;
+            case ModelRow r -> ModelRow.FIELDS;
+            case ApiKeyRow r -> ApiKeyRow.FIELDS;
+            case Performance r -> Performance.FIELDS;
+            case Latency r -> Latency.FIELDS;
+            case ModelLatencyRow r -> ModelLatencyRow.FIELDS;
+            case SlowRequest r -> SlowRequest.FIELDS;
+            case ErrorDetails r -> ErrorDetails.FIELDS;
+            case ErrorTypeRow r -> ErrorTypeRow.FIELDS;
+            case ModelErrorRow r -> ModelErrorRow.FIELDS;
+            case RecentError r -> RecentError.FIELDS;
+        };
+    }
+
+    @SafeVarargs
+    private static <R> List<ReportField<? super R>> join(List<? extends ReportField<? super R>>... parts) {
+        List<ReportField<? super R>> all = new ArrayList<>();
+        for (List<? extends ReportField<? super R>> part : parts) {
+            all.addAll(part);
         }
-        return values;
-    }
-
-    private static List<Property> properties(Class<?> type, String reportType) {
-        String focus = Focus.of(reportType).get(0);
-        return LAYOUTS.computeIfAbsent(new Layout(type, focus), layout -> introspect(type, reportType));
-    }
-
-    private static List<Property> introspect(Class<?> type, String reportType) {
-        BeanDescription description =
-                INTROSPECTOR.getSerializationConfig().introspect(INTROSPECTOR.constructType(type));
-        JsonInclude.Value classInclusion = description.findPropertyInclusion(JsonInclude.Value.empty());
-        Map<String, Property> byKey = new HashMap<>();
-        List<String> keys = new ArrayList<>();
-        for (BeanPropertyDefinition p : description.findProperties()) {
-            AnnotatedMember accessor = p.getAccessor();
-            if (accessor == null) {
-                continue;
-            }
-            JsonInclude.Include inclusion =
-                    classInclusion.withOverrides(p.findInclusion()).getValueInclusion();
-            byKey.put(p.getName(), new Property(p.getName(), accessor, inclusion == JsonInclude.Include.NON_NULL));
-            keys.add(p.getName());
-        }
-        return Focus.order(type, keys, reportType).stream().map(byKey::get).toList();
+        return all;
     }
 }

@@ -14,4 +14,15 @@ public record SlowRequest(
         @JsonProperty("provider") String provider,
         @JsonProperty("model") String model,
         @JsonProperty("latency_ms") BigDecimal latencyMs,
-        @JsonProperty("status") String status) {}
+        @JsonProperty("status") String status)
+        implements ReportPart {
+
+    /** The fields, in component order whatever the type. */
+    public static final ReportFields<SlowRequest> FIELDS = ReportFields.fixed(
+            ReportColumn.REQUEST_ID.of(SlowRequest::requestId),
+            ReportColumn.OCCURRED_AT.of(SlowRequest::occurredAt),
+            ReportColumn.PROVIDER.of(SlowRequest::provider),
+            ReportColumn.MODEL.of(SlowRequest::model),
+            ReportColumn.LATENCY_MS.of(SlowRequest::latencyMs),
+            ReportColumn.STATUS.of(SlowRequest::status));
+}

@@ -3,6 +3,7 @@ package dev.gatewayreports.model.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The summary section: the period's figures, the previous period's, and the change in percent (null: nothing to compare with). */
@@ -26,4 +27,14 @@ public record Summary(
         @JsonProperty("avg_latency_ms") BigDecimal avgLatencyMs,
         @JsonProperty("p95_latency_ms") BigDecimal p95LatencyMs,
         @JsonProperty("previous_period") PreviousPeriod previousPeriod,
-        @JsonProperty("change_percent") ChangePercent changePercent) {}
+        @JsonProperty("change_percent") ChangePercent changePercent)
+        implements ReportPart, SummaryFigures {
+
+    /** The fields: the figures, then the previous period's and the changes; a type's focus comes first. */
+    public static final ReportFields<Summary> FIELDS = ReportFields.focused(
+            0,
+            SummaryFigures.VALUES,
+            List.of(
+                    ReportField.part("previous_period", "Previous period", Summary::previousPeriod),
+                    ReportField.part("change_percent", "Change (%)", Summary::changePercent)));
+}

@@ -17,7 +17,8 @@ public class AdminErrorFilter {
     public void adminShape(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getEntity() instanceof ApiError error
                 && isAdminPath(request.getUriInfo().getPath())) {
-            String message = adminMessage(error.error().message(), error.error().field());
+            String message = adminMessage(
+                    error.error().message(), parameter(error.error().field()));
             response.setEntity(AdminError.of(response.getStatus(), message), null, MediaType.APPLICATION_JSON_TYPE);
         }
     }
@@ -36,6 +37,14 @@ public class AdminErrorFilter {
             return message;
         }
         return name + ": " + (message.startsWith(field + " ") ? message.substring(field.length() + 1) : message);
+    }
+
+    /**
+     * The admin parameters are flat: a violation inside a group bound together ({@link PeriodParams}, path {@code
+     * period.starting_at}) names its parameter.
+     */
+    static String parameter(String field) {
+        return field == null ? null : field.substring(field.lastIndexOf('.') + 1);
     }
 
     static boolean isAdminPath(String path) {

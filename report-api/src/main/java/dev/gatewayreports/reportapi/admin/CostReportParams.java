@@ -1,8 +1,9 @@
 package dev.gatewayreports.reportapi.admin;
 
-import dev.gatewayreports.model.time.Timestamps;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,23 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * {@code 1d} is refused, not ignored.
  */
 public record CostReportParams(
-        @QueryParam("starting_at")
-        @NotBlank(message = "is required (an RFC 3339 timestamp)")
-        @Rfc3339
-        @Parameter(
-                required = true,
-                description = "Days from the UTC day holding this instant",
-                example = "2025-01-01T00:00:00Z",
-                schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-        String startingAt,
-
-        @QueryParam("ending_at")
-        @Rfc3339
-        @Parameter(
-                description = "Days that end at or before this instant; without it, through today (UTC)",
-                example = "2025-01-08T00:00:00Z",
-                schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-        String endingAt,
+        @Valid @BeanParam PeriodParams period,
 
         @QueryParam("bucket_width")
         @Pattern(regexp = "1d", message = "must be 1d: the cost report has daily buckets only")
@@ -90,8 +75,8 @@ public record CostReportParams(
     CostReportRequest toRequest() {
         return new CostReportRequest(
                 BucketWidth.DAY.limit(limit),
-                Timestamps.parse(startingAt),
-                UsageReportParams.blank(endingAt) ? null : Timestamps.parse(endingAt),
+                period.start(),
+                period.end(),
                 groupBy.contains("workspace_id"),
                 groupBy.contains("description"),
                 workspaceIds,

@@ -1,9 +1,10 @@
 package dev.gatewayreports.reportapi.admin;
 
 import dev.gatewayreports.model.stats.Dimension;
-import dev.gatewayreports.model.time.Timestamps;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,24 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * {@code starting_at}) are {@link UsageReportRequest}'s.
  */
 public record UsageReportParams(
-        @QueryParam("starting_at")
-        @NotBlank(message = "is required (an RFC 3339 timestamp)")
-        @Rfc3339
-        @Parameter(
-                required = true,
-                description = "Buckets from the one holding this instant (snapped down to the bucket width, UTC)",
-                example = "2025-01-01T00:00:00Z",
-                schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-        String startingAt,
-
-        @QueryParam("ending_at")
-        @Rfc3339
-        @Parameter(
-                description =
-                        "Buckets that end at or before this instant; without it, through the bucket" + " holding now",
-                example = "2025-01-08T00:00:00Z",
-                schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-        String endingAt,
+        @Valid @BeanParam PeriodParams period,
 
         @QueryParam("bucket_width")
         @Pattern(regexp = BucketWidth.PATTERN, message = "must be one of 1m, 1h, 1d")
@@ -151,17 +135,6 @@ public record UsageReportParams(
         filters.put(Dimension.CONTEXT_WINDOW, contextWindow);
         filters.put(Dimension.INFERENCE_GEO, inferenceGeos);
         return new UsageReportRequest(
-                width,
-                width.limit(limit),
-                Timestamps.parse(startingAt),
-                blank(endingAt) ? null : Timestamps.parse(endingAt),
-                groupBy,
-                workspaceIds,
-                filters,
-                page);
-    }
-
-    static boolean blank(String s) {
-        return s == null || s.isBlank();
+                width, width.limit(limit), period.start(), period.end(), groupBy, workspaceIds, filters, page);
     }
 }

@@ -1,10 +1,11 @@
 package dev.gatewayreports.reportapi.export;
 
-import java.util.Set;
+import dev.gatewayreports.model.report.FieldKind;
 
 /**
- * How the exports present a column's values, decided by the column's key (see docs/report-object.md). Each type
- * carries the XLSX number format of its cells.
+ * How the exports present a column's values, decided by the kind its report field declares ({@link
+ * dev.gatewayreports.model.report.ReportField#kind()}, docs/report-object.md). Each type carries the XLSX number
+ * format of its cells.
  */
 public enum ColumnType {
     /** Counts: requests, tokens, errors, HTTP status. */
@@ -28,9 +29,6 @@ public enum ColumnType {
     /** Anything else: text, or a number in the General format when the value is a number. */
     TEXT("General");
 
-    private static final Set<String> INSTANTS = Set.of("occurred_at", "period_start", "period_end", "generated_at");
-    private static final Set<String> PERCENTS = Set.of("percentage", "error_rate", "change_percent");
-
     private final String excelFormat;
 
     ColumnType(String excelFormat) {
@@ -47,40 +45,18 @@ public enum ColumnType {
         return this == INTEGER || this == CREDITS || this == USD || this == PERCENT || this == MILLIS;
     }
 
-    /** The type of the column (or summary figure) with this key. */
-    public static ColumnType forKey(String key) {
-        if (key.equals("date")) {
-            return DATE;
-        }
-        if (key.equals("hour")) {
-            return LOCAL_DATETIME;
-        }
-        if (INSTANTS.contains(key)) {
-            return UTC_DATETIME;
-        }
-        if (key.endsWith("latency_ms")) {
-            return MILLIS;
-        }
-        if (PERCENTS.contains(key) || key.endsWith("_percent") || key.endsWith("_rate")) {
-            return PERCENT;
-        }
-        if (key.contains("credits")) {
-            return CREDITS;
-        }
-        if (key.equals("cost_usd") || key.endsWith("_cost_usd")) {
-            return USD;
-        }
-        if (counts(key)) {
-            return INTEGER;
-        }
-        return TEXT;
-    }
-
-    private static boolean counts(String key) {
-        return key.endsWith("requests")
-                || key.endsWith("tokens")
-                || key.equals("errors")
-                || key.endsWith("_errors")
-                || key.equals("http_status");
+    /** How a field of this kind is presented. */
+    public static ColumnType of(FieldKind kind) {
+        return switch (kind) {
+            case COUNT -> INTEGER;
+            case CREDITS -> CREDITS;
+            case USD -> USD;
+            case PERCENT -> PERCENT;
+            case MILLIS -> MILLIS;
+            case DATE -> DATE;
+            case HOUR -> LOCAL_DATETIME;
+            case INSTANT -> UTC_DATETIME;
+            case TEXT, FLAG, PART -> TEXT;
+        };
     }
 }

@@ -4,6 +4,7 @@ import dev.gatewayreports.model.report.ApiKeyRow;
 import dev.gatewayreports.model.report.DailyTrendRow;
 import dev.gatewayreports.model.report.ErrorDetails;
 import dev.gatewayreports.model.report.ErrorTypeRow;
+import dev.gatewayreports.model.report.FieldKind;
 import dev.gatewayreports.model.report.HourlyTrendRow;
 import dev.gatewayreports.model.report.Latency;
 import dev.gatewayreports.model.report.ModelErrorRow;
@@ -14,6 +15,7 @@ import dev.gatewayreports.model.report.ProviderRow;
 import dev.gatewayreports.model.report.RecentError;
 import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.model.report.ReportData;
+import dev.gatewayreports.model.report.ReportField;
 import dev.gatewayreports.model.report.ReportFields;
 import dev.gatewayreports.model.report.SlowRequest;
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ import java.util.List;
 /**
  * The layout shared by the CSV and XLSX exports: the report (docs/report-object.md) as an ordered list of tables.
  * The first is the report metadata ({@code report}); then, for each section the report holds, in the document's
- * section order, its table(s). Columns and summary rows are the records' fields in the report type's order
- * ({@link dev.gatewayreports.model.report.ReportFields}), the order of the JSON. Rows are converted lazily, so a
+ * section order, its table(s). Tables, columns and summary rows are the records' declared fields in the report
+ * type's order ({@link dev.gatewayreports.model.report.ReportFields}): the JSON's names and order, with their titles
+ * and kinds. Rows are converted lazily, so a
  * large section is never copied.
  */
 public final class ReportTables {
@@ -45,30 +48,34 @@ public final class ReportTables {
         if (data.summary() != null) {
             tables.add(SummaryTables.summary(data.summary(), type));
         }
-        add(tables, "daily_trend", DailyTrendRow.class, data.dailyTrend(), type);
-        add(tables, "hourly_trend", HourlyTrendRow.class, data.hourlyTrend(), type);
-        add(tables, "by_provider", ProviderRow.class, data.byProvider(), type);
-        add(tables, "by_model", ModelRow.class, data.byModel(), type);
-        add(tables, "by_api_key", ApiKeyRow.class, data.byApiKey(), type);
+        add(tables, ReportData.DAILY_TREND, DailyTrendRow.FIELDS, data.dailyTrend(), type);
+        add(tables, ReportData.HOURLY_TREND, HourlyTrendRow.FIELDS, data.hourlyTrend(), type);
+        add(tables, ReportData.BY_PROVIDER, ProviderRow.FIELDS, data.byProvider(), type);
+        add(tables, ReportData.BY_MODEL, ModelRow.FIELDS, data.byModel(), type);
+        add(tables, ReportData.BY_API_KEY, ApiKeyRow.FIELDS, data.byApiKey(), type);
         if (data.performance() != null) {
             tables.add(performance(data.performance(), type));
         }
-        add(tables, "slow_requests", SlowRequest.class, data.slowRequests(), type);
+        add(tables, ReportData.SLOW_REQUESTS, SlowRequest.FIELDS, data.slowRequests(), type);
         if (data.errorDetails() != null) {
             tables.addAll(errorDetails(data.errorDetails(), type));
         }
         return tables;
     }
 
-    private static <T> void add(List<ReportTable> tables, String name, Class<T> rowType, List<T> rows, String type) {
+    private static <T> void add(
+            List<ReportTable> tables,
+            ReportField<ReportData> section,
+            ReportFields<T> fields,
+            List<T> rows,
+            String type) {
         if (rows != null) {
-            tables.add(table(name, rowType, rows, type));
+            tables.add(table(section.name(), section.title(), fields, rows, type));
         }
     }
 
-    static <T> ReportTable table(String name, Class<T> rowType, List<T> rows, String type) {
-        List<Column> columns = Rows.columnsOf(rowType, type);
-        return new ReportTable(name, SheetTitles.of(name), columns, Rows.of(rows, columns, type));
+    static <T> ReportTable table(String name, String title, ReportFields<T> fields, List<T> rows, String type) {
+        return new ReportTable(name, title, Rows.columnsOf(fields, type), Rows.of(rows, fields, type));
     }
 
     /** One table: the overall figures as model "All models", then one row per model. */
@@ -89,29 +96,34 @@ public final class ReportTables {
         if (performance.byModel() != null) {
             rows.addAll(performance.byModel());
         }
-        return table("performance", ModelLatencyRow.class, rows, type);
+        ReportField<ReportData> section = ReportData.PERFORMANCE;
+        return table(section.name(), section.title(), ModelLatencyRow.FIELDS, rows, type);
     }
 
     /** The scalar figures as a one-row table, then the tables by error type, by model and of recent errors. */
     private static List<ReportTable> errorDetails(ErrorDetails details, String type) {
         List<Column> columns = new ArrayList<>();
         List<Cell> figures = new ArrayList<>();
-        for (ReportFields.Field field : ReportFields.of(details, type)) {
-            if (!(field.value() instanceof List)) {
-                Column column = Column.of(field.key());
+        for (ReportField<? super ErrorDetails> field : ErrorDetails.FIELDS.in(type)) {
+            if (field.kind() != FieldKind.PART) {
+                Column column = Column.of(field);
                 columns.add(column);
-                figures.add(CellValues.convert(column.type(), field.value()));
+                figures.add(CellValues.convert(column.type(), field.valueOf(details)));
             }
         }
+        ReportField<ReportData> section = ReportData.ERROR_DETAILS;
         List<ReportTable> tables = new ArrayList<>();
-        tables.add(new ReportTable("error_details", SheetTitles.of("error_details"), columns, List.of(figures)));
-        tables.add(table("error_details.by_error_type", ErrorTypeRow.class, list(details.byErrorType()), type));
-        tables.add(table("error_details.by_model", ModelErrorRow.class, list(details.byModel()), type));
-        tables.add(table("error_details.recent_errors", RecentError.class, list(details.recentErrors()), type));
+        tables.add(new ReportTable(section.name(), section.title(), columns, List.of(figures)));
+        tables.add(errors(ErrorDetails.BY_ERROR_TYPE, ErrorTypeRow.FIELDS, details.byErrorType(), type));
+        tables.add(errors(ErrorDetails.BY_MODEL, ModelErrorRow.FIELDS, details.byModel(), type));
+        tables.add(errors(ErrorDetails.RECENT_ERRORS, RecentError.FIELDS, details.recentErrors(), type));
         return tables;
     }
 
-    private static <T> List<T> list(List<T> rows) {
-        return rows == null ? List.of() : rows;
+    /** A list of the error details, named {@code error_details.<list>}. */
+    private static <T> ReportTable errors(
+            ReportField<ErrorDetails> list, ReportFields<T> fields, List<T> rows, String type) {
+        String name = ReportData.ERROR_DETAILS.name() + "." + list.name();
+        return table(name, list.title(), fields, rows == null ? List.of() : rows, type);
     }
 }

@@ -76,7 +76,7 @@ public final class XlsxReportWriter {
         SXSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.title()));
         XlsxSheetWriter writer =
                 new XlsxSheetWriter(sheet, styles, table.columns().size());
-        XlsxTrendChart chart = table.name().equals("daily_trend") ? XlsxTrendChart.forColumns(table.columns()) : null;
+        XlsxTrendChart chart = XlsxTrendChart.forColumns(table.columns());
         writeTable(writer, table, 0, chart);
         writer.finish();
         if (chart != null) {

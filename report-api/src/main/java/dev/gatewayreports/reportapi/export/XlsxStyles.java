@@ -3,7 +3,6 @@ package dev.gatewayreports.reportapi.export;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -15,8 +14,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /** The cell styles of an XLSX export, created once per workbook (a workbook holds at most 64,000 styles). */
 final class XlsxStyles {
-
-    private static final Set<String> SUMMARY_VALUES = Set.of("value", "previous_period");
 
     private final Map<ColumnType, CellStyle> data = new EnumMap<>(ColumnType.class);
     private final CellStyle text;
@@ -74,7 +71,7 @@ final class XlsxStyles {
 
     /** Headers align with their values: right over numbers (and the summary's value columns), left otherwise. */
     CellStyle header(Column column) {
-        boolean numbers = column.type().numeric() || SUMMARY_VALUES.contains(column.key());
+        boolean numbers = column.type().numeric() || column == SummaryTables.VALUE || column == SummaryTables.PREVIOUS;
         return numbers ? headerRight : headerLeft;
     }
 

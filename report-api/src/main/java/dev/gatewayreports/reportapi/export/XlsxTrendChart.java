@@ -1,5 +1,6 @@
 package dev.gatewayreports.reportapi.export;
 
+import dev.gatewayreports.model.report.ChartRole;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * The line chart of the daily trend sheet: requests by day (left axis) and cost by day (right axis). It collects
+ * The line chart of the daily trend sheet: requests by day (left axis) and cost by day (right axis), the columns
+ * whose fields declare those roles ({@link dev.gatewayreports.model.report.TrendFigures}). It collects
  * the points while the rows are streamed, then draws on the sheet's underlying {@link XSSFSheet} (a streaming
  * sheet's own drawing cannot create charts). The series reference the sheet's cells and carry a cache of the
  * values, so viewers that draw from either see the same lines. At most {@value #MAX_POINTS} days are charted.
@@ -53,11 +55,14 @@ final class XlsxTrendChart {
         this.costColumn = costColumn;
     }
 
-    /** A chart for a daily trend table, or null when it has no date or neither requests nor cost. */
+    /**
+     * The chart of a table whose fields declare chart roles (the daily trend: days, requests, cost), or null when
+     * it has no categories or no line.
+     */
     static XlsxTrendChart forColumns(List<Column> columns) {
-        int date = indexOf(columns, "date");
-        int requests = indexOf(columns, "requests");
-        int cost = indexOf(columns, "cost_usd");
+        int date = indexOf(columns, ChartRole.CATEGORY);
+        int requests = indexOf(columns, ChartRole.LEFT_AXIS);
+        int cost = indexOf(columns, ChartRole.RIGHT_AXIS);
         return date < 0 || (requests < 0 && cost < 0) ? null : new XlsxTrendChart(columns, date, requests, cost);
     }
 
@@ -143,9 +148,9 @@ final class XlsxTrendChart {
         return row.get(column).value() instanceof BigDecimal number ? number.doubleValue() : null;
     }
 
-    private static int indexOf(List<Column> columns, String key) {
+    private static int indexOf(List<Column> columns, ChartRole role) {
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).key().equals(key)) {
+            if (columns.get(i).chart() == role) {
                 return i;
             }
         }

@@ -82,7 +82,11 @@ public final class ReportRequests {
         return ZoneId.of(value);
     }
 
-    private static String teamId(String value) {
+    /**
+     * The {@code team_id} of a generate request, a quick report or the saved-report list: absent, {@code all} or a
+     * well-formed team id; 400 naming it otherwise (whether the caller sees the team is the scope's question).
+     */
+    public static String teamId(String value) {
         if (value != null && !ReportScope.ALL.equals(value) && TenantIds.problem(value) != null) {
             throw ApiException.invalid("team_id", "team_id must be a team id or all");
         }

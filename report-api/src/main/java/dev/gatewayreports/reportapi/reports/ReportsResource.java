@@ -2,7 +2,6 @@ package dev.gatewayreports.reportapi.reports;
 
 import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.Report;
-import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.reportapi.errors.ApiException;
 import dev.gatewayreports.reportapi.metrics.ReportApiMetrics;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
@@ -154,10 +153,7 @@ public class ReportsResource {
         if (type != null && ReportType.fromWire(type) == null) {
             throw ApiException.invalid("report_type", "report_type must be " + ReportType.allowed());
         }
-        if (teamId != null && !ReportScope.ALL.equals(teamId) && TenantIds.problem(teamId) != null) {
-            throw ApiException.invalid("team_id", "team_id " + TenantIds.problem(teamId));
-        }
-        return reports.list(caller.get(), limit(limit), cursor, type, teamId);
+        return reports.list(caller.get(), limit(limit), cursor, type, ReportRequests.teamId(teamId));
     }
 
     @GET

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatewayreports.model.report.ReportColumn;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -108,8 +109,7 @@ class ReportExportsResourceTest {
             for (Row row : sheet) {
                 for (Cell cell : row) {
                     if (cell.getCellType() == CellType.STRING
-                            && cell.getStringCellValue()
-                                    .equals(Column.of("requests").label())) {
+                            && cell.getStringCellValue().equals(ReportColumn.REQUESTS.title())) {
                         header = row.getRowNum();
                         requestsColumn = cell.getColumnIndex();
                     }

@@ -17,7 +17,10 @@ class ReportTablesTest {
         assertType(ColumnType.INTEGER, "requests", "successful_requests", "errors", "total_tokens", "http_status");
         assertType(ColumnType.CREDITS, "credits", "total_credits_used");
         assertType(ColumnType.USD, "cost_usd", "total_cost_usd");
-        assertType(ColumnType.PERCENT, "percentage", "error_rate", "change_percent");
+        assertType(ColumnType.PERCENT, "percentage", "error_rate");
+        ReportTable summary = ReportTables.of(SampleReports.typed(SampleReports.comprehensive()))
+                .get(1);
+        assertEquals(ColumnType.PERCENT, summary.columns().get(3).type(), "change_percent");
         assertType(ColumnType.MILLIS, "latency_ms", "avg_latency_ms", "p95_latency_ms");
         assertType(ColumnType.DATE, "date");
         assertType(ColumnType.LOCAL_DATETIME, "hour");
@@ -94,7 +97,7 @@ class ReportTablesTest {
 
     private static void assertType(ColumnType type, String... keys) {
         for (String key : keys) {
-            assertEquals(type, ColumnType.forKey(key), key);
+            assertEquals(type, ColumnType.of(Labels.column(key).kind()), key);
         }
     }
 

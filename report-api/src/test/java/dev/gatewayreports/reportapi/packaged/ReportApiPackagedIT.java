@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatewayreports.reportapi.export.Column;
+import dev.gatewayreports.model.report.ReportColumn;
 import dev.gatewayreports.testing.PackagedDatabase;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -406,8 +406,7 @@ class ReportApiPackagedIT {
         for (Row row : sheet) {
             for (Cell cell : row) {
                 if (cell.getCellType() == CellType.STRING
-                        && cell.getStringCellValue()
-                                .equals(Column.of("requests").label())) {
+                        && cell.getStringCellValue().equals(ReportColumn.REQUESTS.title())) {
                     header = row.getRowNum();
                     requests = cell.getColumnIndex();
                 }
