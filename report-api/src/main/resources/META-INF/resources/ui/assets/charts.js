@@ -15,6 +15,13 @@ async function uPlot() {
  * whose x is the day's date at 00:00 UTC).
  */
 export async function timeChart(container, title, xs, series, zone, bars = false) {
+  // Whole days (bars): one tick per day (or every few days), labelled by date, the bars not cut at the edges.
+  const dayLabel = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', month: 'short', day: 'numeric' });
+  const dayAxis = bars ? {
+    incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400],
+    values: (u, splits) => splits.map(s => dayLabel.format(new Date(s * 1000))),
+    space: 56,
+  } : {};
   const U = await uPlot();
   const figure = document.createElement('figure');
   figure.className = 'chart';
@@ -29,8 +36,8 @@ export async function timeChart(container, title, xs, series, zone, bars = false
     width: width(),
     height: 220,
     tzDate: ts => U.tzDate(new Date(ts * 1000), zone),
-    scales: { x: { time: true } },
-    legend: { show: true },
+    scales: { x: bars ? { time: true, range: (u, min, max) => [min - 43200, max + 43200] } : { time: true } },
+    legend: { show: true, live: false },
     cursor: { drag: { x: false, y: false } },
     series: [{}, ...series.map((s, i) => ({
       label: s.label,
@@ -40,7 +47,7 @@ export async function timeChart(container, title, xs, series, zone, bars = false
       paths: bars ? U.paths.bars({ size: [0.7, 40] }) : undefined,
       points: { show: xs.length <= 60 },
     }))],
-    axes: [{ stroke: '#333', grid: { stroke: '#e3e3e3' } },
+    axes: [{ stroke: '#333', grid: { stroke: '#e3e3e3' }, ...dayAxis },
       { stroke: '#333', grid: { stroke: '#e3e3e3' }, size: 60 }],
   };
   const chart = new U(options, [xs, ...series.map(s => s.values)], plot);

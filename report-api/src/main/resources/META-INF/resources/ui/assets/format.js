@@ -37,7 +37,7 @@ function formatInstant(text, zone) {
   if (Number.isNaN(date.getTime())) return String(text);
   return new Intl.DateTimeFormat(undefined, {
     timeZone: zone || undefined, year: 'numeric', month: 'short', day: 'numeric',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   }).format(date);
 }
 
@@ -89,7 +89,7 @@ export function table(caption, columns, rows, base, zone) {
     for (const c of columns) {
       const value = c.get ? c.get(row) : row[c.key];
       const path = c.path === false ? null : `${base}[${i}].${c.path || c.key}`;
-      tr.append(fill(el('td', { class: numeric(c.kind) ? 'num' : '' }), value, c.kind, path, zone));
+      tr.append(fill(el('td', { class: numeric(c.kind) ? 'num' : c.wrap ? 'wrap' : '' }), value, c.kind, path, zone));
     }
     body.append(tr);
   });

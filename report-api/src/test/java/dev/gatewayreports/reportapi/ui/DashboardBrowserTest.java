@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.gatewayreports.reportapi.support.IndependentTotals;
 import dev.gatewayreports.reportapi.support.ReconciliationDataset;
 import dev.gatewayreports.reportapi.support.Tokens;
@@ -14,7 +18,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,7 +35,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -311,14 +315,13 @@ class DashboardBrowserTest {
             return 0;
         }
         assertEquals(200, response.statusCode(), page + ": " + response.asString());
-        JsonPath json = JsonPath.from(response.asString())
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        JsonNode json = readTree(response.asString());
         List<List<String>> shown = (List<List<String>>)
                 browser.driver.executeScript(
                         "return [...document.querySelectorAll('#content [data-path]')].map(e => [e.dataset.path, e.dataset.value])");
         List<String> wrong = new ArrayList<>();
         for (List<String> figure : shown) {
-            Object expected = json.get(figure.get(0));
+            JsonNode expected = at(json, figure.get(0));
             if (!same(expected, figure.get(1))) {
                 wrong.add(figure.get(0) + ": page " + figure.get(1) + ", API " + expected);
             }
@@ -327,23 +330,47 @@ class DashboardBrowserTest {
         return shown.size();
     }
 
-    private static boolean same(Object expected, String shown) {
-        if (expected == null) {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final Pattern STEP = Pattern.compile("([A-Za-z0-9_]+)(?:\\[(\\d+)])?");
+
+    private static JsonNode readTree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    /** The node at a page's data-path ({@code data.daily_trend[3].requests}); a missing one is JSON null. */
+    static JsonNode at(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String step : path.split("\\.")) {
+            Matcher m = STEP.matcher(step);
+            if (!m.matches()) {
+                throw new AssertionError("bad data-path " + path);
+            }
+            node = node.path(m.group(1));
+            if (m.group(2) != null) {
+                node = node.path(Integer.parseInt(m.group(2)));
+            }
+        }
+        return node.isMissingNode() ? NullNode.getInstance() : node;
+    }
+
+    private static boolean same(JsonNode expected, String shown) {
+        if (expected.isNull()) {
             return shown.isEmpty();
         }
-        if (expected instanceof BigDecimal number) {
-            return !shown.isEmpty() && number.compareTo(new BigDecimal(shown)) == 0;
+        if (expected.isNumber()) {
+            return !shown.isEmpty() && expected.decimalValue().compareTo(new BigDecimal(shown)) == 0;
         }
-        if (expected instanceof Number number) {
-            return !shown.isEmpty() && new BigDecimal(number.toString()).compareTo(new BigDecimal(shown)) == 0;
+        if (expected.isArray()) {
+            List<String> items = new ArrayList<>();
+            expected.forEach(item -> items.add(item.asText()));
+            return String.join(",", items).equals(shown);
         }
-        if (expected instanceof List<?> list) {
-            return list.stream()
-                    .map(String::valueOf)
-                    .collect(Collectors.joining(","))
-                    .equals(shown);
-        }
-        return expected.toString().equals(shown);
+        return expected.asText().equals(shown);
     }
 
     private void assertOnlyOwnOrigin(String page) {

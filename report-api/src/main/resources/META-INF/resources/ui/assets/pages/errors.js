@@ -32,7 +32,7 @@ export async function render(ctx) {
       { key: 'model', label: 'Model', kind: 'text' },
       { key: 'error_type', label: 'Type', kind: 'text' },
       { key: 'http_status', label: 'HTTP', kind: 'text' },
-      { key: 'error_message', label: 'Message', kind: 'text' },
+      { key: 'error_message', label: 'Message', kind: 'text', wrap: true },
       { key: 'request_id', label: 'Request', kind: 'text' },
     ], e.recent_errors, base + '.recent_errors', report.timezone)));
 }
