@@ -19,12 +19,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * (a fresh one with only a JDK): the browser tests then skip, as the LibreOffice check does without soffice. Other
  * paths: {@code -Ddashboard.chromium=…} and {@code -Ddashboard.chromedriver=…}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
 
-    final ChromeDriver driver;
-    final Path downloads;
+    public final ChromeDriver driver;
+    public final Path downloads;
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path downloads, Path profile) {
@@ -33,17 +33,17 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    static String missing() {
+    public static String missing() {
         return "chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
                 + ") is not installed: the dashboard's browser tests are skipped (Debian: apt-get install chromium"
                 + " chromium-driver)";
     }
 
-    static Browser start(Path downloads) throws IOException {
+    public static Browser start(Path downloads) throws IOException {
         Files.createDirectories(downloads);
         Path profile = Files.createTempDirectory("dashboard-chromium-");
         ChromeOptions options = new ChromeOptions();
