@@ -17,14 +17,24 @@ export async function render(ctx) {
   const zone = ctx.view.tz;
   const rules = answer.data || [];
   const events = [];
-  for (const rule of rules.slice(0, 20)) {
+  const lastDelivery = new Map();
+  await Promise.all(rules.slice(0, 20).map(async rule => {
+    const id = encodeURIComponent(rule.alert_id);
     try {
-      const page = await ctx.getQuiet('/v1/alerts/' + encodeURIComponent(rule.alert_id) + '/events?limit=5');
+      const [page, deliveries] = await Promise.all([
+        ctx.getQuiet('/v1/alerts/' + id + '/events?limit=5'),
+        ctx.getQuiet('/v1/alerts/' + id + '/deliveries?limit=1'),
+      ]);
       for (const event of page.data || []) events.push({ ...event, name: rule.name });
+      if (deliveries.data && deliveries.data[0]) lastDelivery.set(rule.alert_id, deliveries.data[0]);
     } catch {
-      // a rule deleted meanwhile: no events to show
+      // a rule deleted meanwhile: nothing to show
     }
-  }
+  }));
+  const delivery = rule => {
+    const d = lastDelivery.get(rule.alert_id);
+    return d ? `${d.channel} ${d.status}` : null;
+  };
   events.sort((a, b) => (a.occurred_at < b.occurred_at ? 1 : -1));
   ctx.content.replaceChildren(
     section('Rules', table('Alert rules and their state', [
@@ -37,6 +47,7 @@ export async function render(ctx) {
       { key: 'state', label: 'State', kind: 'text' },
       { key: 'last_value', label: 'Last value', kind: 'text' },
       { key: 'state_since', label: 'Since', kind: 'time' },
+      { key: 'last_delivery', label: 'Last notification', kind: 'text', path: false, get: delivery },
     ], rules, 'data', zone)),
     section('Recent events', table('The newest events of these rules', [
       { key: 'occurred_at', label: 'When', kind: 'time', path: false },
