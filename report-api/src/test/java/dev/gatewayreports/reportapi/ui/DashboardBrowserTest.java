@@ -113,6 +113,7 @@ class DashboardBrowserTest {
     @Test
     void shouldShowTheApisFiguresOnEveryPageAndFitAt380() throws IOException {
         signIn(admin, "overview" + VIEW);
+        browser.consoleErrors(); // reading the log empties it: what other tests left
         for (String page : PAGES) {
             browser.driver.get(ui + "/" + page + VIEW);
             waitReady();
@@ -126,6 +127,7 @@ class DashboardBrowserTest {
             browser.screenshot(SHOTS.resolve(page + "-380.png"), 380);
             browser.width(1280, 900);
             assertOnlyOwnOrigin(page);
+            assertEquals(List.of(), lowContrast(), page + ": text below 4.5:1 against its background");
         }
         List<String> errors = browser.consoleErrors().stream()
                 .filter(m -> !m.contains("/v1/alerts")) // 404 until the alerts API is merged
@@ -262,10 +264,77 @@ class DashboardBrowserTest {
         assertEquals(404, given().get("/ui/nothing-here").statusCode());
     }
 
+    @Test
+    void shouldReachEveryControlByKeyboardWithAVisibleFocus() {
+        signIn(admin, "overview" + VIEW);
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            Object[] focused = ((List<?>) browser.driver.executeScript("const e = document.activeElement;"
+                            + " const s = getComputedStyle(e);"
+                            + " return [e.id || e.dataset.nav || e.dataset.download || e.className || e.tagName,"
+                            + " s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]"))
+                    .toArray();
+            if ("BODY".equals(focused[0])) {
+                break; // past the last control: focus left the page
+            }
+            reached.add((String) focused[0]);
+            assertEquals(true, focused[1], "no visible focus on " + focused[0]);
+        }
+        assertEquals("skip", reached.get(0), reached.toString());
+        for (String expected : List.of("sign-out", "overview", "alerts", "team", "period", "from", "to", "tz", "csv")) {
+            assertTrue(reached.contains(expected), expected + " not reached by Tab: " + reached);
+        }
+    }
+
+    @Test
+    void shouldAskToSignInAgainWhenTheApiRefusesTheToken() {
+        signIn("not-a-token", "overview" + VIEW, false);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+        assertEquals(null, browser.driver.executeScript("return sessionStorage.getItem('gr.access_token')"));
+        assertTrue(browser.driver.findElement(By.id("status")).getText().contains("sign in"));
+    }
+
+    /** Visible text whose colour is below 4.5:1 against the first opaque background behind it (WCAG AA). */
+    @SuppressWarnings("unchecked")
+    private List<String> lowContrast() {
+        return (List<String>) browser.driver.executeScript("""
+                const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+                const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+                    .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+                    .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const background = e => {
+                  for (; e; e = e.parentElement) {
+                    const c = rgb(getComputedStyle(e).backgroundColor);
+                    if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3);
+                  }
+                  return [255, 255, 255];
+                };
+                const bad = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  if (e.closest('.uplot') || e.disabled) continue;
+                  const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+                  if (!own || e.getClientRects().length === 0) continue;
+                  const fg = lum(rgb(getComputedStyle(e).color).slice(0, 3));
+                  const bg = lum(background(e));
+                  const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+                  if (ratio < 4.5) bad.push(e.tagName + ' "' + e.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+                }
+                return bad;
+                """);
+    }
+
     private void signIn(String token, String pageAndQuery) {
+        signIn(token, pageAndQuery, true);
+    }
+
+    private void signIn(String token, String pageAndQuery, boolean ready) {
         browser.driver.get("about:blank");
         browser.driver.get(ui + "/" + pageAndQuery + "#access_token=" + token);
-        waitReady();
+        if (ready) {
+            waitReady();
+        }
     }
 
     private WebElement main() {
