@@ -17,7 +17,7 @@ export async function render(ctx) {
   const days = report.data.daily_trend || [];
   const trend = section('Requests per day');
   ctx.content.replaceChildren(
-    el('p', { class: 'period', text: periodText(report) }),
+    el('p', { class: 'period', text: periodText(report) + '; compared with the period before' }),
     cards, ctx.downloads(SECTIONS), trend);
   await timeChart(trend, 'Requests and errors per day', days.map(d => daySeconds(d.date)),
     [{ label: 'Requests', values: days.map(d => d.requests) }, { label: 'Errors', values: days.map(d => d.errors) }],
@@ -34,5 +34,5 @@ export function periodText(report) {
   const fmt = new Intl.DateTimeFormat(undefined, { timeZone: report.timezone, dateStyle: 'medium' });
   const start = new Date(report.period_start);
   const end = new Date(new Date(report.period_end).getTime() - 1);
-  return `${report.team_id === 'all' ? 'All teams' : report.team_id} · ${fmt.format(start)} – ${fmt.format(end)} (${report.timezone}); compared with the period before`;
+  return `${report.team_id === 'all' ? 'All teams' : report.team_id} · ${fmt.format(start)} – ${fmt.format(end)} (${report.timezone})`;
 }
