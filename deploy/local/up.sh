@@ -189,6 +189,7 @@ print_summary() {
 
 Gateway reports is running.
   report-api          http://localhost:8080   (OpenAPI: http://localhost:9080/q/swagger-ui)
+  dashboard           http://localhost:8080/ui/ (the link below signs you in as the org admin)
   aggregation-worker  http://localhost:8081
   scheduler-service   http://localhost:8082   (sends due schedules every 30 s to the SMTP sink below)
   operations          http://localhost:9080, :9081, :9082 (/q/health, /q/metrics; not on the public ports)
@@ -199,6 +200,9 @@ Gateway reports is running.
 
 Org admin token ($ORG, $ADMIN_EMAIL; valid 12 h; also in $STATE_DIR/admin-token):
 $ADMIN_TOKEN
+
+Dashboard on the demo data, signed in as $ADMIN_EMAIL (open in a browser; the token leaves the URL at once):
+$API/ui/#access_token=$ADMIN_TOKEN
 
 Ingest key (also in $STATE_DIR/ingest-key):
 $(cat "$STATE_DIR/ingest-key")

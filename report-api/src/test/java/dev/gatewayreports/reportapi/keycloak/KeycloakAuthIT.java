@@ -4,7 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gatewayreports.reportapi.ui.Browser;
 import dev.gatewayreports.testing.PostgresTestResource;
 import dev.gatewayreports.testing.ServiceProcess;
 import io.restassured.RestAssured;
@@ -21,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The auth part of the suite against a real Keycloak: the packaged report-api as a child process, pointed at the
@@ -37,6 +45,7 @@ class KeycloakAuthIT {
     private static final String TEAM_A = "team_kc_" + suffix();
     private static final String TEAM_B = "team_kc_" + suffix();
     private static final String SCHEDULER_SECRET = "test-only-" + UUID.randomUUID();
+    private static final String PASSWORD = "test-only-" + UUID.randomUUID();
 
     static PostgresTestResource postgres;
     static KeycloakServer keycloak;
@@ -45,6 +54,8 @@ class KeycloakAuthIT {
     @BeforeAll
     static void start() throws Exception {
         Instant begin = Instant.now();
+        // Made first for its port: the realm's web-ui client allows the dashboard's redirect URI and origin.
+        reportApi = new ServiceProcess("report-api", "report-api.jar", LOGS);
         keycloak = new KeycloakServer(
                 "keycloak.home",
                 LOGS,
@@ -53,17 +64,20 @@ class KeycloakAuthIT {
                         "GR_ORG_B", ORG_B,
                         "GR_TEAM_A", TEAM_A,
                         "GR_TEAM_B", TEAM_B,
-                        "GR_PASSWORD", "test-only-" + UUID.randomUUID(),
-                        "GR_SCHEDULER_SECRET", SCHEDULER_SECRET));
+                        "GR_PASSWORD", PASSWORD,
+                        "GR_SCHEDULER_SECRET", SCHEDULER_SECRET,
+                        "GR_UI_REDIRECT_URI", reportApi.url() + "/ui/callback",
+                        "GR_UI_ORIGIN", reportApi.url()));
         keycloak.start();
         postgres = new PostgresTestResource();
         Map<String, String> db = postgres.start();
-        reportApi = new ServiceProcess("report-api", "report-api.jar", LOGS);
         reportApi.start(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url"),
                 "QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username"),
                 "QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password"),
                 "OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                "REPORTS_UI_OIDC_SCOPES",
+                        "openid", // the realm has no profile or email scope: its claims scope has email
                 "QUARKUS_FLYWAY_MIGRATE_AT_START", "true", // the Job's part: a replica never migrates in prod
                 "REPORTS_ADMIN_CURSOR_SECRET", "keycloak-it-only-cursor-secret-0123456789"));
         // Both start at once; report-api reads the provider's metadata when it first needs it.
@@ -209,6 +223,44 @@ class KeycloakAuthIT {
                 Duration.between(Instant.now(), KeycloakServer.expiry(expiring).plusSeconds(2))
                         .toMillis()));
         as(expiring).get("/v1/admin/teams").then().statusCode(401);
+    }
+
+    @Test
+    void shouldSignIntoTheDashboardWithTheCodeFlowAndPkce() throws Exception {
+        assumeTrue(Browser.available(), Browser.missing());
+        try (Browser browser = Browser.start(LOGS.resolve("ui-downloads"))) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            browser.driver.get(reportApi.url() + "/ui/overview?days=7&tz=UTC");
+            wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+            browser.driver.findElement(By.id("sign-in")).click();
+            wait.until(d -> !d.findElements(By.id("username")).isEmpty());
+            String authorize = browser.driver.getCurrentUrl();
+            assertTrue(authorize.startsWith(keycloak.issuer()), authorize);
+            assertTrue(authorize.contains("code_challenge_method=S256"), authorize);
+            assertTrue(authorize.contains("nonce="), authorize);
+            browser.driver.findElement(By.id("username")).sendKeys("ada");
+            browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.driver.findElement(By.id("kc-login")).click();
+            String ready = wait.until(d -> d.getCurrentUrl().startsWith(reportApi.url() + "/ui/overview")
+                    ? d.findElement(By.id("main")).getAttribute("data-ready")
+                    : null);
+            assertEquals(
+                    "true",
+                    ready,
+                    () -> browser.driver.findElement(By.id("status")).getText());
+            assertTrue(
+                    browser.driver.findElement(By.id("who")).getText().contains("ada@org-a.example"),
+                    browser.driver.findElement(By.id("who")).getText());
+            assertFalse(browser.driver.getCurrentUrl().contains("code="), browser.driver.getCurrentUrl());
+            assertNotNull(browser.driver.executeScript("return sessionStorage.getItem('gr.access_token')"));
+            assertEquals(0L, browser.driver.executeScript("return localStorage.length"));
+            assertFalse(browser.driver
+                    .findElements(By.cssSelector("[data-path='data.summary.total_requests']"))
+                    .isEmpty());
+            // An answer that no sign-in of this tab started (another state) is refused.
+            browser.driver.get(reportApi.url() + "/ui/callback?code=forged&state=forged");
+            wait.until(d -> d.findElement(By.id("status")).getText().contains("state"));
+        }
     }
 
     private static String ada() {
