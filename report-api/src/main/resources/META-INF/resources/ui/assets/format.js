@@ -82,14 +82,16 @@ export function section(title, ...children) {
  * scroll inside their own focusable region, never the page.
  */
 export function table(caption, columns, rows, base, zone) {
-  const head = el('tr', {}, ...columns.map(c => el('th', { scope: 'col', class: numeric(c.kind) ? 'num' : '', text: c.label })));
+  const head = el('tr', {}, ...columns.map(c => el('th', {
+    scope: 'col', class: typeof c.kind === 'function' || numeric(c.kind) ? 'num' : '', text: c.label })));
   const body = el('tbody');
   (rows || []).forEach((row, i) => {
     const tr = el('tr', { 'data-row': String(i) });
     for (const c of columns) {
       const value = c.get ? c.get(row) : row[c.key];
       const path = c.path === false ? null : `${base}[${i}].${c.path || c.key}`;
-      tr.append(fill(el('td', { class: numeric(c.kind) ? 'num' : c.wrap ? 'wrap' : '' }), value, c.kind, path, zone));
+      const kind = typeof c.kind === 'function' ? c.kind(row) : c.kind;
+      tr.append(fill(el('td', { class: numeric(kind) ? 'num' : c.wrap ? 'wrap' : '' }), value, kind, path, zone));
     }
     body.append(tr);
   });

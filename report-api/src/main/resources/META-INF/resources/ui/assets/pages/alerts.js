@@ -1,6 +1,11 @@
 import { el, section, table } from '../format.js';
 import { ApiError } from '../api.js';
 
+/** How a rule's values read: dollars for cost, percent for the error rate, ms for latency, counts otherwise. */
+const MEASURE_KINDS = { cost_usd: 'usd', credits: 'credits', requests: 'int', tokens: 'int', error_rate: 'pct',
+  p95_latency_ms: 'ms' };
+const measureKind = row => MEASURE_KINDS[row.measure] || 'text';
+
 export async function render(ctx) {
   const query = ctx.view.team && ctx.view.team !== 'all' ? '?team_id=' + encodeURIComponent(ctx.view.team) : '';
   let answer;
@@ -25,7 +30,7 @@ export async function render(ctx) {
         ctx.getQuiet('/v1/alerts/' + id + '/events?limit=5'),
         ctx.getQuiet('/v1/alerts/' + id + '/deliveries?limit=1'),
       ]);
-      for (const event of page.data || []) events.push({ ...event, name: rule.name });
+      for (const event of page.data || []) events.push({ ...event, name: rule.name, measure: rule.measure });
       if (deliveries.data && deliveries.data[0]) lastDelivery.set(rule.alert_id, deliveries.data[0]);
     } catch {
       // a rule deleted meanwhile: nothing to show
@@ -43,9 +48,9 @@ export async function render(ctx) {
       { key: 'measure', label: 'Measure', kind: 'text' },
       { key: 'window', label: 'Window', kind: 'text' },
       { key: 'comparison', label: 'When', kind: 'text' },
-      { key: 'threshold', label: 'Threshold', kind: 'text' },
+      { key: 'threshold', label: 'Threshold', kind: measureKind },
       { key: 'state', label: 'State', kind: 'text' },
-      { key: 'last_value', label: 'Last value', kind: 'text' },
+      { key: 'last_value', label: 'Last value', kind: measureKind },
       { key: 'state_since', label: 'Since', kind: 'time' },
       { key: 'last_delivery', label: 'Last notification', kind: 'text', path: false, get: delivery },
     ], rules, 'data', zone)),
@@ -53,7 +58,8 @@ export async function render(ctx) {
       { key: 'occurred_at', label: 'When', kind: 'time', path: false },
       { key: 'name', label: 'Rule', kind: 'text', path: false },
       { key: 'kind', label: 'Event', kind: 'text', path: false },
-      { key: 'value', label: 'Value', kind: 'text', path: false },
-      { key: 'threshold', label: 'Threshold', kind: 'text', path: false },
+      { key: 'value', label: 'Value', kind: measureKind, path: false },
+      { key: 'threshold', label: 'Threshold', kind: measureKind, path: false },
+      { key: 'forecast', label: 'Month-end forecast', kind: measureKind, path: false },
     ], events, 'events', zone)));
 }
