@@ -17,6 +17,7 @@ public record AlertMailView(
         String headline,
         List<Row> rows,
         String scope,
+        String editor,
         String zone,
         String eventId) {
 
@@ -56,6 +57,7 @@ public record AlertMailView(
                 e.teamId() == null
                         ? "Organization " + (n.orgName() == null ? n.orgId() : n.orgName())
                         : "Team " + (n.teamName() == null ? e.teamId() : n.teamName()),
+                e.teamId() == null ? "an org admin" : "a team admin",
                 zone.getId(),
                 n.eventId());
     }

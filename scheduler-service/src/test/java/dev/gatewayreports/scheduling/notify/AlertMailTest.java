@@ -80,6 +80,7 @@ class AlertMailTest {
         assertThat(text(parts), containsString("Threshold: > $100.00\n"));
         assertThat(text(parts), containsString("  Last day: Tue 1 Dec 2026, 14:05 – Wed 2 Dec 2026, 14:05\n"));
         assertThat(text(parts), containsString("Times are in America/New_York."));
+        assertThat(text(parts), containsString("To change this alert, a team admin edits rule"));
         assertThat(text(parts), not(containsString("<")));
         Map<String, Object> row = Db.one("select * from alert_notification where notification_id = ?", id);
         assertEquals("sent", row.get("status"));
@@ -151,6 +152,7 @@ class AlertMailTest {
         Mails.Parsed resolvedParts = Mails.parse(resolved);
         save("resolved", resolvedParts.html());
         assertThat(text(resolvedParts), containsString("Organization Org " + team[0]));
+        assertThat(text(resolvedParts), containsString("To change this alert, an org admin edits rule"));
         assertThat(text(resolvedParts), containsString("p95 latency over the last hour is back to 1,204 ms"));
         assertThat(text(resolvedParts), containsString("  Last hour: Wed 2 Dec 2026, 13:05 – 14:05"));
     }
