@@ -3,6 +3,11 @@ package dev.gatewayreports.reportapi.alerts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.AlertMeasure;
+import dev.gatewayreports.model.alerts.Comparison;
+import dev.gatewayreports.model.alerts.WindowKind;
+import dev.gatewayreports.model.alerts.WireName;
 import dev.gatewayreports.model.report.IanaTimeZone;
 import dev.gatewayreports.model.schedules.Recipients;
 import jakarta.validation.Constraint;
@@ -85,6 +90,7 @@ public record AlertBody(
         @JsonProperty("webhook_url") String webhookUrl,
         Boolean enabled) {
 
+    // Annotation values must be constants: these spell the model.alerts enums (AlertBodyVocabularyTest checks it).
     static final String KINDS = "threshold|budget";
     static final String KIND_LIST = "threshold or budget";
     static final String MEASURES = "cost_usd|credits|requests|error_rate|p95_latency_ms|tokens";
@@ -97,9 +103,6 @@ public record AlertBody(
             "threshold must have at most 26 digits before the decimal point and 12 after it";
     static final String HYSTERESIS = "hysteresis_percent must be between 0 and 100, with at most 2 decimals";
     static final String FOR_MINUTES = "for_minutes must be a whole number of minutes between 0 and 1440";
-
-    /** The measures a budget may add up over its month. */
-    static final String BUDGET_MEASURES = "cost_usd|credits|tokens|requests";
 
     /**
      * The rules between fields: a budget runs over {@code month_to_date}, adds up cost_usd, credits, tokens or
@@ -121,26 +124,34 @@ public record AlertBody(
     public static final class RuleValidator implements ConstraintValidator<ValidRule, AlertBody> {
         @Override
         public boolean isValid(AlertBody body, ConstraintValidatorContext context) {
-            if (body == null || !"budget".equals(body.kind())) {
+            if (body == null || known(AlertKind.class, body.kind()) != AlertKind.BUDGET) {
                 return true;
             }
             boolean valid = true;
             context.disableDefaultConstraintViolation();
-            if (body.window() != null && body.window().matches(WINDOWS) && !"month_to_date".equals(body.window())) {
+            WindowKind window = known(WindowKind.class, body.window());
+            if (window != null && window != WindowKind.MONTH_TO_DATE) {
                 valid = violation(context, "window", "window must be month_to_date for a budget");
             }
-            if (body.measure() != null
-                    && body.measure().matches(MEASURES)
-                    && !body.measure().matches(BUDGET_MEASURES)) {
+            AlertMeasure measure = known(AlertMeasure.class, body.measure());
+            if (measure != null && !measure.budgetable()) {
                 valid = violation(
                         context, "measure", "measure must be cost_usd, credits, tokens or requests for a" + " budget");
             }
-            if (body.comparison() != null
-                    && body.comparison().matches(COMPARISONS)
-                    && !body.comparison().matches("gt|gte")) {
+            Comparison comparison = known(Comparison.class, body.comparison());
+            if (comparison != null && !comparison.upward()) {
                 valid = violation(context, "comparison", "comparison must be gt or gte for a budget");
             }
             return valid;
+        }
+
+        /** The constant spelled {@code wire}; null when absent or unknown (its own constraint reports that). */
+        private static <E extends Enum<E> & WireName> E known(Class<E> type, String wire) {
+            try {
+                return wire == null ? null : WireName.of(type, wire);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         private static boolean violation(ConstraintValidatorContext context, String property, String message) {

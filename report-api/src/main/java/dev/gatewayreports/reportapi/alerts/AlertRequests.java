@@ -1,5 +1,7 @@
 package dev.gatewayreports.reportapi.alerts;
 
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.Comparison;
 import dev.gatewayreports.model.schedules.Recipients;
 import dev.gatewayreports.model.tenancy.TenantIds;
 import dev.gatewayreports.reportapi.errors.ApiException;
@@ -34,10 +36,10 @@ public final class AlertRequests {
         return new AlertRequest(
                 body.name(),
                 teamId(body.teamId()),
-                body.kind() == null ? "threshold" : body.kind(),
+                body.kind() == null ? AlertKind.THRESHOLD.wire() : body.kind(),
                 body.measure(),
                 body.window(),
-                body.comparison() == null ? "gt" : body.comparison(),
+                body.comparison() == null ? Comparison.GT.wire() : body.comparison(),
                 body.threshold(),
                 zone,
                 body.hysteresisPercent() == null ? DEFAULT_HYSTERESIS : body.hysteresisPercent(),

@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.alerts;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
 import dev.gatewayreports.model.stats.StatsEngine;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public class AlertEvaluator {
             BigDecimal value = values.measure(rule, window, zone, teams);
             BigDecimal forecast = rule.budget() ? Forecast.of(value, now, zone, settings.forecastAfterDays()) : null;
             AlertStateMachine.Decision decision = AlertStateMachine.decide(rule, value, forecast, now, zone);
-            List<String> inserted = repository.apply(
+            List<AlertEventKind> inserted = repository.apply(
                     rule, new AlertRepository.Evaluation(now, window, value, forecast, decision, next));
             if (inserted == null) {
                 LOG.infof("alert %s: taken over by another evaluator, nothing written", rule.alertId());

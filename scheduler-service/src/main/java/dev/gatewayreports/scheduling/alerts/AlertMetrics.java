@@ -1,13 +1,13 @@
 package dev.gatewayreports.scheduling.alerts;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The evaluator's meters, all registered up front (so /q/metrics lists them before the first evaluation):
@@ -21,12 +21,9 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public final class AlertMetrics {
-    static final List<String> EVENT_KINDS =
-            List.of("fired", "resolved", "budget_50", "budget_80", "budget_100", "forecast");
-
     private final Counter evaluations;
     private final Counter errors;
-    private final Map<String, Counter> events;
+    private final Map<AlertEventKind, Counter> events;
     private final AtomicReference<double[]> gauges = new AtomicReference<>(new double[2]);
 
     public AlertMetrics(MeterRegistry registry) {
@@ -36,13 +33,15 @@ public final class AlertMetrics {
         errors = Counter.builder("reports.alert.evaluation.errors")
                 .description("Alert rule evaluations that failed (logged; the rule is evaluated again next minute)")
                 .register(registry);
-        events = EVENT_KINDS.stream()
-                .collect(Collectors.toMap(
-                        Function.identity(),
-                        kind -> Counter.builder("reports.alert.events")
-                                .description("Alert events recorded, by kind")
-                                .tag("kind", kind)
-                                .register(registry)));
+        events = new EnumMap<>(AlertEventKind.class);
+        for (AlertEventKind kind : AlertEventKind.values()) {
+            events.put(
+                    kind,
+                    Counter.builder("reports.alert.events")
+                            .description("Alert events recorded, by kind")
+                            .tag("kind", kind.wire())
+                            .register(registry));
+        }
         Gauge.builder("reports.alerts.firing", gauges, g -> g.get()[0])
                 .description("Enabled alert rules firing now")
                 .register(registry);
@@ -51,7 +50,7 @@ public final class AlertMetrics {
                 .register(registry);
     }
 
-    void evaluated(List<String> eventKinds) {
+    void evaluated(List<AlertEventKind> eventKinds) {
         evaluations.increment();
         eventKinds.forEach(kind -> events.get(kind).increment());
     }

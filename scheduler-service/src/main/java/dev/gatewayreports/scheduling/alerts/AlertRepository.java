@@ -1,5 +1,12 @@
 package dev.gatewayreports.scheduling.alerts;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.AlertMeasure;
+import dev.gatewayreports.model.alerts.AlertState;
+import dev.gatewayreports.model.alerts.Comparison;
+import dev.gatewayreports.model.alerts.WindowKind;
+import dev.gatewayreports.model.alerts.WireName;
 import dev.gatewayreports.model.jdbc.Transactions;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -162,12 +169,12 @@ public class AlertRepository {
      * event and its notifications. Answers the kinds of the events inserted; null when the guard found the rule
      * changed (nothing written).
      */
-    public List<String> apply(AlertRule rule, Evaluation e) {
+    public List<AlertEventKind> apply(AlertRule rule, Evaluation e) {
         return inTransaction(c -> {
             if (!update(c, rule, e)) {
                 return null;
             }
-            List<String> inserted = new ArrayList<>();
+            List<AlertEventKind> inserted = new ArrayList<>();
             for (AlertStateMachine.EventDraft draft : e.decision().events()) {
                 String eventId = newId("ale_");
                 if (insertEvent(c, rule, e, draft, eventId)) {
@@ -220,7 +227,7 @@ public class AlertRepository {
         AlertStateMachine.Decision d = e.decision();
         try (PreparedStatement ps = c.prepareStatement(APPLY)) {
             int p = 1;
-            ps.setString(p++, d.state());
+            ps.setString(p++, d.state().wire());
             ps.setTimestamp(p++, d.stateSince() == null ? null : Timestamp.from(d.stateSince()));
             ps.setInt(p++, d.episode());
             ps.setBigDecimal(p++, e.value());
@@ -228,7 +235,7 @@ public class AlertRepository {
             ps.setTimestamp(p++, Timestamp.from(e.nextEvalAt()));
             ps.setString(p++, rule.alertId());
             ps.setTimestamp(p++, Timestamp.from(rule.lease()));
-            ps.setString(p++, rule.state());
+            ps.setString(p++, rule.state().wire());
             ps.setInt(p, rule.episode());
             return ps.executeUpdate() == 1;
         }
@@ -243,7 +250,7 @@ public class AlertRepository {
             ps.setString(p++, rule.alertId());
             ps.setString(p++, rule.orgId());
             ps.setString(p++, rule.teamId());
-            ps.setString(p++, draft.kind());
+            ps.setString(p++, draft.kind().wire());
             ps.setString(p++, draft.episodeKey());
             ps.setBigDecimal(p++, e.value());
             ps.setBigDecimal(p++, rule.threshold());
@@ -288,17 +295,17 @@ public class AlertRepository {
                 rs.getString("alert_id"),
                 rs.getString("org_id"),
                 rs.getString("team_id"),
-                rs.getString("kind"),
-                rs.getString("measure"),
-                rs.getString("window_kind"),
-                rs.getString("comparison"),
+                WireName.of(AlertKind.class, rs.getString("kind")),
+                WireName.of(AlertMeasure.class, rs.getString("measure")),
+                WireName.of(WindowKind.class, rs.getString("window_kind")),
+                WireName.of(Comparison.class, rs.getString("comparison")),
                 rs.getBigDecimal("threshold"),
                 rs.getString("timezone"),
                 rs.getBigDecimal("hysteresis_percent"),
                 rs.getInt("for_minutes"),
                 strings(rs.getArray("recipients")),
                 rs.getString("webhook_url"),
-                rs.getString("state"),
+                WireName.of(AlertState.class, rs.getString("state")),
                 instant(rs.getTimestamp("state_since")),
                 rs.getInt("episode"),
                 rs.getTimestamp("next_eval_at").toInstant(),

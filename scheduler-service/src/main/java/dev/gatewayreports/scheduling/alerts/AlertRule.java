@@ -1,5 +1,10 @@
 package dev.gatewayreports.scheduling.alerts;
 
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.AlertMeasure;
+import dev.gatewayreports.model.alerts.AlertState;
+import dev.gatewayreports.model.alerts.Comparison;
+import dev.gatewayreports.model.alerts.WindowKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,24 +23,24 @@ public record AlertRule(
         String alertId,
         String orgId,
         String teamId,
-        String kind,
-        String measure,
-        String window,
-        String comparison,
+        AlertKind kind,
+        AlertMeasure measure,
+        WindowKind window,
+        Comparison comparison,
         BigDecimal threshold,
         String timezone,
         BigDecimal hysteresisPercent,
         int forMinutes,
         List<String> recipients,
         String webhookUrl,
-        String state,
+        AlertState state,
         Instant stateSince,
         int episode,
         Instant nextEvalAt,
         Instant lease) {
 
     public boolean budget() {
-        return "budget".equals(kind);
+        return kind == AlertKind.BUDGET;
     }
 
     public boolean organizationWide() {

@@ -1,5 +1,7 @@
 package dev.gatewayreports.scheduling.alerts;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
+import dev.gatewayreports.model.alerts.AlertState;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,16 +16,15 @@ import java.util.List;
  */
 public final class AlertStateMachine {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final int[] BUDGET_LEVELS = {50, 80, 100};
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private AlertStateMachine() {}
 
     /** An event to insert: its kind and episode key (unique per rule). */
-    public record EventDraft(String kind, String episodeKey) {}
+    public record EventDraft(AlertEventKind kind, String episodeKey) {}
 
     /** The state to write and the events to insert. */
-    public record Decision(String state, Instant stateSince, int episode, List<EventDraft> events) {}
+    public record Decision(AlertState state, Instant stateSince, int episode, List<EventDraft> events) {}
 
     /**
      * Decides one evaluation at {@code now}. {@code value} null (no requests for a rate or a percentile): the state
@@ -37,68 +38,57 @@ public final class AlertStateMachine {
         Decision next = transition(rule, value, now, events);
         if (rule.budget()) {
             String month = now.atZone(zone).format(MONTH);
-            for (int level : BUDGET_LEVELS) {
+            for (int level : AlertEventKind.BUDGET_LEVELS) {
                 BigDecimal share =
                         rule.threshold().multiply(BigDecimal.valueOf(level)).divide(HUNDRED);
                 if (value.compareTo(share) >= 0) {
-                    events.add(new EventDraft("budget_" + level, month));
+                    events.add(new EventDraft(AlertEventKind.budgetLevel(level), month));
                 }
             }
-            if (forecast != null && holds(forecast, rule.comparison(), rule.threshold())) {
-                events.add(new EventDraft("forecast", month));
+            if (forecast != null && rule.comparison().holds(forecast, rule.threshold())) {
+                events.add(new EventDraft(AlertEventKind.FORECAST, month));
             }
         }
         return next;
     }
 
     private static Decision transition(AlertRule rule, BigDecimal value, Instant now, List<EventDraft> events) {
-        boolean condition = holds(value, rule.comparison(), rule.threshold());
+        boolean condition = rule.comparison().holds(value, rule.threshold());
         Instant since = rule.stateSince() == null ? now : rule.stateSince();
         switch (rule.state()) {
-            case "firing" -> {
+            case FIRING -> {
                 if (resolves(value, rule)) {
-                    events.add(new EventDraft("resolved", "e" + rule.episode()));
-                    return new Decision("ok", now, rule.episode(), events);
+                    events.add(new EventDraft(AlertEventKind.RESOLVED, "e" + rule.episode()));
+                    return new Decision(AlertState.OK, now, rule.episode(), events);
                 }
-                return new Decision("firing", since, rule.episode(), events);
+                return new Decision(AlertState.FIRING, since, rule.episode(), events);
             }
-            case "pending" -> {
+            case PENDING -> {
                 if (!condition) {
-                    return new Decision("ok", now, rule.episode(), events);
+                    return new Decision(AlertState.OK, now, rule.episode(), events);
                 }
                 if (!now.isBefore(since.plus(Duration.ofMinutes(rule.forMinutes())))) {
                     return fire(rule, now, events);
                 }
-                return new Decision("pending", since, rule.episode(), events);
+                return new Decision(AlertState.PENDING, since, rule.episode(), events);
             }
-            default -> {
+            case OK -> {
                 if (!condition) {
-                    return new Decision("ok", rule.stateSince(), rule.episode(), events);
+                    return new Decision(AlertState.OK, rule.stateSince(), rule.episode(), events);
                 }
                 if (rule.forMinutes() == 0) {
                     return fire(rule, now, events);
                 }
-                return new Decision("pending", now, rule.episode(), events);
+                return new Decision(AlertState.PENDING, now, rule.episode(), events);
             }
         }
+        throw new IllegalStateException("unknown state " + rule.state());
     }
 
     private static Decision fire(AlertRule rule, Instant now, List<EventDraft> events) {
         int episode = rule.episode() + 1;
-        events.add(new EventDraft("fired", "e" + episode));
-        return new Decision("firing", now, episode, events);
-    }
-
-    /** Whether {@code value} compares true against {@code threshold}. */
-    public static boolean holds(BigDecimal value, String comparison, BigDecimal threshold) {
-        int c = value.compareTo(threshold);
-        return switch (comparison) {
-            case "gt" -> c > 0;
-            case "gte" -> c >= 0;
-            case "lt" -> c < 0;
-            case "lte" -> c <= 0;
-            default -> throw new IllegalArgumentException("unknown comparison " + comparison);
-        };
+        events.add(new EventDraft(AlertEventKind.FIRED, "e" + episode));
+        return new Decision(AlertState.FIRING, now, episode, events);
     }
 
     /**
@@ -107,10 +97,8 @@ public final class AlertStateMachine {
      */
     public static boolean resolves(BigDecimal value, AlertRule rule) {
         BigDecimal band = rule.threshold().multiply(rule.hysteresisPercent()).divide(HUNDRED);
-        return switch (rule.comparison()) {
-            case "gt", "gte" -> value.compareTo(rule.threshold().subtract(band)) < 0;
-            case "lt", "lte" -> value.compareTo(rule.threshold().add(band)) > 0;
-            default -> throw new IllegalArgumentException("unknown comparison " + rule.comparison());
-        };
+        return rule.comparison().upward()
+                ? value.compareTo(rule.threshold().subtract(band)) < 0
+                : value.compareTo(rule.threshold().add(band)) > 0;
     }
 }

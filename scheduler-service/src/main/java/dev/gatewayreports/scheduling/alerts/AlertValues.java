@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.alerts;
 
+import dev.gatewayreports.model.alerts.AlertMeasure;
 import dev.gatewayreports.model.stats.BucketSpec;
 import dev.gatewayreports.model.stats.Figures;
 import dev.gatewayreports.model.stats.Measure;
@@ -33,27 +34,26 @@ public final class AlertValues {
     public BigDecimal measure(AlertRule rule, AlertWindow window, ZoneId zone, List<String> teamIds) {
         Figures f = window.empty() || teamIds.isEmpty() ? Figures.empty(true) : figures(rule, window, zone, teamIds);
         return switch (rule.measure()) {
-            case "cost_usd" -> f.costUsd();
-            case "credits" -> f.credits();
-            case "requests" -> BigDecimal.valueOf(f.requests());
-            case "error_rate" ->
+            case COST_USD -> f.costUsd();
+            case CREDITS -> f.credits();
+            case REQUESTS -> BigDecimal.valueOf(f.requests());
+            case ERROR_RATE ->
                 f.requests() == 0
                         ? null
                         : BigDecimal.valueOf(f.errors())
                                 .multiply(BigDecimal.valueOf(100))
                                 .divide(BigDecimal.valueOf(f.requests()), 12, RoundingMode.HALF_UP);
-            case "p95_latency_ms" -> {
+            case P95_LATENCY_MS -> {
                 Double p95 = f.requests() == 0 ? null : f.latencyPercentile(95);
                 // To the column's 12 decimals, so the value compared is the value stored.
                 yield p95 == null ? null : BigDecimal.valueOf(p95).setScale(12, RoundingMode.HALF_UP);
             }
-            case "tokens" ->
+            case TOKENS ->
                 BigDecimal.valueOf(f.inputTokens()
                         + f.outputTokens()
                         + f.cacheReadInputTokens()
                         + f.cacheCreation5mInputTokens()
                         + f.cacheCreation1hInputTokens());
-            default -> throw new IllegalArgumentException("unknown measure " + rule.measure());
         };
     }
 
@@ -76,15 +76,14 @@ public final class AlertValues {
         return total;
     }
 
-    static Set<Measure> measures(String measure) {
+    static Set<Measure> measures(AlertMeasure measure) {
         return switch (measure) {
-            case "cost_usd" -> EnumSet.of(Measure.REQUESTS, Measure.COST);
-            case "credits" -> EnumSet.of(Measure.REQUESTS, Measure.CREDITS);
-            case "requests" -> EnumSet.of(Measure.REQUESTS);
-            case "error_rate" -> EnumSet.of(Measure.REQUESTS, Measure.ERRORS);
-            case "p95_latency_ms" -> EnumSet.of(Measure.REQUESTS, Measure.LATENCY);
-            case "tokens" -> EnumSet.of(Measure.REQUESTS, Measure.TOKENS);
-            default -> throw new IllegalArgumentException("unknown measure " + measure);
+            case COST_USD -> EnumSet.of(Measure.REQUESTS, Measure.COST);
+            case CREDITS -> EnumSet.of(Measure.REQUESTS, Measure.CREDITS);
+            case REQUESTS -> EnumSet.of(Measure.REQUESTS);
+            case ERROR_RATE -> EnumSet.of(Measure.REQUESTS, Measure.ERRORS);
+            case P95_LATENCY_MS -> EnumSet.of(Measure.REQUESTS, Measure.LATENCY);
+            case TOKENS -> EnumSet.of(Measure.REQUESTS, Measure.TOKENS);
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.alerts;
 
+import dev.gatewayreports.model.alerts.WindowKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,12 +13,11 @@ public record AlertWindow(Instant start, Instant end) {
      * last_hour: [now − 1 h, now); last_day: [now − 24 h, now); month_to_date: [the start of the local month in
      * {@code zone}, now) — local midnight of the 1st, or the first instant of that day where midnight is skipped.
      */
-    public static AlertWindow at(String window, Instant now, ZoneId zone) {
+    public static AlertWindow at(WindowKind window, Instant now, ZoneId zone) {
         return switch (window) {
-            case "last_hour" -> new AlertWindow(now.minus(Duration.ofHours(1)), now);
-            case "last_day" -> new AlertWindow(now.minus(Duration.ofHours(24)), now);
-            case "month_to_date" -> new AlertWindow(monthStart(now, zone), now);
-            default -> throw new IllegalArgumentException("unknown window " + window);
+            case LAST_HOUR -> new AlertWindow(now.minus(Duration.ofHours(1)), now);
+            case LAST_DAY -> new AlertWindow(now.minus(Duration.ofHours(24)), now);
+            case MONTH_TO_DATE -> new AlertWindow(monthStart(now, zone), now);
         };
     }
 

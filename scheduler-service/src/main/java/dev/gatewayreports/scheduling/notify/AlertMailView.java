@@ -2,6 +2,9 @@ package dev.gatewayreports.scheduling.notify;
 
 import static dev.gatewayreports.scheduling.notify.AlertWording.capitalize;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.WindowKind;
 import io.quarkus.qute.TemplateData;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,11 +35,11 @@ public record AlertMailView(
         List<Row> rows = new ArrayList<>();
         String measure = capitalize(AlertWording.measure(r.measure()));
         rows.add(new Row(
-                "month_to_date".equals(r.window()) ? measure + " so far" : measure,
+                r.window() == WindowKind.MONTH_TO_DATE ? measure + " so far" : measure,
                 AlertWording.value(r.measure(), e.value()),
                 true));
         rows.add(new Row(
-                "budget".equals(r.kind()) ? "Budget" : "Threshold",
+                r.kind() == AlertKind.BUDGET ? "Budget" : "Threshold",
                 AlertWording.operator(r.comparison()) + " " + AlertWording.value(r.measure(), e.threshold()),
                 false));
         if (e.forecast() != null) {
@@ -69,33 +72,34 @@ public record AlertMailView(
         String threshold = AlertWording.value(r.measure(), e.threshold());
         String words = AlertWording.comparisonWords(r.comparison());
         String window = switch (r.window()) {
-            case "last_hour" -> "over the last hour";
-            case "last_day" -> "over the last day";
-            default -> "this month so far";
+            case LAST_HOUR -> "over the last hour";
+            case LAST_DAY -> "over the last day";
+            case MONTH_TO_DATE -> "this month so far";
         };
         return switch (e.kind()) {
-            case "fired" ->
+            case FIRED ->
                 capitalize(measure) + " " + window + " is " + value + ", " + words + " the threshold of " + threshold
                         + ".";
-            case "resolved" ->
+            case RESOLVED ->
                 capitalize(measure) + " " + window + " is back to " + value + "; the alert fired when it" + " was "
                         + words + " " + threshold + ".";
-            case "forecast" ->
+            case FORECAST ->
                 "At this pace " + measure + " will reach "
                         + AlertWording.value(r.measure(), e.forecast()) + " by the end of the month, " + words
                         + " the budget of " + threshold + ".";
-            default ->
-                capitalize(measure) + " " + window + " has reached " + e.kind().substring(7) + "% of the budget: "
+            case BUDGET_50, BUDGET_80, BUDGET_100 ->
+                capitalize(measure) + " " + window + " has reached " + AlertWording.budgetLevel(e.kind())
+                        + "% of the budget: "
                         + value + " of " + threshold + ".";
         };
     }
 
     /** The banner's colour (white text on it passes WCAG AA): red firing, green resolved, amber budget levels. */
-    static String color(String eventKind) {
+    static String color(AlertEventKind eventKind) {
         return switch (eventKind) {
-            case "fired" -> "#cf222e";
-            case "resolved" -> "#1a7f37";
-            default -> "#9a6700";
+            case FIRED -> "#cf222e";
+            case RESOLVED -> "#1a7f37";
+            case BUDGET_50, BUDGET_80, BUDGET_100, FORECAST -> "#9a6700";
         };
     }
 }

@@ -1,5 +1,9 @@
 package dev.gatewayreports.scheduling.notify;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
+import dev.gatewayreports.model.alerts.AlertMeasure;
+import dev.gatewayreports.model.alerts.Comparison;
+import dev.gatewayreports.model.alerts.WindowKind;
 import dev.gatewayreports.scheduling.delivery.Numbers;
 import dev.gatewayreports.scheduling.delivery.ReportMailer;
 import java.math.BigDecimal;
@@ -21,67 +25,73 @@ final class AlertWording {
     private AlertWording() {}
 
     /** A value of the measure as people read it: "$123.45", "1,234 requests", "2.5%", "840 ms"; "–" for none. */
-    static String value(String measure, BigDecimal v) {
+    static String value(AlertMeasure measure, BigDecimal v) {
         if (v == null) {
             return Numbers.NONE;
         }
         return switch (measure) {
-            case "cost_usd" -> Numbers.usd(v);
-            case "credits" -> Numbers.decimal(v) + " credits";
-            case "requests" -> Numbers.decimal(v) + " requests";
-            case "tokens" -> Numbers.decimal(v) + " tokens";
-            case "error_rate" -> Numbers.percent(v);
-            case "p95_latency_ms" -> Numbers.millis(v);
-            default -> Numbers.decimal(v);
+            case COST_USD -> Numbers.usd(v);
+            case CREDITS -> Numbers.decimal(v) + " credits";
+            case REQUESTS -> Numbers.decimal(v) + " requests";
+            case TOKENS -> Numbers.decimal(v) + " tokens";
+            case ERROR_RATE -> Numbers.percent(v);
+            case P95_LATENCY_MS -> Numbers.millis(v);
         };
     }
 
     /** The measure as the subject of a sentence: "cost", "the error rate". */
-    static String measure(String measure) {
+    static String measure(AlertMeasure measure) {
         return switch (measure) {
-            case "cost_usd" -> "cost";
-            case "credits" -> "credits";
-            case "requests" -> "requests";
-            case "tokens" -> "tokens";
-            case "error_rate" -> "the error rate";
-            case "p95_latency_ms" -> "p95 latency";
-            default -> measure;
+            case COST_USD -> "cost";
+            case CREDITS -> "credits";
+            case REQUESTS -> "requests";
+            case TOKENS -> "tokens";
+            case ERROR_RATE -> "the error rate";
+            case P95_LATENCY_MS -> "p95 latency";
         };
     }
 
     /** "last hour", "last day", "month to date". */
-    static String window(String window) {
-        return window.replace('_', ' ');
+    static String window(WindowKind window) {
+        return window.wire().replace('_', ' ');
     }
 
-    static String operator(String comparison) {
+    static String operator(Comparison comparison) {
         return switch (comparison) {
-            case "gt" -> ">";
-            case "gte" -> "≥";
-            case "lt" -> "<";
-            case "lte" -> "≤";
-            default -> comparison;
+            case GT -> ">";
+            case GTE -> "≥";
+            case LT -> "<";
+            case LTE -> "≤";
         };
     }
 
     /** "above", "at or above", "below", "at or below". */
-    static String comparisonWords(String comparison) {
+    static String comparisonWords(Comparison comparison) {
         return switch (comparison) {
-            case "gt" -> "above";
-            case "gte" -> "at or above";
-            case "lt" -> "below";
-            case "lte" -> "at or below";
-            default -> comparison;
+            case GT -> "above";
+            case GTE -> "at or above";
+            case LT -> "below";
+            case LTE -> "at or below";
         };
     }
 
     /** The subject's tag: "Firing", "Resolved", "Budget 80%", "Forecast". */
-    static String tag(String eventKind) {
+    static String tag(AlertEventKind eventKind) {
         return switch (eventKind) {
-            case "fired" -> "Firing";
-            case "resolved" -> "Resolved";
-            case "forecast" -> "Forecast";
-            default -> eventKind.startsWith("budget_") ? "Budget " + eventKind.substring(7) + "%" : eventKind;
+            case FIRED -> "Firing";
+            case RESOLVED -> "Resolved";
+            case FORECAST -> "Forecast";
+            case BUDGET_50, BUDGET_80, BUDGET_100 -> "Budget " + budgetLevel(eventKind) + "%";
+        };
+    }
+
+    /** The share of the budget a budget-level event stands for: 50, 80 or 100. */
+    static int budgetLevel(AlertEventKind eventKind) {
+        return switch (eventKind) {
+            case BUDGET_50 -> 50;
+            case BUDGET_80 -> 80;
+            case BUDGET_100 -> 100;
+            default -> throw new IllegalArgumentException(eventKind + " is not a budget level");
         };
     }
 
@@ -96,21 +106,21 @@ final class AlertWording {
         String value = value(r.measure(), e.value());
         String threshold = value(r.measure(), e.threshold());
         String rest = switch (e.kind()) {
-            case "fired" -> value + " " + operator(r.comparison()) + " " + threshold + " (" + window(r.window()) + ")";
-            case "resolved" ->
+            case FIRED -> value + " " + operator(r.comparison()) + " " + threshold + " (" + window(r.window()) + ")";
+            case RESOLVED ->
                 value + ", back " + (below(r.comparison()) ? "above " : "below ") + threshold + " ("
                         + window(r.window()) + ")";
-            case "forecast" ->
+            case FORECAST ->
                 value(r.measure(), e.forecast()) + " forecast " + operator(r.comparison()) + " " + threshold
                         + " (month end)";
-            default -> value + " of " + threshold + " (" + window(r.window()) + ")";
+            case BUDGET_50, BUDGET_80, BUDGET_100 -> value + " of " + threshold + " (" + window(r.window()) + ")";
         };
         return ReportMailer.headerSafe("[" + tag(e.kind()) + "] " + r.name() + ": " + rest, MAX_SUBJECT);
     }
 
     /** Whether the rule fires when the value is low (lt, lte). */
-    static boolean below(String comparison) {
-        return comparison.startsWith("l");
+    static boolean below(Comparison comparison) {
+        return !comparison.upward();
     }
 
     /** The rule's zone, UTC when the row holds one this JVM does not know. */

@@ -1,5 +1,10 @@
 package dev.gatewayreports.scheduling.notify;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.AlertMeasure;
+import dev.gatewayreports.model.alerts.Comparison;
+import dev.gatewayreports.model.alerts.WindowKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +31,7 @@ record ClaimedNotification(
 
     /** The {@code alert_event} row. */
     record Event(
-            String kind,
+            AlertEventKind kind,
             String episodeKey,
             String teamId,
             BigDecimal value,
@@ -39,10 +44,10 @@ record ClaimedNotification(
     /** The {@code alert_rule} row at claim time. */
     record Rule(
             String name,
-            String kind,
-            String measure,
-            String window,
-            String comparison,
+            AlertKind kind,
+            AlertMeasure measure,
+            WindowKind window,
+            Comparison comparison,
             BigDecimal threshold,
             String timezone,
             String webhookSecretEnc) {}

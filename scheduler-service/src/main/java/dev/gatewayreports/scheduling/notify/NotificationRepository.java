@@ -1,5 +1,11 @@
 package dev.gatewayreports.scheduling.notify;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.AlertMeasure;
+import dev.gatewayreports.model.alerts.Comparison;
+import dev.gatewayreports.model.alerts.WindowKind;
+import dev.gatewayreports.model.alerts.WireName;
 import dev.gatewayreports.model.jdbc.Transactions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,7 +172,7 @@ public class NotificationRepository {
 
     private static ClaimedNotification notification(ResultSet rs) throws SQLException {
         ClaimedNotification.Event event = new ClaimedNotification.Event(
-                rs.getString("event_kind"),
+                WireName.of(AlertEventKind.class, rs.getString("event_kind")),
                 rs.getString("episode_key"),
                 rs.getString("team_id"),
                 rs.getBigDecimal("value"),
@@ -179,10 +185,10 @@ public class NotificationRepository {
                 ? null
                 : new ClaimedNotification.Rule(
                         rs.getString("name"),
-                        rs.getString("rule_kind"),
-                        rs.getString("measure"),
-                        rs.getString("window_kind"),
-                        rs.getString("comparison"),
+                        WireName.of(AlertKind.class, rs.getString("rule_kind")),
+                        WireName.of(AlertMeasure.class, rs.getString("measure")),
+                        WireName.of(WindowKind.class, rs.getString("window_kind")),
+                        WireName.of(Comparison.class, rs.getString("comparison")),
                         rs.getBigDecimal("rule_threshold"),
                         rs.getString("timezone"),
                         rs.getString("webhook_secret_enc"));

@@ -43,15 +43,15 @@ public record WebhookBody(
         ClaimedNotification.Event e = n.event();
         ClaimedNotification.Rule r = n.rule();
         return new WebhookBody(
-                e.kind(),
+                e.kind().wire(),
                 n.eventId(),
                 new Alert(
                         n.alertId(),
                         r.name(),
-                        r.kind(),
-                        r.measure(),
-                        r.window(),
-                        r.comparison(),
+                        r.kind().wire(),
+                        r.measure().wire(),
+                        r.window().wire(),
+                        r.comparison().wire(),
                         decimal(r.threshold()),
                         r.timezone()),
                 decimal(e.value()),

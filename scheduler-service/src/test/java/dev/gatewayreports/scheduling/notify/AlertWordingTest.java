@@ -2,6 +2,11 @@ package dev.gatewayreports.scheduling.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatewayreports.model.alerts.AlertEventKind;
+import dev.gatewayreports.model.alerts.AlertKind;
+import dev.gatewayreports.model.alerts.AlertMeasure;
+import dev.gatewayreports.model.alerts.Comparison;
+import dev.gatewayreports.model.alerts.WindowKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,14 +19,15 @@ class AlertWordingTest {
 
     @Test
     void shouldWriteEachMeasureInItsUnit() {
-        assertEquals("$123.45", AlertWording.value("cost_usd", new BigDecimal("123.450000000000")));
-        assertEquals("$0.004", AlertWording.value("cost_usd", new BigDecimal("0.004")));
-        assertEquals("1,234.5 credits", AlertWording.value("credits", new BigDecimal("1234.5")));
-        assertEquals("12,000 requests", AlertWording.value("requests", new BigDecimal("12000")));
-        assertEquals("3,500,000 tokens", AlertWording.value("tokens", new BigDecimal("3500000.000000000000")));
-        assertEquals("2.5%", AlertWording.value("error_rate", new BigDecimal("2.5")));
-        assertEquals("1,840 ms", AlertWording.value("p95_latency_ms", new BigDecimal("1840.2")));
-        assertEquals("–", AlertWording.value("error_rate", null));
+        assertEquals("$123.45", AlertWording.value(AlertMeasure.COST_USD, new BigDecimal("123.450000000000")));
+        assertEquals("$0.004", AlertWording.value(AlertMeasure.COST_USD, new BigDecimal("0.004")));
+        assertEquals("1,234.5 credits", AlertWording.value(AlertMeasure.CREDITS, new BigDecimal("1234.5")));
+        assertEquals("12,000 requests", AlertWording.value(AlertMeasure.REQUESTS, new BigDecimal("12000")));
+        assertEquals(
+                "3,500,000 tokens", AlertWording.value(AlertMeasure.TOKENS, new BigDecimal("3500000.000000000000")));
+        assertEquals("2.5%", AlertWording.value(AlertMeasure.ERROR_RATE, new BigDecimal("2.5")));
+        assertEquals("1,840 ms", AlertWording.value(AlertMeasure.P95_LATENCY_MS, new BigDecimal("1840.2")));
+        assertEquals("–", AlertWording.value(AlertMeasure.ERROR_RATE, null));
     }
 
     @Test
@@ -52,7 +58,7 @@ class AlertWordingTest {
                 1,
                 null,
                 new ClaimedNotification.Event(
-                        "fired",
+                        AlertEventKind.FIRED,
                         "e1",
                         "team_1",
                         new BigDecimal("5"),
@@ -63,10 +69,10 @@ class AlertWordingTest {
                         Instant.parse("2026-11-02T05:00:00Z")),
                 new ClaimedNotification.Rule(
                         "Evil\r\nBcc: x@example.com",
-                        "threshold",
-                        "requests",
-                        "last_hour",
-                        "lt",
+                        AlertKind.THRESHOLD,
+                        AlertMeasure.REQUESTS,
+                        WindowKind.LAST_HOUR,
+                        Comparison.LT,
                         new BigDecimal("4"),
                         "UTC",
                         null),
