@@ -12,14 +12,14 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Secrets the services must read back (a webhook's HMAC key), kept in the database encrypted with the installation's
  * key: AES-256-GCM, a fresh 96-bit nonce per secret, the row's id as associated data (a ciphertext copied into
- * another row does not open). Stored as {@code v1.<base64 nonce>.<base64 ciphertext+tag>}. The key (32 bytes,
+ * another row does not open). A new {@link SecureRandom} per call, never one in a static field: a native image
+ * initialises classes at build time, and a generator made then would carry the builder's seed into every pod. Stored as {@code v1.<base64 nonce>.<base64 ciphertext+tag>}. The key (32 bytes,
  * base64) comes from configuration, in Kubernetes from a Secret; it is never in the database or the repository.
  */
 public final class SecretBox {
     private static final String PREFIX = "v1.";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
@@ -41,7 +41,7 @@ public final class SecretBox {
     /** A new random secret for a client to keep: {@code prefix} then 64 hex digits (256 bits). */
     public static String newSecret(String prefix) {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         return prefix + HexFormat.of().formatHex(bytes);
     }
 
@@ -49,7 +49,7 @@ public final class SecretBox {
     public String seal(String rowId, String plaintext) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
+            new SecureRandom().nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
