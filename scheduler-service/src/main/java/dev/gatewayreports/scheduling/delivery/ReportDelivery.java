@@ -32,16 +32,8 @@ public class ReportDelivery {
     @WithSpan("report delivery")
     public String deliver(
             DeliveryRequest d, String savedReportId, Consumer<String> onSaved, BooleanSupplier stillOurs) {
-        Span.current().setAttribute("delivery.id", d.deliveryId()).setAttribute("organization.id", d.orgId());
-        Report report = savedReportId == null ? null : reportApi.saved(d, savedReportId);
-        String reportId = savedReportId;
-        if (report == null) {
-            report = reportApi.generate(d);
-            reportId = report.reportId();
-            if (reportId != null) {
-                onSaved.accept(reportId);
-            }
-        }
+        Report report = report(d, savedReportId, onSaved);
+        String reportId = report.reportId() != null ? report.reportId() : savedReportId;
         Attachment attachment = null;
         if (!"none".equals(d.format())) {
             if (reportId == null) {
@@ -54,6 +46,23 @@ public class ReportDelivery {
         }
         mailer.send(d, report, attachment);
         return reportId;
+    }
+
+    /**
+     * The delivery's report: the one an earlier attempt saved ({@code savedReportId}, as it was), or a newly
+     * generated and saved one, whose id {@code onSaved} is told before anything is sent. Its {@code report_id} is
+     * the saved report's.
+     */
+    public Report report(DeliveryRequest d, String savedReportId, Consumer<String> onSaved) {
+        Span.current().setAttribute("delivery.id", d.deliveryId()).setAttribute("organization.id", d.orgId());
+        Report report = savedReportId == null ? null : reportApi.saved(d, savedReportId);
+        if (report == null) {
+            report = reportApi.generate(d);
+            if (report.reportId() != null) {
+                onSaved.accept(report.reportId());
+            }
+        }
+        return report;
     }
 
     /** The delivery's lease was taken over by another replica while its report was being made: do not send. */

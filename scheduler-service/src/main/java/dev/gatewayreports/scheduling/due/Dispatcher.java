@@ -1,9 +1,11 @@
 package dev.gatewayreports.scheduling.due;
 
+import dev.gatewayreports.model.report.Report;
 import dev.gatewayreports.model.schedules.Recipients;
 import dev.gatewayreports.model.schedules.ScheduleRule;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import dev.gatewayreports.scheduling.delivery.ReportDelivery;
+import dev.gatewayreports.scheduling.notify.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +18,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Sends every due report once. Due schedules become delivery rows (one per slot, in the transaction that moves
- * the schedule to its next slot); deliveries are then claimed with a lease, committed, and only then produced and
- * mailed, so any number of replicas can run this at once.
+ * Sends every due report once. Due schedules become delivery rows (one per slot and channel, in the transaction
+ * that moves the schedule to its next slot); deliveries are then claimed with a lease, committed, and only then
+ * produced and mailed or POSTed to the schedule's webhook, so any number of replicas can run this at once. The
+ * channels of a slot are separate rows: each is sent, retried and failed on its own. Mail is retried with {@code
+ * reports.scheduler.*}'s backoff, webhooks with the alert webhooks' {@link RetryPolicy}.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -26,13 +30,22 @@ public class Dispatcher {
 
     private final DueRepository repository;
     private final ReportDelivery delivery;
+    private final ReportWebhook webhook;
+    private final RetryPolicy webhookRetries;
     private final SchedulerConfig config;
     private final MeterRegistry metrics;
 
     public Dispatcher(
-            DueRepository repository, ReportDelivery delivery, SchedulerConfig config, MeterRegistry metrics) {
+            DueRepository repository,
+            ReportDelivery delivery,
+            ReportWebhook webhook,
+            RetryPolicy webhookRetries,
+            SchedulerConfig config,
+            MeterRegistry metrics) {
         this.repository = repository;
         this.delivery = delivery;
+        this.webhook = webhook;
+        this.webhookRetries = webhookRetries;
         this.config = config;
         this.metrics = metrics;
     }
@@ -85,7 +98,7 @@ public class Dispatcher {
                 List<DueSchedule> due = repository.lockDue(c, now, config.batchSize());
                 int inserted = 0;
                 for (DueSchedule s : due) {
-                    inserted += materialise(c, s, now) ? 1 : 0;
+                    inserted += materialise(c, s, now);
                 }
                 return new int[] {due.size(), inserted};
             });
@@ -95,8 +108,11 @@ public class Dispatcher {
         return made;
     }
 
-    /** One due schedule: its slot's delivery (unless made already) and its next slot after now. */
-    private boolean materialise(Connection c, DueSchedule s, Instant now) throws SQLException {
+    /**
+     * One due schedule: its slot's deliveries, one per channel (unless made already), and its next slot after now;
+     * answers how many deliveries were made.
+     */
+    private int materialise(Connection c, DueSchedule s, Instant now) throws SQLException {
         ScheduleRule rule;
         try {
             rule = s.rule();
@@ -104,13 +120,13 @@ public class Dispatcher {
             // A zone this JVM no longer knows, say: skip a day rather than block the batch at every tick.
             LOG.errorf("schedule %s cannot run: %s", s.scheduleId(), DeliveryFailure.describe(e));
             repository.advance(c, s.scheduleId(), now.plus(Duration.ofDays(1)));
-            return false;
+            return 0;
         }
         // After downtime the missed runs are sent once, as the newest missed slot (its period is the one a reader
         // expects), and the next slot is the first after now.
         Instant newest = rule.latestAtOrBefore(now);
         Instant slot = newest.isAfter(s.nextRunAt()) ? newest : s.nextRunAt();
-        boolean inserted = repository.insertDelivery(c, s, slot, now);
+        int inserted = repository.insertDeliveries(c, s, slot, now);
         repository.advance(c, s.scheduleId(), rule.nextAfter(now));
         return inserted;
     }
@@ -119,6 +135,9 @@ public class Dispatcher {
     private DispatchResult send(ClaimedDelivery d, Instant now, long started) {
         if (!holdLease(d, now, started)) {
             return null;
+        }
+        if (d.webhook() != null) {
+            return sendWebhook(d, now, started);
         }
         Optional<String> outside = Recipients.outsideDomains(d.request().recipients(), d.allowedDomains());
         if (outside.isPresent()) {
@@ -143,20 +162,64 @@ public class Dispatcher {
             return fail(d, elapsed(now, started), DeliveryFailure.describe(e), false);
         }
         Instant sentAt = elapsed(now, started);
-        markSent(d, sentAt, reportId);
+        markSent(d, sentAt, reportId, null);
         recordDelay(d, sentAt);
         return new DispatchResult(0, 1, 0, 0);
     }
 
     /**
-     * Records a mail the server has accepted. Never turns it into a retry: if the database is briefly away this
-     * tries three times, and should all fail the row stays {@code sending} until its lease ends (then, and only
-     * then, it can be sent again — the at-least-once edge of SMTP).
+     * One attempt of a webhook delivery: the report (the one an earlier attempt saved, else a new saved one), the
+     * lease renewed, then the signed POST. A refused or rejected target fails at once; 408, 429, 5xx and no answer
+     * are retried by the alert webhooks' policy.
      */
-    private void markSent(ClaimedDelivery d, Instant sentAt, String reportId) {
+    private DispatchResult sendWebhook(ClaimedDelivery d, Instant now, long started) {
+        String reportId;
+        int status;
+        try {
+            Report report = delivery.report(d.request(), d.savedReportId(), saved -> recordReport(d, saved));
+            reportId = report.reportId() != null ? report.reportId() : d.savedReportId();
+            if (!holdLease(d, now, started)) {
+                return null;
+            }
+            status = webhook.post(d, report, elapsed(now, started));
+        } catch (DeliveryFailure e) {
+            return failWebhook(d, elapsed(now, started), e.getMessage(), e.permanent(), e.status());
+        } catch (RuntimeException e) {
+            return failWebhook(d, elapsed(now, started), DeliveryFailure.describe(e), false, 0);
+        }
+        Instant sentAt = elapsed(now, started);
+        markSent(d, sentAt, reportId, status);
+        recordDelay(d, sentAt);
+        return new DispatchResult(0, 1, 0, 0);
+    }
+
+    /** A failed webhook attempt: retried unless permanent or the alert webhooks' policy gives up. */
+    private DispatchResult failWebhook(ClaimedDelivery d, Instant now, String error, boolean permanent, int status) {
+        Integer responseStatus = status == 0 ? null : status;
+        boolean exhausted = webhookRetries.exhausted(d.attempts(), d.firstAttemptAt(), now);
+        if (permanent || exhausted) {
+            String logged = permanent ? error : error + " (gave up after " + d.attempts() + " attempts)";
+            LOG.warnf("delivery %s (webhook) failed after %d attempt(s): %s", d.deliveryId(), d.attempts(), error);
+            repository.markFailed(d, DeliveryFailure.shorten(logged), responseStatus);
+            return new DispatchResult(0, 0, 0, 1);
+        }
+        Instant next = now.plus(webhookRetries.backoff(d.attempts()));
+        LOG.infof(
+                "delivery %s (webhook) attempt %d failed, retrying at %s: %s",
+                d.deliveryId(), d.attempts(), next, error);
+        repository.markRetry(d, next, DeliveryFailure.shorten(error), responseStatus);
+        return new DispatchResult(0, 0, 1, 0);
+    }
+
+    /**
+     * Records a mail the server (or a webhook the receiver) has accepted. Never turns it into a retry: if the
+     * database is briefly away this tries three times, and should all fail the row stays {@code sending} until its
+     * lease ends (then, and only then, it can be sent again — the at-least-once edge of SMTP and webhooks).
+     */
+    private void markSent(ClaimedDelivery d, Instant sentAt, String reportId, Integer responseStatus) {
         for (int i = 1; i <= 3; i++) {
             try {
-                if (!repository.markSent(d, sentAt, reportId)) {
+                if (!repository.markSent(d, sentAt, reportId, responseStatus)) {
                     LOG.warnf("delivery %s was sent but its lease had been taken over", d.deliveryId());
                 }
                 return;
@@ -193,12 +256,12 @@ public class Dispatcher {
         Instant firstAttempt = d.firstAttemptAt() != null ? d.firstAttemptAt() : now;
         if (permanent || !now.isBefore(firstAttempt.plus(config.giveUpAfter()))) {
             LOG.warnf("delivery %s failed after %d attempt(s): %s", d.deliveryId(), d.attempts(), error);
-            repository.markFailed(d, error);
+            repository.markFailed(d, error, null);
             return new DispatchResult(0, 0, 0, 1);
         }
         Instant next = now.plus(backoff(d.attempts()));
         LOG.infof("delivery %s attempt %d failed, retrying at %s: %s", d.deliveryId(), d.attempts(), next, error);
-        repository.markRetry(d, next, error);
+        repository.markRetry(d, next, error, null);
         return new DispatchResult(0, 0, 1, 0);
     }
 

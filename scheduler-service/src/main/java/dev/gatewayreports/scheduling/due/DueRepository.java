@@ -40,7 +40,7 @@ public class DueRepository {
     /** Due schedules, locked for this transaction; another replica skips them instead of waiting. */
     static final String LOCK_DUE = """
             select schedule_id, org_id, team_id, report_type, frequency, schedule_time, schedule_day, timezone,
-                   days, recipients, format, sections::text as sections, next_run_at
+                   days, recipients, format, sections::text as sections, webhook_url, next_run_at
               from report_schedule
              where next_run_at <= ?
              order by next_run_at
@@ -48,13 +48,16 @@ public class DueRepository {
              limit ?
             """;
 
-    /** A schedule's slot becomes one delivery, however often it is seen due. */
+    /**
+     * A schedule's slot becomes one delivery per channel (the mail to its recipients, the POST to its webhook),
+     * however often it is seen due.
+     */
     static final String INSERT_DELIVERY = """
             insert into report_delivery (delivery_id, org_id, team_id, schedule_id, scheduled_for, report_type,
                                          timezone, period_start, period_end, format, sections, recipients, status,
-                                         attempts, next_attempt_at, frequency)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, ?)
-            on conflict (schedule_id, scheduled_for) do nothing
+                                         attempts, next_attempt_at, frequency, channel, webhook_url)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, ?, ?, ?)
+            on conflict (schedule_id, scheduled_for, channel) do nothing
             """;
 
     static final String ADVANCE = """
@@ -99,10 +102,12 @@ public class DueRepository {
             select c.delivery_id, c.org_id, c.team_id, t.name as team_name, c.report_type, c.frequency, c.timezone,
                    c.period_start, c.period_end, c.format, c.sections::text as sections, c.recipients, c.attempts,
                    c.first_attempt_at, c.report_id, o.recipient_domains,
-                   coalesce(c.scheduled_for, c.first_attempt_at) as due_since
+                   coalesce(c.scheduled_for, c.first_attempt_at) as due_since,
+                   c.channel, c.webhook_url, c.schedule_id, c.scheduled_for, s.webhook_secret_enc
               from claimed c
               left join team t on t.org_id = c.org_id and t.team_id = c.team_id
               left join organization o on o.org_id = c.org_id
+              left join report_schedule s on s.schedule_id = c.schedule_id
              order by row_number() over (partition by c.org_id order by c.next_attempt_at, c.delivery_id),
                       c.next_attempt_at
             """;
@@ -113,10 +118,14 @@ public class DueRepository {
              where delivery_id = ? and attempts = ? and status = 'sending'
             """;
 
-    /** Guarded by the attempt number: a worker whose lease was taken over cannot overwrite the newer attempt. */
+    /**
+     * Guarded by the attempt number: a worker whose lease was taken over cannot overwrite the newer attempt. The
+     * response status is a webhook receiver's (null for mail).
+     */
     static final String MARK_SENT = """
             update report_delivery
-               set status = 'sent', sent_at = ?, report_id = ?, locked_until = null, last_error = null
+               set status = 'sent', sent_at = ?, report_id = ?, locked_until = null, last_error = null,
+                   response_status = ?
              where delivery_id = ? and attempts = ? and status = 'sending'
             """;
 
@@ -127,13 +136,13 @@ public class DueRepository {
 
     static final String MARK_RETRY = """
             update report_delivery
-               set status = 'pending', next_attempt_at = ?, locked_until = null, last_error = ?
+               set status = 'pending', next_attempt_at = ?, locked_until = null, last_error = ?, response_status = ?
              where delivery_id = ? and attempts = ? and status = 'sending'
             """;
 
     static final String MARK_FAILED = """
             update report_delivery
-               set status = 'failed', locked_until = null, last_error = ?
+               set status = 'failed', locked_until = null, last_error = ?, response_status = ?
              where delivery_id = ? and attempts = ? and status = 'sending'
             """;
 
@@ -177,8 +186,30 @@ public class DueRepository {
         }
     }
 
-    /** Inserts the delivery of one of the schedule's slots; false when that slot already has one. */
-    boolean insertDelivery(Connection c, DueSchedule s, Instant slot, Instant now) throws SQLException {
+    /**
+     * Inserts the deliveries of one of the schedule's slots, one per channel it has (e-mail when it has recipients,
+     * webhook when it has a URL); answers how many were new (a channel that already has its row is left alone).
+     */
+    int insertDeliveries(Connection c, DueSchedule s, Instant slot, Instant now) throws SQLException {
+        int inserted = 0;
+        if (!s.recipients().isEmpty()) {
+            inserted += insertDelivery(c, s, slot, now, "email", s.recipients(), null) ? 1 : 0;
+        }
+        if (s.webhookUrl() != null) {
+            inserted += insertDelivery(c, s, slot, now, "webhook", List.of(), s.webhookUrl()) ? 1 : 0;
+        }
+        return inserted;
+    }
+
+    private boolean insertDelivery(
+            Connection c,
+            DueSchedule s,
+            Instant slot,
+            Instant now,
+            String channel,
+            List<String> recipients,
+            String webhookUrl)
+            throws SQLException {
         ReportWindow window = ReportWindow.endingBefore(slot, s.days(), ZoneId.of(s.timezone()));
         try (PreparedStatement ps = c.prepareStatement(INSERT_DELIVERY)) {
             ps.setString(1, newDeliveryId());
@@ -192,9 +223,11 @@ public class DueRepository {
             ps.setTimestamp(9, Timestamp.from(window.end()));
             ps.setString(10, s.format());
             ps.setString(11, s.sectionsJson());
-            ps.setArray(12, c.createArrayOf("text", s.recipients().toArray()));
+            ps.setArray(12, c.createArrayOf("text", recipients.toArray()));
             ps.setTimestamp(13, Timestamp.from(now));
             ps.setString(14, s.frequency());
+            ps.setString(15, channel);
+            ps.setString(16, webhookUrl);
             return ps.executeUpdate() == 1;
         }
     }
@@ -232,7 +265,8 @@ public class DueRepository {
                                 rs.getArray("recipient_domains") == null
                                         ? List.of()
                                         : strings(rs.getArray("recipient_domains")),
-                                rs.getTimestamp("due_since").toInstant()));
+                                rs.getTimestamp("due_since").toInstant(),
+                                webhook(rs)));
                     }
                 }
                 return claimed;
@@ -240,8 +274,8 @@ public class DueRepository {
         });
     }
 
-    boolean markSent(ClaimedDelivery d, Instant sentAt, String reportId) {
-        return update(MARK_SENT, Timestamp.from(sentAt), reportId, d.deliveryId(), d.attempts());
+    boolean markSent(ClaimedDelivery d, Instant sentAt, String reportId, Integer responseStatus) {
+        return update(MARK_SENT, Timestamp.from(sentAt), reportId, responseStatus, d.deliveryId(), d.attempts());
     }
 
     /** Records the report this attempt saved; false when the delivery is no longer this attempt's. */
@@ -254,12 +288,12 @@ public class DueRepository {
         return update(RENEW_LEASE, Timestamp.from(until), d.deliveryId(), d.attempts());
     }
 
-    boolean markRetry(ClaimedDelivery d, Instant nextAttemptAt, String error) {
-        return update(MARK_RETRY, Timestamp.from(nextAttemptAt), error, d.deliveryId(), d.attempts());
+    boolean markRetry(ClaimedDelivery d, Instant nextAttemptAt, String error, Integer responseStatus) {
+        return update(MARK_RETRY, Timestamp.from(nextAttemptAt), error, responseStatus, d.deliveryId(), d.attempts());
     }
 
-    boolean markFailed(ClaimedDelivery d, String error) {
-        return update(MARK_FAILED, error, d.deliveryId(), d.attempts());
+    boolean markFailed(ClaimedDelivery d, String error, Integer responseStatus) {
+        return update(MARK_FAILED, error, responseStatus, d.deliveryId(), d.attempts());
     }
 
     private boolean update(String sql, Object... args) {
@@ -287,7 +321,21 @@ public class DueRepository {
                 strings(rs.getArray("recipients")),
                 rs.getString("format"),
                 rs.getString("sections"),
+                rs.getString("webhook_url"),
                 rs.getTimestamp("next_run_at").toInstant());
+    }
+
+    /** A webhook delivery's target and its schedule's sealed secret as it is now; null for mail. */
+    private static ClaimedDelivery.Webhook webhook(ResultSet rs) throws SQLException {
+        if (!"webhook".equals(rs.getString("channel"))) {
+            return null;
+        }
+        Timestamp slot = rs.getTimestamp("scheduled_for");
+        return new ClaimedDelivery.Webhook(
+                rs.getString("webhook_url"),
+                rs.getString("schedule_id"),
+                slot == null ? null : slot.toInstant(),
+                rs.getString("webhook_secret_enc"));
     }
 
     private static DeliveryRequest request(ResultSet rs) throws SQLException {

@@ -7,7 +7,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** A schedule whose slot has come, as locked by {@link DueRepository#lockDue}. */
+/**
+ * A schedule whose slot has come, as locked by {@link DueRepository#lockDue}.
+ *
+ * @param recipients e-mail addresses; empty when the schedule only has a webhook
+ * @param webhookUrl the webhook its report is POSTed to, or null
+ */
 record DueSchedule(
         String scheduleId,
         String orgId,
@@ -21,6 +26,7 @@ record DueSchedule(
         List<String> recipients,
         String format,
         String sectionsJson,
+        String webhookUrl,
         Instant nextRunAt) {
 
     ScheduleRule rule() {

@@ -2,7 +2,6 @@ package dev.gatewayreports.scheduling.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatewayreports.model.secrets.SecretBox;
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,10 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,28 +26,27 @@ public class NotificationSender {
 
     private final NotificationRepository repository;
     private final AlertMailer mailer;
-    private final WebhookClient webhooks;
+    private final WebhookCall webhooks;
+    private final RetryPolicy retries;
     private final ObjectMapper json;
     private final NotifyConfig config;
     private final MeterRegistry metrics;
-    private final Optional<String> secretsKey;
-    private volatile SecretBox box;
 
     public NotificationSender(
             NotificationRepository repository,
             AlertMailer mailer,
-            WebhookClient webhooks,
+            WebhookCall webhooks,
+            RetryPolicy retries,
             ObjectMapper json,
             NotifyConfig config,
-            MeterRegistry metrics,
-            @ConfigProperty(name = "reports.secrets.key") Optional<String> secretsKey) {
+            MeterRegistry metrics) {
         this.repository = repository;
         this.mailer = mailer;
         this.webhooks = webhooks;
+        this.retries = retries;
         this.json = json;
         this.config = config;
         this.metrics = metrics;
-        this.secretsKey = secretsKey;
     }
 
     /**
@@ -119,7 +113,7 @@ public class NotificationSender {
         try {
             outcome = attempt(n, elapsed(now, started));
         } catch (DeliveryFailure e) {
-            outcome = Outcome.failed(e, null);
+            outcome = Outcome.failed(e, e.status() == 0 ? null : e.status());
         } catch (RuntimeException e) {
             outcome = new Outcome(false, false, null, DeliveryFailure.describe(e));
         }
@@ -139,18 +133,12 @@ public class NotificationSender {
             mailer.send(n);
             return Outcome.sent(null);
         }
-        byte[] body = body(n);
-        String signature = WebhookSignature.header(secret(n), at.getEpochSecond(), body);
-        int status = webhooks.post(
-                n.target(),
-                body,
-                Map.of(WebhookSignature.EVENT_ID_HEADER, n.eventId(), WebhookSignature.HEADER, signature));
-        if (status >= 200 && status < 300) {
-            return Outcome.sent(status);
+        if (n.rule().webhookSecretEnc() == null) {
+            throw new DeliveryFailure("the rule has no webhook any more", true);
         }
-        boolean retry = status == 408 || status == 429 || status >= 500;
-        String error = "HTTP " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : "");
-        return Outcome.failed(new DeliveryFailure(error, !retry), status);
+        // A rotated secret signs the next attempt: it is read from the rule as it is now.
+        String secret = webhooks.secret(n.alertId(), n.rule().webhookSecretEnc());
+        return Outcome.sent(webhooks.post(n.target(), secret, n.eventId(), body(n), at));
     }
 
     private byte[] body(ClaimedNotification n) {
@@ -159,30 +147,6 @@ public class NotificationSender {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the webhook body does not serialise", e);
         }
-    }
-
-    /** The rule's secret as it is now (a rotated one signs the next attempt), opened with the installation key. */
-    private String secret(ClaimedNotification n) {
-        String sealed = n.rule().webhookSecretEnc();
-        if (sealed == null) {
-            throw new DeliveryFailure("the rule has no webhook any more", true);
-        }
-        try {
-            return box().open(n.alertId(), sealed);
-        } catch (IllegalArgumentException e) {
-            // Not the secret's fault: a key being rotated or misconfigured; retried until fixed or given up.
-            throw new DeliveryFailure("the webhook secret does not open with reports.secrets.key", false);
-        }
-    }
-
-    private SecretBox box() {
-        SecretBox b = box;
-        if (b == null) {
-            b = SecretBox.fromBase64(
-                    secretsKey.orElseThrow(() -> new DeliveryFailure("reports.secrets.key is not configured", false)));
-            box = b;
-        }
-        return b;
     }
 
     /**
@@ -211,8 +175,7 @@ public class NotificationSender {
 
     /** A failed attempt: retried after the backoff unless permanent, the attempts are used up, or time is. */
     private NotifyResult fail(ClaimedNotification n, Instant now, Outcome outcome) {
-        Instant first = n.firstAttemptAt() != null ? n.firstAttemptAt() : now;
-        boolean exhausted = n.attempts() >= config.maxAttempts() || !now.isBefore(first.plus(config.giveUpAfter()));
+        boolean exhausted = retries.exhausted(n.attempts(), n.firstAttemptAt(), now);
         if (outcome.permanent() || exhausted) {
             String error = outcome.permanent()
                     ? outcome.error()
@@ -223,23 +186,12 @@ public class NotificationSender {
             repository.markFailed(n, DeliveryFailure.shorten(error), outcome.status());
             return new NotifyResult(0, 0, 1);
         }
-        Instant next = now.plus(backoff(n.attempts()));
+        Instant next = now.plus(retries.backoff(n.attempts()));
         LOG.infof(
                 "notification %s (%s) attempt %d failed, retrying at %s: %s",
                 n.notificationId(), n.channel(), n.attempts(), next, outcome.error());
         repository.markRetry(n, next, DeliveryFailure.shorten(outcome.error()), outcome.status());
         return new NotifyResult(0, 1, 0);
-    }
-
-    /** backoff × 2^(attempts−1) plus up to a quarter of it at random, at most max-backoff. */
-    Duration backoff(int attempts) {
-        Duration delay = config.backoff();
-        for (int i = 1; i < attempts && delay.compareTo(config.maxBackoff()) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        long jitterMillis = ThreadLocalRandom.current().nextLong(delay.toMillis() / 4 + 1);
-        delay = delay.plusMillis(jitterMillis);
-        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
     }
 
     private static String outcome(NotifyResult one) {

@@ -4,6 +4,7 @@ import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,8 +31,10 @@ public class WebhookClient {
     private final WebClient client;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final WebhookTargets targets;
 
-    public WebhookClient(Vertx vertx, NotifyConfig config) {
+    public WebhookClient(Vertx vertx, NotifyConfig config, WebhookTargets targets) {
+        this.targets = targets;
         this.connectTimeout = config.webhook().connectTimeout();
         this.readTimeout = config.webhook().readTimeout();
         this.client = WebClient.create(
@@ -49,12 +53,16 @@ public class WebhookClient {
 
     /**
      * Answers the receiver's HTTP status; throws a retryable {@link DeliveryFailure} when no answer came (refused,
-     * unreachable, timed out) and a permanent one for a URL that is not http(s). Messages never hold the URL (its
-     * query may carry a receiver's token).
+     * unreachable, timed out) and a permanent one for a URL that is not http(s) or a host {@link WebhookTargets}
+     * refuses. The connection goes to the address checked (the URL's host stays the Host header and TLS name).
+     * Messages never hold the URL (its query may carry a receiver's token).
      */
     int post(String url, byte[] body, Map<String, String> headers) {
         URI uri = uri(url);
-        HttpRequest<Void> request = client.requestAbs(HttpMethod.POST, uri.toString())
+        InetAddress address = targets.resolve(uri.getHost());
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        SocketAddress server = SocketAddress.inetSocketAddress(port, address.getHostAddress());
+        HttpRequest<Void> request = client.requestAbs(HttpMethod.POST, server, uri.toString())
                 .connectTimeout(connectTimeout.toMillis())
                 .idleTimeout(readTimeout.toMillis())
                 .followRedirects(false)

@@ -91,7 +91,7 @@ class LeaseAndHeaderSafetyTest {
                 List.of(address));
         ClaimedDelivery stale = new ClaimedDelivery(request, 1);
         assertFalse(repository.renewLease(stale, MONDAY_9AM_NY.plus(Duration.ofHours(1))));
-        assertFalse(repository.markRetry(stale, MONDAY_9AM_NY, "stale"));
+        assertFalse(repository.markRetry(stale, MONDAY_9AM_NY, "stale", null));
         assertEquals(
                 "sent",
                 Db.one("select status from report_delivery where delivery_id = ?", id)

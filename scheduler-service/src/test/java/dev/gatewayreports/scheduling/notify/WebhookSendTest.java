@@ -43,6 +43,9 @@ class WebhookSendTest {
     NotificationSender sender;
 
     @Inject
+    RetryPolicy retries;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -291,7 +294,7 @@ class WebhookSendTest {
             Duration low = base.compareTo(cap) > 0 ? cap : base;
             Duration high = base.plus(base.dividedBy(4)).compareTo(cap) > 0 ? cap : base.plus(base.dividedBy(4));
             for (int i = 0; i < 50; i++) {
-                Duration d = sender.backoff(attempts);
+                Duration d = retries.backoff(attempts);
                 assertTrue(d.compareTo(low) >= 0 && d.compareTo(high) <= 0, attempts + ": " + d);
             }
         }
