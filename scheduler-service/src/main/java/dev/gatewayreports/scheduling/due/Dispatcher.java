@@ -168,20 +168,21 @@ public class Dispatcher {
     }
 
     /**
-     * One attempt of a webhook delivery: the report (the one an earlier attempt saved, else a new saved one), the
-     * lease renewed, then the signed POST. A refused or rejected target fails at once; 408, 429, 5xx and no answer
+     * One attempt of a webhook delivery: the schedule's secret, the report (the one an earlier attempt saved, else
+     * a new saved one), the lease renewed, then the signed POST. A refused or rejected target fails at once; 408, 429, 5xx and no answer
      * are retried by the alert webhooks' policy.
      */
     private DispatchResult sendWebhook(ClaimedDelivery d, Instant now, long started) {
         String reportId;
         int status;
         try {
+            String secret = webhook.secret(d);
             Report report = delivery.report(d.request(), d.savedReportId(), saved -> recordReport(d, saved));
             reportId = report.reportId() != null ? report.reportId() : d.savedReportId();
             if (!holdLease(d, now, started)) {
                 return null;
             }
-            status = webhook.post(d, report, elapsed(now, started));
+            status = webhook.post(d, secret, report, elapsed(now, started));
         } catch (DeliveryFailure e) {
             return failWebhook(d, elapsed(now, started), e.getMessage(), e.permanent(), e.status());
         } catch (RuntimeException e) {

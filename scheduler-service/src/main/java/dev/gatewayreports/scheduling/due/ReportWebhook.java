@@ -23,14 +23,21 @@ public class ReportWebhook {
         this.json = json;
     }
 
-    /** Answers the receiver's 2xx status; throws {@link DeliveryFailure} (with the status, if any) otherwise. */
-    int post(ClaimedDelivery d, Report report, Instant at) {
+    /**
+     * The schedule's signing secret as it is now (a rotated one signs the next attempt); a permanent {@link
+     * DeliveryFailure} when the schedule or its webhook is gone.
+     */
+    String secret(ClaimedDelivery d) {
         ClaimedDelivery.Webhook webhook = d.webhook();
         if (webhook.scheduleId() == null || webhook.sealedSecret() == null) {
             throw new DeliveryFailure("the schedule has no webhook any more", true);
         }
-        String secret = webhooks.secret(webhook.scheduleId(), webhook.sealedSecret());
-        return webhooks.post(webhook.url(), secret, d.deliveryId(), body(d, report), at);
+        return webhooks.secret(webhook.scheduleId(), webhook.sealedSecret());
+    }
+
+    /** Answers the receiver's 2xx status; throws {@link DeliveryFailure} (with the status, if any) otherwise. */
+    int post(ClaimedDelivery d, String secret, Report report, Instant at) {
+        return webhooks.post(d.webhook().url(), secret, d.deliveryId(), body(d, report), at);
     }
 
     byte[] body(ClaimedDelivery d, Report report) {

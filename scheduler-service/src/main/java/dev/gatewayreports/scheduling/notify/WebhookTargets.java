@@ -2,6 +2,7 @@ package dev.gatewayreports.scheduling.notify;
 
 import dev.gatewayreports.scheduling.delivery.DeliveryFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -23,6 +24,7 @@ public class WebhookTargets {
     private final Set<String> allowedHosts;
     private final boolean allowPrivate;
 
+    @Inject
     public WebhookTargets(WebhookTargetConfig config) {
         this(config.allowedHosts().orElse(List.of()), config.allowPrivate());
     }

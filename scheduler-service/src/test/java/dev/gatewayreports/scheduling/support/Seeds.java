@@ -1,5 +1,6 @@
 package dev.gatewayreports.scheduling.support;
 
+import dev.gatewayreports.model.secrets.SecretBox;
 import dev.gatewayreports.testing.Db;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -57,6 +58,19 @@ public final class Seeds {
                 format,
                 nextRunAt);
         return id;
+    }
+
+    /**
+     * Gives the schedule a webhook, its secret sealed with this run's installation key as report-api seals it, and
+     * these recipients (none: webhook only).
+     */
+    public static void webhook(String scheduleId, String url, String secret, List<String> recipients) {
+        Db.execute(
+                "update report_schedule set webhook_url = ?, webhook_secret_enc = ?, recipients = ? where schedule_id = ?",
+                url,
+                SecretBox.fromBase64(SecretsKeyResource.key()).seal(scheduleId, secret),
+                recipients,
+                scheduleId);
     }
 
     /** An ad-hoc delivery ({@code POST /v1/reports/send}): no schedule, due at {@code due}. */
