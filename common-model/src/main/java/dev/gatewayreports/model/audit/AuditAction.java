@@ -19,6 +19,8 @@ public enum AuditAction {
     SCHEDULE_UPDATED("schedule.updated"),
     /** A team's schedule of a report type was deleted (target: the schedule). */
     SCHEDULE_DELETED("schedule.deleted"),
+    /** A team's schedule's webhook signing secret was replaced (target: the schedule; never the secret). */
+    SCHEDULE_WEBHOOK_SECRET_ROTATED("schedule.webhook_secret_rotated"),
     /** An alert rule was created (target: the rule). */
     ALERT_CREATED("alert.created"),
     /** An alert rule was replaced (target: the rule; details: what changed). */

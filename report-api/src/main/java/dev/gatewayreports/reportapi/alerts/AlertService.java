@@ -9,6 +9,8 @@ import dev.gatewayreports.reportapi.security.Caller;
 import dev.gatewayreports.reportapi.security.Roles;
 import dev.gatewayreports.reportapi.settings.RecipientDomains;
 import dev.gatewayreports.reportapi.teams.Organizations;
+import dev.gatewayreports.reportapi.webhooks.WebhookSecretResponse;
+import dev.gatewayreports.reportapi.webhooks.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

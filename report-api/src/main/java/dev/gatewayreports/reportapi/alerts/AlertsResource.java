@@ -3,6 +3,7 @@ package dev.gatewayreports.reportapi.alerts;
 import dev.gatewayreports.reportapi.security.Caller;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
+import dev.gatewayreports.reportapi.webhooks.WebhookSecretResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

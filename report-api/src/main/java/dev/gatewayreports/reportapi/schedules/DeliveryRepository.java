@@ -34,7 +34,7 @@ public class DeliveryRepository {
     static final String FIND = """
             select delivery_id, schedule_id, team_id, report_type, timezone, period_start, period_end, format,
                    sections::text, recipients, status, attempts, next_attempt_at, last_error, report_id,
-                   scheduled_for, created_at, sent_at
+                   scheduled_for, created_at, sent_at, channel, webhook_url, response_status
               from report_delivery
              where delivery_id = ? and org_id = ?""";
 
@@ -128,6 +128,9 @@ public class DeliveryRepository {
                 rs.getString(15),
                 instant(rs, 16),
                 instant(rs, 17),
-                instant(rs, 18));
+                instant(rs, 18),
+                rs.getString(19),
+                rs.getString(20),
+                rs.getObject(21, Integer.class));
     }
 }

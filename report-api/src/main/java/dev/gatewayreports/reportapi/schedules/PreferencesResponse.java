@@ -15,12 +15,19 @@ public record PreferencesResponse(List<Item> schedules) {
             @JsonUnwrapped ScheduleResponse schedule,
             @JsonProperty("last_delivery") LastDelivery lastDelivery) {}
 
-    /** The newest delivery of a schedule. */
+    /**
+     * The newest delivery of a schedule (a slot with mail and webhook has one of each).
+     *
+     * @param channel email or webhook
+     * @param responseStatus the webhook receiver's HTTP status at the last attempt; null for e-mail or none yet
+     */
     public record LastDelivery(
             @JsonProperty("delivery_id") String deliveryId,
             String status,
             int attempts,
             @JsonProperty("scheduled_for") Instant scheduledFor,
             @JsonProperty("sent_at") Instant sentAt,
-            @JsonProperty("last_error") String lastError) {}
+            @JsonProperty("last_error") String lastError,
+            @Schema(enumeration = {"email", "webhook"}) String channel,
+            @JsonProperty("response_status") Integer responseStatus) {}
 }

@@ -2,10 +2,14 @@ package dev.gatewayreports.reportapi.schedules;
 
 import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.reportapi.reports.ReportType;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the audit log keeps of schedules and ad-hoc sends: the settings that decide what is mailed to whom. */
+/**
+ * What the audit log keeps of schedules and ad-hoc sends: the settings that decide what is sent to whom. Never a
+ * webhook secret; of a webhook only its host (a URL's path or query may itself be a credential).
+ */
 final class ScheduleAudits {
     private ScheduleAudits() {}
 
@@ -25,7 +29,17 @@ final class ScheduleAudits {
         details.put("days", s.days());
         details.put("format", s.format());
         details.put("recipients", s.recipients());
+        details.put("webhook_host", host(s.webhookUrl()));
         return details;
+    }
+
+    /** The schedule whose webhook secret was replaced. */
+    static Map<String, Object> rotated(String teamId, ReportType type) {
+        return deleted(teamId, type);
+    }
+
+    private static String host(String url) {
+        return url == null ? null : URI.create(url).getHost();
     }
 
     static Map<String, Object> deleted(String teamId, ReportType type) {

@@ -7,7 +7,6 @@ import dev.gatewayreports.model.report.GenerateReportRequest;
 import dev.gatewayreports.model.report.IanaTimeZone;
 import dev.gatewayreports.model.report.ReportSections;
 import dev.gatewayreports.model.schedules.Frequency;
-import dev.gatewayreports.model.schedules.Recipients;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -30,6 +29,7 @@ import java.util.List;
  * @param scheduleDay 0–6 (0 = Sunday) for weekly, 1–31 for monthly, ignored for daily
  * @param timezone an IANA zone; absent: the token's {@code zoneinfo} claim when it is one, else UTC
  * @param days 1–366; absent: 1, 7 or 30 by frequency
+ * @param webhookUrl where the report is also POSTed as signed JSON; absent: e-mail only
  */
 @ScheduleBody.ValidDay
 public record ScheduleBody(
@@ -57,8 +57,8 @@ public record ScheduleBody(
         Integer days,
 
         // Jackson's own String reader for the addresses: Recipients checks them (control characters included) and
-        // its message shows the bad address made printable, so a header injection attempt is named as such.
-        @NotNull(message = "recipients is required: 1 to " + Recipients.MAX + " addresses")
+        // its message shows the bad address made printable, so a header injection attempt is named as such. Absent
+        // or empty only with a webhook_url (ScheduleRequests.fromBody).
         @JsonDeserialize(contentUsing = StringDeserializer.class)
         List<String> recipients,
 
@@ -66,7 +66,8 @@ public record ScheduleBody(
         String format,
 
         @JsonProperty("team_id") String teamId,
-        @Valid ReportSections sections) {
+        @Valid ReportSections sections,
+        @JsonProperty("webhook_url") @WebhookUrl String webhookUrl) {
 
     static final String TIME = "schedule_time must be a local time HH:MM from 00:00 to 23:59";
 

@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * @param day the schedule day; null for daily schedules
  * @param teamId the team named, or null for the caller's only team
+ * @param recipients the addresses mailed; empty only with a webhook
+ * @param webhookUrl the webhook the report is POSTed to, or null
  */
 public record ScheduleRequest(
         ReportType type,
@@ -26,7 +28,8 @@ public record ScheduleRequest(
         List<String> recipients,
         String format,
         String teamId,
-        Set<Section> sections) {
+        Set<Section> sections,
+        String webhookUrl) {
 
     public ScheduleRequest {
         recipients = List.copyOf(recipients);

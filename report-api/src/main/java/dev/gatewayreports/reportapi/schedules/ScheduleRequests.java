@@ -46,10 +46,26 @@ public final class ScheduleRequests {
                 frequency == Frequency.DAILY ? null : body.scheduleDay(),
                 zone,
                 body.days() == null ? frequency.defaultDays() : body.days(),
-                addresses(body.recipients()),
+                channels(body.recipients(), body.webhookUrl()),
                 format(body.format()),
                 teamId(body.teamId()),
-                ReportRequests.sections(type, body.sections()));
+                ReportRequests.sections(type, body.sections()),
+                body.webhookUrl());
+    }
+
+    /**
+     * A schedule's recipients: 1–50 valid addresses, or none when it has a webhook (at least one channel); an
+     * address given with a webhook is checked all the same.
+     */
+    static List<String> channels(List<String> recipients, String webhookUrl) {
+        if (recipients == null || recipients.isEmpty()) {
+            if (webhookUrl != null) {
+                return List.of();
+            }
+            throw ApiException.invalid(
+                    "recipients", "recipients is required: 1 to " + Recipients.MAX + " addresses, or a webhook_url");
+        }
+        return addresses(recipients);
     }
 
     /** The zone of a token's {@code zoneinfo} claim when it names an IANA zone, else UTC. */

@@ -4,6 +4,7 @@ import dev.gatewayreports.reportapi.reports.ReportRequests;
 import dev.gatewayreports.reportapi.security.Caller;
 import dev.gatewayreports.reportapi.security.CurrentCaller;
 import dev.gatewayreports.reportapi.security.Roles;
+import dev.gatewayreports.reportapi.webhooks.WebhookSecretResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,23 +59,40 @@ public class SchedulesResource {
                     + " an IANA zone, else UTC); `schedule_day` is 0–6"
                     + " (0 = Sunday) for weekly, 1–31 for monthly (the last day of shorter months), ignored for"
                     + " daily. `days` defaults to 1, 7 or 30 by frequency; `format` (csv, xlsx, none) defaults to"
-                    + " none; `sections` overrides the type's defaults. Answers 200 with the schedule both when it"
-                    + " is created and when it is replaced.")
+                    + " none; `sections` overrides the type's defaults. `webhook_url` (https; http only where"
+                    + " `reports.webhooks.allow-http` is set) also POSTs each report as signed JSON"
+                    + " (docs/webhooks.md); `recipients` may then be empty, but one of the two is required. The"
+                    + " first save with a `webhook_url` answers its signing secret `webhook_secret` (`whsec_…`) this"
+                    + " once; later saves keep it while a `webhook_url` is set. Answers 200 with the schedule both"
+                    + " when it is created and when it is replaced.")
     @RequestBody(
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "weekly usage report",
-                                            value = "{\"report_type\": \"usage\", \"frequency\": \"weekly\","
-                                                    + " \"schedule_time\": \"09:00\", \"schedule_day\": 1,"
-                                                    + " \"timezone\": \"Asia/Seoul\", \"days\": 7, \"recipients\":"
-                                                    + " [\"team@example.com\"], \"format\": \"xlsx\", \"team_id\":"
-                                                    + " \"team_xyz\", \"sections\": {\"summary\": true,"
-                                                    + " \"daily_trend\": true}}")))
-    @APIResponse(responseCode = "200", description = "The schedule, with `next_run_at`")
-    @APIResponse(responseCode = "400", description = "A field is invalid; `error.field` names it")
+                            examples = {
+                                @ExampleObject(
+                                        name = "weekly usage report",
+                                        value = "{\"report_type\": \"usage\", \"frequency\": \"weekly\","
+                                                + " \"schedule_time\": \"09:00\", \"schedule_day\": 1,"
+                                                + " \"timezone\": \"Asia/Seoul\", \"days\": 7, \"recipients\":"
+                                                + " [\"team@example.com\"], \"format\": \"xlsx\", \"team_id\":"
+                                                + " \"team_xyz\", \"sections\": {\"summary\": true,"
+                                                + " \"daily_trend\": true}}"),
+                                @ExampleObject(
+                                        name = "daily cost report to a webhook only",
+                                        value = "{\"report_type\": \"cost\", \"frequency\": \"daily\","
+                                                + " \"schedule_time\": \"07:00\", \"timezone\": \"Europe/Berlin\","
+                                                + " \"recipients\": [], \"webhook_url\":"
+                                                + " \"https://hooks.example.com/gateway-reports\", \"team_id\":"
+                                                + " \"team_xyz\"}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The schedule, with `next_run_at`; `webhook_secret` only when this save made it")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "A field is invalid (`recipients` and `webhook_url` both absent, say); `error.field` names" + " it")
     @APIResponse(responseCode = "403", description = "The caller is not team_admin of the team (or org_admin)")
     @APIResponse(responseCode = "404", description = "The team is not one the caller can see")
     public ScheduleResponse save(
@@ -110,6 +128,34 @@ public class SchedulesResource {
             @Parameter(example = "team_xyz") @QueryParam("team_id") String teamId) {
         schedules.delete(caller.get(), ReportRequests.type(type), teamId);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/schedule/{report_type}/webhook-secret")
+    @RolesAllowed(Roles.TEAM_ADMIN)
+    @Operation(
+            operationId = "rotateScheduleWebhookSecret",
+            summary = "Replace the webhook signing secret of a team's schedule of one report type",
+            description = "The new secret is answered once and signs every webhook call from now on, retries of"
+                    + " earlier slots included; the old one stops at once.")
+    @APIResponse(
+            responseCode = "200",
+            description = "`{webhook_secret}`",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WebhookSecretResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown report type, team_id missing or all, or webhooks are not configured on this"
+                    + " installation; `error.field` names it")
+    @APIResponse(responseCode = "403", description = "The caller is not team_admin of the team (or org_admin)")
+    @APIResponse(responseCode = "404", description = "No such schedule for a team the caller can see")
+    @APIResponse(responseCode = "409", description = "The schedule has no webhook_url")
+    public WebhookSecretResponse rotateWebhookSecret(
+            @Parameter(example = "usage") @PathParam("report_type") String type,
+            @Parameter(example = "team_xyz") @QueryParam("team_id") String teamId) {
+        return schedules.rotate(caller.get(), ReportRequests.type(type), teamId);
     }
 
     @POST

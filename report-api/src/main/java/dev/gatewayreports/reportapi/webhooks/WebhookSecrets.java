@@ -1,4 +1,4 @@
-package dev.gatewayreports.reportapi.alerts;
+package dev.gatewayreports.reportapi.webhooks;
 
 import dev.gatewayreports.model.secrets.SecretBox;
 import dev.gatewayreports.reportapi.errors.ApiException;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes and seals the webhooks' signing secrets with the installation's key, {@code reports.secrets.key} (env
+ * Makes and seals the webhooks' signing secrets (alert rules' and report schedules') with the installation's key, {@code reports.secrets.key} (env
  * {@code REPORTS_SECRETS_KEY}: base64 of 32 random bytes, the same for report-api and scheduler-service, which opens
  * them to sign). Without a key webhooks are refused (400 naming {@code webhook_url}); a key that is not 32 bytes of
  * base64 stops report-api at start.
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @ApplicationScoped
 public class WebhookSecrets {
-    static final String PREFIX = "whsec_";
+    public static final String PREFIX = "whsec_";
 
     private final Optional<SecretBox> box;
 
@@ -33,16 +33,19 @@ public class WebhookSecrets {
         }
     }
 
-    /** A new secret and its sealed form for the rule; 400 on {@code webhook_url} when no key is configured. */
-    Sealed create(String alertId) {
+    /**
+     * A new secret and its sealed form for the rule or schedule {@code ownerId} (the associated data it is sealed
+     * with); 400 on {@code webhook_url} when no key is configured.
+     */
+    public Sealed create(String ownerId) {
         SecretBox secrets = box.orElseThrow(
                 () -> ApiException.invalid("webhook_url", "webhooks are not configured on this installation"));
         String secret = SecretBox.newSecret(PREFIX);
-        return new Sealed(secret, secrets.seal(alertId, secret));
+        return new Sealed(secret, secrets.seal(ownerId, secret));
     }
 
     /** A secret to show once and what is stored of it. */
-    record Sealed(String secret, String sealed) {
+    public record Sealed(String secret, String sealed) {
         @Override
         public String toString() {
             return "Sealed[secret=…, sealed=…]"; // never in a log line
