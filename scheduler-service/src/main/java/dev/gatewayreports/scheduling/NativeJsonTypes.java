@@ -22,6 +22,7 @@ import dev.gatewayreports.model.report.ReportSerializer;
 import dev.gatewayreports.model.report.Sections;
 import dev.gatewayreports.model.report.SlowRequest;
 import dev.gatewayreports.model.report.Summary;
+import dev.gatewayreports.scheduling.due.ScheduledReportBody;
 import dev.gatewayreports.scheduling.notify.WebhookBody;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -29,7 +30,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The JSON types of scheduler-service that Quarkus cannot see, registered for reflection so that Jackson can read
  * them in a native image: the report records (common-model {@code model.report}) that report-api's generate and
  * saved-report answers are read into, and the generate request
- * (common-model) the report-api client writes, and the alert webhook's body (notify.WebhookBody). {@code NativeJsonTypesTest} fails when a new such type is missing here.
+ * (common-model) the report-api client writes, the alert webhook's body (notify.WebhookBody) and the scheduled
+ * report's (due.ScheduledReportBody). {@code NativeJsonTypesTest} fails when a new such type is missing here.
  */
 @RegisterForReflection(
         targets = {
@@ -50,6 +52,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             RecentError.class,
             Report.class,
             ReportData.class,
+            ScheduledReportBody.class,
+            ScheduledReportBody.Period.class,
             ReportSections.class,
             ReportSerializer.class,
             Sections.class,

@@ -27,7 +27,11 @@ class NativeJsonTypesTest {
             "dev.gatewayreports.scheduling.notify.ClaimedNotification$Event",
             "the claimed notification's event, read field by field into WebhookBody",
             "dev.gatewayreports.scheduling.notify.ClaimedNotification$Rule",
-            "the claimed notification's rule, read field by field into WebhookBody");
+            "the claimed notification's rule, read field by field into WebhookBody",
+            "dev.gatewayreports.scheduling.due.ClaimedDelivery",
+            "the claimed delivery; a schedule's webhook body (ScheduledReportBody) is built from it field by field",
+            "dev.gatewayreports.scheduling.due.ClaimedDelivery$Webhook",
+            "the claimed delivery's webhook target, read field by field into ScheduledReportBody");
 
     private final Result scan =
             NativeReflectionGuard.scan("dev.gatewayreports", ReportMailer.class, ReportWindow.class);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -260,6 +261,25 @@ class KeycloakAuthIT {
             // An answer that no sign-in of this tab started (another state) is refused.
             browser.driver.get(reportApi.url() + "/ui/callback?code=forged&state=forged");
             wait.until(d -> d.findElement(By.id("status")).getText().contains("state"));
+
+            // Sign out: the tokens leave the tab, the provider ends its session (end-session endpoint) and sends
+            // the browser back to the dashboard, and the next visit asks to sign in again — at Keycloak too,
+            // whose login form shows instead of a silent single sign-on.
+            browser.driver.get(reportApi.url() + "/ui/overview?days=7&tz=UTC");
+            wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+            browser.driver.findElement(By.id("sign-out")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(reportApi.url() + "/ui/")
+                    && !d.findElements(By.id("sign-in")).isEmpty()
+                    && d.findElement(By.id("sign-in")).isDisplayed());
+            for (String key : List.of("gr.access_token", "gr.id_token", "gr.expires_at")) {
+                assertNull(browser.driver.executeScript("return sessionStorage.getItem(arguments[0])", key), key);
+            }
+            browser.driver.get(reportApi.url() + "/ui/overview?days=7&tz=UTC");
+            wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+            assertNull(browser.driver.executeScript("return sessionStorage.getItem('gr.access_token')"));
+            browser.driver.findElement(By.id("sign-in")).click();
+            wait.until(d -> !d.findElements(By.id("username")).isEmpty());
+            assertTrue(browser.driver.getCurrentUrl().startsWith(keycloak.issuer()), browser.driver.getCurrentUrl());
         }
     }
 

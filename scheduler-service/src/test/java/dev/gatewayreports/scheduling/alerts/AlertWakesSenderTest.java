@@ -7,11 +7,13 @@ import dev.gatewayreports.model.secrets.SecretBox;
 import dev.gatewayreports.scheduling.alerts.AlertFixtures.Event;
 import dev.gatewayreports.scheduling.alerts.AlertFixtures.Rule;
 import dev.gatewayreports.scheduling.due.SendWakeups;
+import dev.gatewayreports.scheduling.support.NotifyListening;
 import dev.gatewayreports.scheduling.support.SecretsKeyResource;
 import dev.gatewayreports.scheduling.support.Seeds;
 import dev.gatewayreports.scheduling.support.WebhookReceiver;
 import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * the evaluator's transaction notified {@code alert_notification}.
  */
 @QuarkusTest
+@TestProfile(NotifyListening.class)
 class AlertWakesSenderTest {
     @Inject
     AlertEvaluator evaluator;

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gatewayreports.model.secrets.SecretBox;
 import dev.gatewayreports.scheduling.due.SendWakeups;
 import dev.gatewayreports.scheduling.support.AlertSeeds;
+import dev.gatewayreports.scheduling.support.NotifyListening;
 import dev.gatewayreports.scheduling.support.Seeds;
 import dev.gatewayreports.scheduling.support.WebhookReceiver;
 import dev.gatewayreports.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * so a webhook that arrives was sent because {@code pg_notify('alert_notification', id)} woke the listener.
  */
 @QuarkusTest
+@TestProfile(NotifyListening.class)
 class NotifyWakeupsTest {
     @Inject
     SendWakeups wakeups;

@@ -30,11 +30,7 @@ class PrivateWebhookTargetsTest {
     public static class Refusing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "reports.webhooks.allow-private", "false",
-                    "reports.webhooks.allowed-hosts", "localhost",
-                    "reports.scheduler.listen", "false",
-                    "reports.notify.listen", "false");
+            return Map.of("reports.webhooks.allow-private", "false", "reports.webhooks.allowed-hosts", "localhost");
         }
     }
 
