@@ -59,19 +59,14 @@ class IdentityDigestMigrationTest {
             flyway(schema, "28").migrate();
 
             assertEquals(before, rows(c, "select org_id, count(*) from usage_event_key group by 1 order by 1"));
-            assertEquals(
-                    List.of(List.of("org_a", 101L), List.of("org_b", 50L)),
-                    before,
-                    "the seed as written");
+            assertEquals(List.of(List.of("org_a", 101L), List.of("org_b", 50L)), before, "the seed as written");
             // Old identities are duplicates; a new request id, and the team/request split that concatenates to an
             // existing one, are new; within one claim a repeated identity is new once.
             assertEquals(
                     Set.of("team_x\nreq_101", "a\nbc"),
-                    claim(
-                            c,
-                            "org_a",
-                            new String[] {"team_x", "team_x", "team_x", "ab", "a", "team_x"},
-                            new String[] {"req_1", "req_100", "req_101", "c", "bc", "req_101"}));
+                    claim(c, "org_a", new String[] {"team_x", "team_x", "team_x", "ab", "a", "team_x"}, new String[] {
+                        "req_1", "req_100", "req_101", "c", "bc", "req_101"
+                    }));
             assertEquals(
                     Set.of(),
                     claim(c, "org_a", new String[] {"team_x", "a"}, new String[] {"req_101", "bc"}),
@@ -79,14 +74,10 @@ class IdentityDigestMigrationTest {
             // The same ids in another organization are another event.
             assertEquals(
                     Set.of("team_x\nreq_51", "team_x\nreq_100"),
-                    claim(
-                            c,
-                            "org_b",
-                            new String[] {"team_x", "team_x", "team_x"},
-                            new String[] {"req_50", "req_51", "req_100"}));
-            assertEquals(
-                    Set.of("team_x\nreq_1"),
-                    claim(c, "org_c", new String[] {"team_x"}, new String[] {"req_1"}));
+                    claim(c, "org_b", new String[] {"team_x", "team_x", "team_x"}, new String[] {
+                        "req_50", "req_51", "req_100"
+                    }));
+            assertEquals(Set.of("team_x\nreq_1"), claim(c, "org_c", new String[] {"team_x"}, new String[] {"req_1"}));
             String pkey = (String) rows(c, "select pg_get_indexdef('usage_event_key_pkey'::regclass)")
                     .get(0)
                     .get(0);
@@ -99,8 +90,7 @@ class IdentityDigestMigrationTest {
     }
 
     /** Runs ingest's claim; answers the identities it reported new, as ingest reads them. */
-    private static Set<String> claim(Connection c, String org, String[] teams, String[] requests)
-            throws SQLException {
+    private static Set<String> claim(Connection c, String org, String[] teams, String[] requests) throws SQLException {
         Set<String> fresh = new TreeSet<>();
         try (PreparedStatement ps = c.prepareStatement(UsageEventRepository.CLAIM_KEYS)) {
             ps.setString(1, org);
