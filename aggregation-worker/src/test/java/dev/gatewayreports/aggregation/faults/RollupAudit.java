@@ -115,7 +115,12 @@ final class RollupAudit {
                     mismatches.addAll(totalMismatches(c, table, grain, owners));
                 }
             }
-            for (int grain : new int[] {3600, 86400}) {
+            int[] adminGrains = tables.stream()
+                    .filter(t -> t.name().equals("rollup_admin"))
+                    .findFirst()
+                    .orElseThrow()
+                    .grains();
+            for (int grain : adminGrains) {
                 long rows = count(c, ADMIN_ROW_MISMATCHES, grain, grain, teams, teams, grain);
                 if (rows != 0) {
                     mismatches.add("rollup_admin grain " + grain + ": " + rows + " rows differ from raw events");

@@ -27,13 +27,20 @@ final class UsageEventRepository {
             order by t
             on conflict (org_id, team_id) do nothing
             """;
-    /** An event's identity is (organization, team, request id): the same ids in another organization are not it. */
+    /**
+     * An event's identity is (organization, team, request id): the same ids in another organization are not it. It is
+     * stored as the organization and a digest of team and request id (V28); the ids claimed are answered as sent.
+     */
     static final String CLAIM_KEYS = """
-            insert into usage_event_key (org_id, team_id, request_id)
-            select ?, t, r from unnest(?::text[], ?::text[]) as k (t, r)
-            order by t, r
-            on conflict do nothing
-            returning team_id, request_id
+            with o (org) as (select ?::text),
+            k (t, r, h) as (select t, r, usage_event_key_hash(t, r) from unnest(?::text[], ?::text[]) as u (t, r)),
+            claimed as (
+                insert into usage_event_key (org_id, key_hash)
+                select o.org, k.h from o, k
+                order by k.h
+                on conflict do nothing
+                returning key_hash)
+            select k.t, k.r from claimed join k on k.h = claimed.key_hash
             """;
 
     static final String NEW_BATCH = """

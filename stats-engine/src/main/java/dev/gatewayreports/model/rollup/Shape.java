@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * The rollup tables: which events each folds, by which dimensions, at which grains, and which metric columns
  * it keeps. One table per access path, each narrow enough to stay small (see V4__rollups.sql). Only the
  * one-row-per-owner tables keep 15-minute buckets; the per-model, per-key and per-error tables would hold about
- * one row per event at that grain, so their sub-hour edges are read from raw events instead.
+ * one row per event at that grain, so their sub-hour edges are read from raw events instead. The admin table keeps
+ * UTC days only: its five dimensions barely compress within an hour (V29__rollup_admin_daily.sql).
  */
 public enum Shape {
     ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> new String[0], e -> true, FigureColumn.ALL, true),
@@ -56,7 +57,7 @@ public enum Shape {
             false),
     ADMIN(
             "rollup_admin",
-            new int[] {3600, 86400},
+            new int[] {86400},
             List.of("api_key_id", "model", "service_tier", "context_window", "inference_geo"),
             e -> new String[] {e.apiKeyId(), e.model(), e.serviceTier(), e.contextWindow(), e.inferenceGeo()},
             e -> true,

@@ -48,7 +48,7 @@ enum RollupTable {
             same(FigureColumn.API_KEY)),
     ADMIN(
             "rollup_admin",
-            new int[] {86_400, 3_600},
+            new int[] {86_400},
             EnumSet.of(
                     Dimension.TEAM,
                     Dimension.API_KEY,

@@ -1,0 +1,156 @@
+package dev.gatewayreports.reportapi.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatewayreports.testing.PostgresTestResource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V28 (identities as organization + digest) over identities written in the previous shape: every identity is kept,
+ * ingest's claim still refuses each of them in its own organization only, and tells new ones apart.
+ */
+class IdentityDigestMigrationTest {
+    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
+    private static Map<String, String> database;
+
+    private static final String SEED = """
+            insert into usage_event_key (org_id, team_id, request_id)
+            select 'org_a', 'team_x', 'req_' || i from generate_series(1, 100) i;
+            insert into usage_event_key (org_id, team_id, request_id)
+            select 'org_b', 'team_x', 'req_' || i from generate_series(1, 50) i;
+            -- Concatenated, these two identities read the same: 'abc'.
+            insert into usage_event_key (org_id, team_id, request_id) values ('org_a', 'ab', 'c');
+            """;
+
+    @BeforeAll
+    static void startPostgres() {
+        database = POSTGRES.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        POSTGRES.stop();
+    }
+
+    @Test
+    void shouldKeepEveryIdentityADuplicateInItsOwnOrganizationOnly() throws SQLException {
+        String schema = "v28_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = connect(schema)) {
+            flyway(schema, "26").migrate();
+            execute(c, SEED);
+            List<List<Object>> before = rows(c, "select org_id, count(*) from usage_event_key group by 1 order by 1");
+
+            flyway(schema, "28").migrate();
+
+            assertEquals(before, rows(c, "select org_id, count(*) from usage_event_key group by 1 order by 1"));
+            assertEquals(List.of(List.of("org_a", 101L), List.of("org_b", 50L)), before, "the seed as written");
+            // Old identities are duplicates; a new request id, and the team/request split that concatenates to an
+            // existing one, are new; within one claim a repeated identity is new once.
+            assertEquals(
+                    Set.of("team_x\nreq_101", "a\nbc"),
+                    claim(c, "org_a", new String[] {"team_x", "team_x", "team_x", "ab", "a", "team_x"}, new String[] {
+                        "req_1", "req_100", "req_101", "c", "bc", "req_101"
+                    }));
+            assertEquals(
+                    Set.of(),
+                    claim(c, "org_a", new String[] {"team_x", "a"}, new String[] {"req_101", "bc"}),
+                    "claimed identities are duplicates at once");
+            // The same ids in another organization are another event.
+            assertEquals(
+                    Set.of("team_x\nreq_51", "team_x\nreq_100"),
+                    claim(c, "org_b", new String[] {"team_x", "team_x", "team_x"}, new String[] {
+                        "req_50", "req_51", "req_100"
+                    }));
+            assertEquals(Set.of("team_x\nreq_1"), claim(c, "org_c", new String[] {"team_x"}, new String[] {"req_1"}));
+            String pkey = (String) rows(c, "select pg_get_indexdef('usage_event_key_pkey'::regclass)")
+                    .get(0)
+                    .get(0);
+            assertTrue(pkey.contains("(org_id, key_hash)"), pkey);
+        } finally {
+            try (Connection c = DriverManager.getConnection(url(), user(), password())) {
+                execute(c, "drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    /** Runs ingest's claim; answers the identities it reported new, as ingest reads them. */
+    private static Set<String> claim(Connection c, String org, String[] teams, String[] requests) throws SQLException {
+        Set<String> fresh = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement(UsageEventRepository.CLAIM_KEYS)) {
+            ps.setString(1, org);
+            ps.setArray(2, c.createArrayOf("text", teams));
+            ps.setArray(3, c.createArrayOf("text", requests));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(UsageEventRepository.identity(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private static Flyway flyway(String schema, String target) {
+        return Flyway.configure()
+                .dataSource(url(), user(), password())
+                .schemas(schema)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("runtime_role", "none"))
+                .target(target)
+                .load();
+    }
+
+    private static Connection connect(String schema) throws SQLException {
+        Connection c = DriverManager.getConnection(url(), user(), password());
+        execute(c, "set search_path = " + schema);
+        return c;
+    }
+
+    private static String url() {
+        return database.get("quarkus.datasource.jdbc.url");
+    }
+
+    private static String user() {
+        return database.get("quarkus.datasource.username");
+    }
+
+    private static String password() {
+        return database.get("quarkus.datasource.password");
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
