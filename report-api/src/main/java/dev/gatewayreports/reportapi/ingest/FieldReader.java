@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /** Reads typed fields from one event's JSON, strictly, collecting every problem instead of stopping at one. */
 final class FieldReader {
-    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .appendOffset("+HH:MM", "Z")
@@ -90,7 +90,10 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
-        Instant at = Timestamps.parse(text, RFC_3339);
+        Instant common = Rfc3339.parseCommon(text);
+        Instant at = common == null
+                ? Timestamps.parse(text, RFC_3339)
+                : Timestamps.inRange(common) ? common : null;
         if (at == null) {
             fail(
                     field,
