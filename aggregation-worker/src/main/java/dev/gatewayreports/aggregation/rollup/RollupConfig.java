@@ -11,9 +11,12 @@ public interface RollupConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Most ingest batches claimed by one transaction (one batch holds at most 10,000 events). */
-    @WithDefault("20")
-    int batchesPerCycle();
+    /**
+     * The events one transaction claims: pending batches are taken oldest first until their events reach this
+     * (at least one batch, folded whole), so a fold's memory is bounded whatever the batches' sizes.
+     */
+    @WithDefault("200000")
+    int eventsPerCycle();
 
     /** How long one scheduler tick keeps folding while work is waiting, in milliseconds. */
     @WithDefault("5000")

@@ -15,12 +15,15 @@ public final class RollupFold {
 
     private RollupFold() {}
 
-    /** Folds one claim of at most {@code batches} batches; answers the events folded, or -1 when none was pending. */
-    public static long fold(Connection c, int batches) throws SQLException {
+    /**
+     * Folds one claim: pending batches until their events reach {@code maxEvents} (at least one batch); answers the
+     * events folded, or -1 when none was pending.
+     */
+    public static long fold(Connection c, int maxEvents) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SHARED_LOCK)) {
             ps.execute();
         }
-        WorkQueue.Claim claim = WorkQueue.claim(c, batches);
+        WorkQueue.Claim claim = WorkQueue.claim(c, maxEvents);
         if (claim == null) {
             return -1;
         }
