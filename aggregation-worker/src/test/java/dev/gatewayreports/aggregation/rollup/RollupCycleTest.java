@@ -3,8 +3,8 @@ package dev.gatewayreports.aggregation.rollup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.gatewayreports.testing.PostgresTestResource;
 import dev.gatewayreports.model.jdbc.Transactions;
+import dev.gatewayreports.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -25,10 +25,10 @@ public final class WorkQueue {
             limit ?
             for update skip locked
             """;
-    static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + """
-             from usage_event
-            where ingest_batch_id = any(?) and occurred_at between ? and ?
-            """;
+    /** The claimed batches' events, a predicate over {@code usage_event e}. */
+    static final String CLAIMED = "e.ingest_batch_id = any(?) and e.occurred_at between ? and ?";
+
+    static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + CLAIMED;
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
     static final String DONE = "update ingest_batch set rolled_up_at = now() where batch_id = any(?)";
     /**
@@ -78,11 +78,21 @@ public final class WorkQueue {
         return ids.isEmpty() ? null : new Claim(ids.toArray(Long[]::new), from, to, events);
     }
 
+    /** The claimed batches' events, for a fold in SQL. */
+    static SqlFold.Events claimed(Connection c, Claim claim) {
+        return new SqlFold.Events(CLAIMED, (ps, p) -> bindClaimed(c, ps, p, claim));
+    }
+
+    private static int bindClaimed(Connection c, PreparedStatement ps, int p, Claim claim) throws SQLException {
+        ps.setArray(p++, c.createArrayOf("int8", claim.batchIds()));
+        ps.setTimestamp(p++, claim.from());
+        ps.setTimestamp(p++, claim.to());
+        return p;
+    }
+
     static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
-            ps.setArray(1, c.createArrayOf("int8", claim.batchIds()));
-            ps.setTimestamp(2, claim.from());
-            ps.setTimestamp(3, claim.to());
+            bindClaimed(c, ps, 1, claim);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
