@@ -23,10 +23,13 @@ public class RollupCycle {
         this.dataSource = dataSource;
     }
 
-    /** Folds one claim of batches; answers how many events it folded, or -1 when nothing was pending. */
-    public long runOnce(int batches, Runnable beforeCommit) throws SQLException {
+    /**
+     * Folds one claim of pending batches, up to {@code maxEvents} events (at least one batch); answers how many
+     * events it folded, or -1 when nothing was pending.
+     */
+    public long runOnce(int maxEvents, Runnable beforeCommit) throws SQLException {
         return Transactions.inTransaction(dataSource, c -> {
-            long folded = RollupFold.fold(c, batches);
+            long folded = RollupFold.fold(c, maxEvents);
             beforeCommit.run();
             return folded;
         });

@@ -48,7 +48,7 @@ public class RollupJob {
         long folded;
         do {
             Timer.Sample sample = Timer.start();
-            folded = cycle.runOnce(config.batchesPerCycle(), () -> {});
+            folded = cycle.runOnce(config.eventsPerCycle(), () -> {});
             sample.stop(cycles);
             events.increment(Math.max(folded, 0));
             total += Math.max(folded, 0);

@@ -7,8 +7,9 @@ import dev.gatewayreports.model.audit.AuditWriter;
 import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.rollup.Deltas;
 import dev.gatewayreports.model.rollup.EventRow;
-import dev.gatewayreports.model.rollup.RollupWriter;
+import dev.gatewayreports.model.rollup.RollupFold;
 import dev.gatewayreports.model.rollup.Shape;
+import dev.gatewayreports.model.rollup.SqlFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -29,12 +30,14 @@ import java.util.Map;
 @ApplicationScoped
 public class RollupRebuild {
     static final String EXCLUSIVE_LOCK = "select pg_advisory_xact_lock(hashtext('rollup:rebuild'))";
-    static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + """
-             from usage_event e
-            where e.occurred_at >= ? and e.occurred_at < ?
+    /** A day's events of batches already rolled up, a predicate over {@code usage_event e}. */
+    static final String OF_DAY = """
+            e.occurred_at >= ? and e.occurred_at < ?
               and exists (select 1 from ingest_batch b
                           where b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)
             """;
+
+    static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;
 
     /** A setting for this transaction only (SET LOCAL, with a bound value). */
     static final String SET_LOCAL = "select set_config(?, ?, true)";
@@ -95,9 +98,11 @@ public class RollupRebuild {
                 }
             }
         }
-        for (Shape shape : Shape.values()) {
-            RollupWriter.apply(c, shape, deltas.rows(shape));
-        }
+        RollupFold.write(c, deltas, new SqlFold.Events(OF_DAY, (ps, p) -> {
+            ps.setTimestamp(p++, from);
+            ps.setTimestamp(p++, to);
+            return p;
+        }));
         return deltas.events();
     }
 

@@ -73,8 +73,9 @@ final class WorkerProcess {
         env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
         env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         env.put("QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
-        // One batch per transaction: more transactions in flight, so a kill lands inside one more often.
-        env.put("AGGREGATION_BATCHES_PER_CYCLE", "1");
+        // One batch per transaction (a one-event budget): more transactions in flight, so a kill lands inside one
+        // more often.
+        env.put("AGGREGATION_EVENTS_PER_CYCLE", "1");
     }
 
     /** The packaged worker: its native executable under -Dnative (aggregation-worker.runner), else its jar. */

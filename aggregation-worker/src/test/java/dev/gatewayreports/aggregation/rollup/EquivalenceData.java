@@ -36,7 +36,7 @@ public final class EquivalenceData {
     }
 
     public static void drain(RollupCycle cycle) throws SQLException {
-        while (cycle.runOnce(10, () -> {}) >= 0) {
+        while (cycle.runOnce(100_000, () -> {}) >= 0) {
             // until nothing is pending
         }
     }

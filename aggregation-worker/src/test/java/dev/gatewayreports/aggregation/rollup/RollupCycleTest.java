@@ -3,12 +3,16 @@ package dev.gatewayreports.aggregation.rollup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +42,8 @@ class RollupCycleTest {
     }
 
     private void drain() throws SQLException {
-        while (cycle.runOnce(3, () -> {}) >= 0) {
-            // folds until nothing is pending
+        while (cycle.runOnce(5_000, () -> {}) >= 0) {
+            // folds until nothing is pending, several batches per claim
         }
     }
 
@@ -73,12 +77,46 @@ class RollupCycleTest {
         ingest(3_000, now.minus(Duration.ofDays(2)), Duration.ofDays(2), 0.44);
         assertThrows(
                 IllegalStateException.class,
-                () -> cycle.runOnce(50, () -> {
+                () -> cycle.runOnce(1_000_000, () -> {
                     throw new IllegalStateException("crash after writing rollups, before commit");
                 }));
         assertEquals(0, RollupCheckSql.rollupRequests(ds, teams));
         drain();
         RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
+    }
+
+    @Test
+    void shouldClaimBatchesUntilTheirEventsReachTheBudgetAndLockOnlyThose() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        drain();
+        for (int i = 0; i < 4; i++) {
+            ingest(1_000, now.minus(Duration.ofDays(1)), Duration.ofDays(1), 0.07 * i);
+        }
+        long[] claimableMeanwhile = new long[1];
+        // 1,000 + 1,000 < 2,500: a third batch is taken, and with it the budget is reached.
+        long folded = cycle.runOnce(2_500, () -> claimableMeanwhile[0] = claimable());
+        assertEquals(3_000, folded);
+        assertEquals(1, claimableMeanwhile[0]);
+        assertEquals(1_000, cycle.runOnce(1, () -> {}));
+        assertEquals(-1, cycle.runOnce(1, () -> {}));
+        RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
+    }
+
+    /** Pending batches another transaction could claim now. */
+    private long claimable() {
+        try (Connection c = ds.getConnection()) {
+            return Transactions.inTransaction(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement(
+                                "select count(*) from (select 1 from ingest_batch where rolled_up_at is null"
+                                        + " for update skip locked) pending");
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -14,13 +14,16 @@ public final class Deltas {
     private final SortedSet<String> teams = new TreeSet<>();
     private long events;
 
-    /** Adds one event to its row of every shape, at the shape's finest grain. */
+    /**
+     * Adds one event to its row of every shape with a latency sketch, at the shape's finest grain (the other shapes
+     * are folded in SQL, {@link SqlFold}).
+     */
     public void fold(EventRow e) {
         events++;
         teams.add(WorkQueue.teamLock(e.orgId(), e.teamId()));
         teams.add(WorkQueue.orgLock(e.orgId()));
         for (Shape shape : Shape.values()) {
-            if (!shape.folds.test(e)) {
+            if (!shape.latency || !shape.folds.test(e)) {
                 continue;
             }
             int finest = shape.grains[0];

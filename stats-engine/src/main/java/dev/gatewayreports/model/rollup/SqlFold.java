@@ -1,0 +1,98 @@
+package dev.gatewayreports.model.rollup;
+
+import dev.gatewayreports.model.stats.FigureColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.StringJoiner;
+
+/**
+ * Folds events into a rollup that keeps no latency sketch straight in PostgreSQL: one {@code INSERT … SELECT …
+ * GROUP BY … ON CONFLICT DO UPDATE} per shape covers all its grains, so those rows never travel to Java (the
+ * per-key and per-error tables hold close to a row per event at 1 h). Sums are NUMERIC or bigint, exact; the
+ * caller holds the advisory locks of every owner it writes, as for {@link RollupWriter}.
+ */
+public final class SqlFold {
+    /** The events to fold: a predicate over {@code usage_event e} and what binds its parameters. */
+    public record Events(String where, Binder binder) {}
+
+    /** Binds the parameters of {@link Events#where} from position {@code first}; answers the next position. */
+    @FunctionalInterface
+    public interface Binder {
+        int bind(PreparedStatement ps, int first) throws SQLException;
+    }
+
+    private SqlFold() {}
+
+    /** Adds {@code events} to the rows of {@code shape}, a shape without a latency sketch. */
+    static void apply(Connection c, Shape shape, Events events) throws SQLException {
+        if (shape.latency) {
+            throw new IllegalArgumentException(shape + " keeps a latency sketch, which is merged in Java");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql(shape, events.where()))) {
+            Integer[] grains = new Integer[shape.grains.length];
+            for (int i = 0; i < grains.length; i++) {
+                grains[i] = shape.grains[i];
+            }
+            ps.setArray(1, c.createArrayOf("int4", grains));
+            events.binder().bind(ps, 2);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The SQL form of {@link Shape#folds}: the error rollups fold failed requests only. */
+    static String filter(Shape shape) {
+        return switch (shape) {
+            case ORG_ERROR, ERROR -> "e.status = 'error'";
+            default -> "true";
+        };
+    }
+
+    /** One summed column over the group's events, as Figures sums it (null adds nothing). */
+    static String aggregate(FigureColumn m) {
+        return switch (m) {
+            case REQUESTS -> "count(*)";
+            case ERRORS -> "count(*) filter (where e.status = 'error')";
+            case UNPRICED -> "count(*) filter (where e.cost_source = 'unpriced')";
+            case LATENCY_SUM -> "coalesce(sum(e.latency_ms), 0)";
+            default -> "coalesce(sum(e." + m.column() + "), 0)" + (m.sqlType().equals("bigint") ? "::bigint" : "");
+        };
+    }
+
+    static String sql(Shape shape, String where) {
+        String bucket = "to_timestamp(floor(extract(epoch from e.occurred_at))::bigint / g.grain * g.grain)";
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner select = new StringJoiner(", ");
+        StringJoiner group = new StringJoiner(", ");
+        StringJoiner conflict = new StringJoiner(", ");
+        StringJoiner updates = new StringJoiner(", ");
+        columns.add("org_id");
+        select.add("e.org_id");
+        group.add("e.org_id");
+        conflict.add("org_id");
+        if (shape.perTeam) {
+            columns.add("team_id");
+            select.add("e.team_id");
+            group.add("e.team_id");
+            conflict.add("team_id");
+        }
+        columns.add("grain").add("bucket_start");
+        select.add("g.grain").add(bucket);
+        group.add("g.grain").add(bucket);
+        conflict.add("grain").add("bucket_start");
+        for (String d : shape.dimensions) {
+            columns.add(d);
+            select.add("e." + d);
+            group.add("e." + d);
+            conflict.add(d);
+        }
+        for (FigureColumn m : shape.metrics) {
+            columns.add(m.column());
+            select.add(aggregate(m));
+            updates.add(m.column() + " = " + shape.table + "." + m.column() + " + excluded." + m.column());
+        }
+        return "insert into " + shape.table + " (" + columns + ") select " + select
+                + " from usage_event e cross join unnest(?::int4[]) as g (grain) where (" + where + ") and "
+                + filter(shape) + " group by " + group + " on conflict (" + conflict + ") do update set " + updates;
+    }
+}
