@@ -11,19 +11,32 @@ import java.util.function.Consumer;
 
 /** The ingest batches waiting to be rolled up, claimed so that each is folded by exactly one transaction. */
 public final class WorkQueue {
-    /** Claimed batches: their ids and the time span their events cover. */
-    record Claim(Long[] batchIds, Timestamp from, Timestamp to) {}
+    /** Claimed batches, all of one organization: their ids and the time span their events cover. */
+    record Claim(String orgId, Long[] batchIds, Timestamp from, Timestamp to) {}
 
+    /**
+     * The oldest pending batch no other transaction holds, and up to {@code limit} pending batches of its organization
+     * (that one included: a row this statement locked is not skipped). One organization per claim keeps the fold's
+     * reads and writes on one shard on Citus, where usage_event and the rollups are distributed by organization
+     * (deploy/SCALING.md §6); ingest_batch stays on the coordinator there, so SKIP LOCKED works as on one PostgreSQL.
+     */
     static final String CLAIM = """
-            select batch_id, min_occurred_at, max_occurred_at from ingest_batch
-            where rolled_up_at is null
+            with oldest as (
+                select org_id from ingest_batch
+                where rolled_up_at is null
+                order by batch_id
+                limit 1
+                for update skip locked
+            )
+            select batch_id, org_id, min_occurred_at, max_occurred_at from ingest_batch
+            where rolled_up_at is null and org_id = (select org_id from oldest)
             order by batch_id
             limit ?
             for update skip locked
             """;
     static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + """
              from usage_event
-            where ingest_batch_id = any(?) and occurred_at between ? and ?
+            where org_id = ? and ingest_batch_id = any(?) and occurred_at between ? and ?
             """;
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
     static final String DONE = "update ingest_batch set rolled_up_at = now() where batch_id = any(?)";
@@ -48,9 +61,13 @@ public final class WorkQueue {
 
     private WorkQueue() {}
 
-    /** Locks up to {@code limit} pending batches no other transaction holds; null when there are none. */
+    /**
+     * Locks up to {@code limit} pending batches of one organization that no other transaction holds, the oldest
+     * such batch first; null when there are none.
+     */
     static Claim claim(Connection c, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
+        String orgId = null;
         Timestamp from = null;
         Timestamp to = null;
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -58,19 +75,21 @@ public final class WorkQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
-                    from = from == null || rs.getTimestamp(2).before(from) ? rs.getTimestamp(2) : from;
-                    to = to == null || rs.getTimestamp(3).after(to) ? rs.getTimestamp(3) : to;
+                    orgId = rs.getString(2);
+                    from = from == null || rs.getTimestamp(3).before(from) ? rs.getTimestamp(3) : from;
+                    to = to == null || rs.getTimestamp(4).after(to) ? rs.getTimestamp(4) : to;
                 }
             }
         }
-        return ids.isEmpty() ? null : new Claim(ids.toArray(Long[]::new), from, to);
+        return ids.isEmpty() ? null : new Claim(orgId, ids.toArray(Long[]::new), from, to);
     }
 
     static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
-            ps.setArray(1, c.createArrayOf("int8", claim.batchIds()));
-            ps.setTimestamp(2, claim.from());
-            ps.setTimestamp(3, claim.to());
+            ps.setString(1, claim.orgId());
+            ps.setArray(2, c.createArrayOf("int8", claim.batchIds()));
+            ps.setTimestamp(3, claim.from());
+            ps.setTimestamp(4, claim.to());
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
