@@ -24,6 +24,9 @@ begin
     if not exists (select 1 from pg_extension where extname = 'citus') then
         return;
     end if;
+    -- One connection per worker for this transaction: Citus refuses to change local tables after a parallel
+    -- (multi-connection) operation on distributed ones in the same transaction.
+    perform set_config('citus.multi_shard_modify_mode', 'sequential', true);
     foreach t in array distributed loop
         if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass) then
             if t = 'usage_event' then

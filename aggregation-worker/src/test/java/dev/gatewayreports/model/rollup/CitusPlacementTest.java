@@ -54,7 +54,7 @@ class CitusPlacementTest {
     private static Map<String, String> placement() {
         // partmethod h: hash-distributed, n: reference or coordinator-local; repmodel s for coordinator-local.
         return Db.query("""
-                        select logicalrelid::text as t, partmethod || repmodel || ':' || colocationid as p
+                        select logicalrelid::text as t, partmethod::text || repmodel::text || ':' || colocationid as p
                         from pg_dist_partition
                         """)
                 .stream()
