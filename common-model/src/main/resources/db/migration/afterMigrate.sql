@@ -27,6 +27,21 @@ begin
     -- One connection per worker for this transaction: Citus refuses to change local tables after a parallel
     -- (multi-connection) operation on distributed ones in the same transaction.
     perform set_config('citus.multi_shard_modify_mode', 'sequential', true);
+    -- Coordinator-local first: a reference table's foreign key to one of them would otherwise add it on its own, marked
+    -- as converted automatically (Citus turns such tables back into plain ones when the key goes).
+    foreach t in array coordinator loop
+        if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass) then
+            perform citus_add_local_table_to_metadata(t, cascade_via_foreign_keys => true);
+        end if;
+    end loop;
+    -- A reference table may have been added above as coordinator-local (its foreign key to organization joined it to
+    -- that group): it becomes a reference table from there.
+    foreach t in array reference loop
+        if to_regclass(t) is not null
+           and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass and repmodel = 't') then
+            perform create_reference_table(t);
+        end if;
+    end loop;
     foreach t in array distributed loop
         if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass) then
             if t = 'usage_event' then
@@ -34,16 +49,6 @@ begin
             else
                 perform create_distributed_table(t, 'org_id', colocate_with => 'usage_event');
             end if;
-        end if;
-    end loop;
-    foreach t in array reference loop
-        if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass) then
-            perform create_reference_table(t);
-        end if;
-    end loop;
-    foreach t in array coordinator loop
-        if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass) then
-            perform citus_add_local_table_to_metadata(t, cascade_via_foreign_keys => true);
         end if;
     end loop;
     -- Tables of this schema no list names (partitions follow their parent; Flyway's history stays local).

@@ -78,6 +78,7 @@ class CitusPlacementTest {
         for (String table : COORDINATOR) {
             assertTrue(placed.get(table).startsWith("ns:"), table + " is coordinator-local: " + placed.get(table));
         }
+        assertEquals(0, Db.count("select count(*) from pg_dist_partition where autoconverted"), "added on purpose");
         // Partitions made later (ingest's usage_event_ensure_partitions) are distributed with their parent.
         Db.query("select usage_event_ensure_partitions(date '2031-01-01', date '2031-01-01')");
         assertEquals(events, placement().get("usage_event_p20310101"));

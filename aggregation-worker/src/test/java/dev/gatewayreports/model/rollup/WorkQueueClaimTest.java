@@ -3,6 +3,8 @@ package dev.gatewayreports.model.rollup;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.aggregation.rollup.ManualRollups;
 import dev.gatewayreports.aggregation.rollup.RollupCycle;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class WorkQueueClaimTest {
     private static final String NEW_BATCH = """
             insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)
-            values (?, 0, now() - interval '1 hour', now()) returning batch_id
+            values (?, ?, now() - interval '1 hour', now()) returning batch_id
             """;
 
     private final AgroalDataSource ds;
@@ -65,9 +67,14 @@ class WorkQueueClaimTest {
     }
 
     private long batch(String org) throws SQLException {
+        return batch(org, 0);
+    }
+
+    private long batch(String org, int events) throws SQLException {
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement(NEW_BATCH)) {
             ps.setString(1, org);
+            ps.setInt(2, events);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 made.add(rs.getLong(1));
@@ -106,6 +113,27 @@ class WorkQueueClaimTest {
             assertArrayEquals(new Long[] {a1, a2}, again.batchIds(), "at most the limit, oldest first");
             second.rollback();
             third.rollback();
+        }
+    }
+
+    @Test
+    void shouldLeaveABatchPendingWhileFewerEventsThanItHoldsAreVisible() throws SQLException {
+        // As a batch looks on Citus between the coordinator's commit of its row and the worker's of its events.
+        long early = batch(orgA, 3);
+        SQLException refused = assertThrows(SQLException.class, () -> cycle.runOnce(10, () -> {}));
+        assertTrue(refused.getMessage().contains("0 are visible yet"), refused.getMessage());
+        assertEquals(1, pending(early), "still pending");
+    }
+
+    private long pending(long batchId) throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*) from ingest_batch where batch_id = ? and rolled_up_at is null")) {
+            ps.setLong(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

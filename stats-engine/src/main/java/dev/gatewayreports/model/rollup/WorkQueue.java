@@ -6,13 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** The ingest batches waiting to be rolled up, claimed so that each is folded by exactly one transaction. */
 public final class WorkQueue {
-    /** Claimed batches, all of one organization: their ids and the time span their events cover. */
-    record Claim(String orgId, Long[] batchIds, Timestamp from, Timestamp to) {}
+    /** Claimed batches, all of one organization: their ids, how many events they hold and the span those cover. */
+    record Claim(String orgId, Long[] batchIds, long events, Timestamp from, Timestamp to) {}
 
     /**
      * The oldest pending batch no other transaction holds, and up to {@code limit} pending batches of its organization
@@ -28,7 +29,7 @@ public final class WorkQueue {
                 limit 1
                 for update skip locked
             )
-            select batch_id, org_id, min_occurred_at, max_occurred_at from ingest_batch
+            select batch_id, org_id, min_occurred_at, max_occurred_at, event_count from ingest_batch
             where rolled_up_at is null and org_id = (select org_id from oldest)
             order by batch_id
             limit ?
@@ -68,6 +69,7 @@ public final class WorkQueue {
     static Claim claim(Connection c, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         String orgId = null;
+        long events = 0;
         Timestamp from = null;
         Timestamp to = null;
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -78,12 +80,21 @@ public final class WorkQueue {
                     orgId = rs.getString(2);
                     from = from == null || rs.getTimestamp(3).before(from) ? rs.getTimestamp(3) : from;
                     to = to == null || rs.getTimestamp(4).after(to) ? rs.getTimestamp(4) : to;
+                    events += rs.getLong(5);
                 }
             }
         }
-        return ids.isEmpty() ? null : new Claim(orgId, ids.toArray(Long[]::new), from, to);
+        return ids.isEmpty() ? null : new Claim(orgId, ids.toArray(Long[]::new), events, from, to);
     }
 
+    /**
+     * Hands every event of the claimed batches to {@code sink}; fails (so the caller rolls back and the batches stay
+     * pending) when fewer than the batches hold are visible. On one PostgreSQL a batch row and its events commit
+     * together. On Citus they do not become visible together: ingest commits the batch row on the coordinator first
+     * and its events on a worker node a moment later (two-phase commit), so a claim can see a batch whose events are
+     * not visible yet, and folding it then would lose them. A batch's events are all on one node, so they appear at
+     * once.
+     */
     static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
             ps.setString(1, claim.orgId());
@@ -91,10 +102,16 @@ public final class WorkQueue {
             ps.setTimestamp(3, claim.from());
             ps.setTimestamp(4, claim.to());
             ps.setFetchSize(10_000);
+            long read = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(EventRow.read(rs));
+                    read++;
                 }
+            }
+            if (read < claim.events()) {
+                throw new SQLException("batches " + Arrays.toString(claim.batchIds()) + " hold "
+                        + claim.events() + " events but " + read + " are visible yet; left pending");
             }
         }
     }
