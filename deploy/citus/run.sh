@@ -5,14 +5,13 @@
 #
 #   deploy/citus/run.sh up          build Citus if not built yet, start the cluster
 #   deploy/citus/run.sh db          (re)create the database CITUS_DB on the coordinator, with citus and citus_columnar
-#   deploy/citus/run.sh migrate     run the migrations on it the way the migrate Job does (report-api, init-and-exit;
-#                                   packages report-api first when its jar is missing)
-#   deploy/citus/run.sh test        db, then the Citus suite with TEST_DATABASE_URL on the coordinator
-#   deploy/citus/run.sh columnar D  daily partitions of usage_event that ended more than D days ago become columnar
+#   deploy/citus/run.sh test        db, then the Citus suite with TEST_DATABASE_URL on the coordinator: each test JVM
+#                                   migrates the database at start with Flyway (the migrate Job's way), whose
+#                                   afterMigrate step distributes the tables
 #   deploy/citus/run.sh down        stop the cluster (the build and the data directories stay)
 #   deploy/citus/run.sh all         up, test, down
 #
-# Environment: CITUS_KIT (the kit's directory), CITUS_DB [gateway_reports_citus], COORD_PORT [5441],
+# Environment: CITUS_KIT (the kit's directory), CITUS_DB [gateway_reports_citus], COORD_PORT/W1_PORT/W2_PORT [5441-5443],
 # CITUS_SHARD_COUNT [8] (shards per distributed table, set on the database before the first migration),
 # JAVA_HOME [/usr/lib/jvm/temurin-25-jdk-amd64].
 set -euo pipefail
@@ -21,6 +20,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CITUS_KIT=${CITUS_KIT:-$ROOT/../shared/tools/citus}
 CITUS_DB=${CITUS_DB:-gateway_reports_citus}
 COORD_PORT=${COORD_PORT:-5441}
+W1_PORT=${W1_PORT:-5442}
+W2_PORT=${W2_PORT:-5443}
 CITUS_SHARD_COUNT=${CITUS_SHARD_COUNT:-8}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JDBC_URL="jdbc:postgresql://127.0.0.1:$COORD_PORT/$CITUS_DB"
@@ -39,7 +40,8 @@ kit() {
     COORD_PORT=$COORD_PORT "$CITUS_KIT/citus-cluster.sh" "$@"
 }
 
-coord() { psql -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$COORD_PORT" -U postgres "$@"; }
+node() { local port=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
+coord() { node "$COORD_PORT" "$@"; }
 
 up() {
     if [ ! -e "$(pg_config --pkglibdir 2>/dev/null || echo /usr/lib/postgresql/15/lib)/citus.so" ]; then
@@ -51,22 +53,17 @@ up() {
 }
 
 db() {
-    log "database $CITUS_DB on :$COORD_PORT ($CITUS_SHARD_COUNT shards per distributed table)"
-    coord -d postgres -c "drop database if exists $CITUS_DB with (force)" -c "create database $CITUS_DB"
-    # Citus propagates the database and the extensions to the workers.
-    coord -d "$CITUS_DB" -c "create extension citus" -c "create extension citus_columnar" \
+    log "database $CITUS_DB on :$COORD_PORT, workers :$W1_PORT :$W2_PORT ($CITUS_SHARD_COUNT shards per distributed table)"
+    # Citus keeps its node list per database: each node gets the database and the extension, then the coordinator
+    # registers itself and the workers in it (before any table is distributed, or it would keep the shards itself).
+    local port
+    for port in "$W1_PORT" "$W2_PORT" "$COORD_PORT"; do
+        node "$port" -d postgres -c "drop database if exists $CITUS_DB with (force)" -c "create database $CITUS_DB"
+        node "$port" -d "$CITUS_DB" -c "create extension citus" -c "create extension citus_columnar"
+    done
+    coord -d "$CITUS_DB" -c "select citus_set_coordinator_host('127.0.0.1', $COORD_PORT)" \
+        -c "select citus_add_node('127.0.0.1', $W1_PORT)" -c "select citus_add_node('127.0.0.1', $W2_PORT)" \
         -c "alter database $CITUS_DB set citus.shard_count = $CITUS_SHARD_COUNT"
-}
-
-migrate() {
-    local jar=$ROOT/report-api/target/quarkus-app/quarkus-run.jar
-    if [ ! -f "$jar" ]; then
-        (cd "$ROOT" && ./mvnw -B -ntp -q -pl report-api -am package -DskipTests)
-    fi
-    QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_MIGRATE_AT_START=true \
-        QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
-        "$JAVA_HOME/bin/java" -jar "$jar"
-    coord -d "$CITUS_DB" -c "select logicalrelid, partmethod, colocationid from pg_dist_partition order by 1::text"
 }
 
 suite() {
@@ -76,19 +73,10 @@ suite() {
         -Dtest="$WORKER_TESTS,$API_TESTS" -Dsurefire.failIfNoSpecifiedTests=false -DskipITs -Dspotless.check.skip=true
 }
 
-columnar() {
-    local days=${1:?columnar needs a number of days}
-    # Citus' own procedure: each partition of usage_event that ends before the cut-off is rewritten as columnar.
-    coord -d "$CITUS_DB" -c "call alter_old_partitions_set_access_method('usage_event',
-        date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - interval '$days days', 'columnar')"
-}
-
 case "${1:-}" in
     up) up ;;
     db) db ;;
-    migrate) migrate ;;
     test) suite ;;
-    columnar) columnar "${2:-}" ;;
     down) kit down ;;
     all) up; suite; kit down ;;
     *) sed -n '2,20p' "$0"; exit 2 ;;

@@ -33,12 +33,30 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @TestProfile(ManualRollups.class)
 class CitusPlacementTest {
-    private static final List<String> DISTRIBUTED = List.of("usage_event", "usage_event_key", "rollup_team",
-            "rollup_model", "rollup_api_key", "rollup_error", "rollup_admin", "rollup_org", "rollup_org_model",
+    private static final List<String> DISTRIBUTED = List.of(
+            "usage_event",
+            "usage_event_key",
+            "rollup_team",
+            "rollup_model",
+            "rollup_api_key",
+            "rollup_error",
+            "rollup_admin",
+            "rollup_org",
+            "rollup_org_model",
             "rollup_org_error");
-    private static final List<String> COORDINATOR = List.of("organization", "team", "service_key", "saved_report",
-            "report_schedule", "report_delivery", "ingest_rate", "audit_event", "alert_rule", "alert_event",
-            "alert_notification", "ingest_batch");
+    private static final List<String> COORDINATOR = List.of(
+            "organization",
+            "team",
+            "service_key",
+            "saved_report",
+            "report_schedule",
+            "report_delivery",
+            "ingest_rate",
+            "audit_event",
+            "alert_rule",
+            "alert_event",
+            "alert_notification",
+            "ingest_batch");
 
     private final AgroalDataSource ds;
 
@@ -56,9 +74,7 @@ class CitusPlacementTest {
         return Db.query("""
                         select logicalrelid::text as t, partmethod::text || repmodel::text || ':' || colocationid as p
                         from pg_dist_partition
-                        """)
-                .stream()
-                .collect(Collectors.toMap(r -> (String) r.get("t"), r -> (String) r.get("p")));
+                        """).stream().collect(Collectors.toMap(r -> (String) r.get("t"), r -> (String) r.get("p")));
     }
 
     @Test
@@ -70,8 +86,10 @@ class CitusPlacementTest {
             assertEquals(events, placed.get(table), table + " co-located with usage_event");
             assertEquals(
                     "org_id",
-                    Db.one("select column_to_column_name(logicalrelid, partkey) as c from pg_dist_partition"
-                                    + " where logicalrelid = ?::regclass", table)
+                    Db.one(
+                                    "select column_to_column_name(logicalrelid, partkey) as c from pg_dist_partition"
+                                            + " where logicalrelid = ?::regclass",
+                                    table)
                             .get("c"));
         }
         assertTrue(placed.get("price").startsWith("nt:"), "price is a reference table: " + placed.get("price"));

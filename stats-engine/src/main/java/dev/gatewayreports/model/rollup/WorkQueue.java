@@ -35,6 +35,7 @@ public final class WorkQueue {
             limit ?
             for update skip locked
             """;
+
     static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + """
              from usage_event
             where org_id = ? and ingest_batch_id = any(?) and occurred_at between ? and ?
@@ -110,8 +111,8 @@ public final class WorkQueue {
                 }
             }
             if (read < claim.events()) {
-                throw new SQLException("batches " + Arrays.toString(claim.batchIds()) + " hold "
-                        + claim.events() + " events but " + read + " are visible yet; left pending");
+                throw new SQLException("batches " + Arrays.toString(claim.batchIds()) + " hold " + claim.events()
+                        + " events but " + read + " are visible yet; left pending");
             }
         }
     }
