@@ -6,27 +6,42 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** The ingest batches waiting to be rolled up, claimed so that each is folded by exactly one transaction. */
 public final class WorkQueue {
-    /** Claimed batches: their ids, the time span their events cover and how many events they hold. */
-    record Claim(Long[] batchIds, Timestamp from, Timestamp to, long events) {}
+    /**
+     * Claimed batches, all of one organization: their ids, how many events they hold and the span those cover.
+     */
+    record Claim(String orgId, Long[] batchIds, long events, Timestamp from, Timestamp to) {}
 
     /**
-     * Pending batches oldest first, locked as they are fetched: read one row at a time, so a claim locks only the
-     * batches it takes. At most one batch per event of the budget can be taken, hence the limit.
+     * The oldest pending batch no other transaction holds, then pending batches of its organization oldest first,
+     * locked as they are fetched: read one row at a time, so a claim locks only the batches it takes (a row this
+     * statement locked is not skipped). At most one batch per event of the budget can be taken, hence the limit. One
+     * organization per claim keeps the fold's reads and writes on one shard on Citus, where usage_event and the
+     * rollups are distributed by organization (deploy/SCALING.md §6); ingest_batch stays on the coordinator there, so
+     * SKIP LOCKED works as on one PostgreSQL.
      */
     static final String CLAIM = """
-            select batch_id, min_occurred_at, max_occurred_at, event_count from ingest_batch
-            where rolled_up_at is null
+            with oldest as (
+                select org_id from ingest_batch
+                where rolled_up_at is null
+                order by batch_id
+                limit 1
+                for update skip locked
+            )
+            select batch_id, org_id, min_occurred_at, max_occurred_at, event_count from ingest_batch
+            where rolled_up_at is null and org_id = (select org_id from oldest)
             order by batch_id
             limit ?
             for update skip locked
             """;
-    /** The claimed batches' events, a predicate over {@code usage_event e}. */
-    static final String CLAIMED = "e.ingest_batch_id = any(?) and e.occurred_at between ? and ?";
+    /** The claimed batches' events, a predicate over {@code usage_event e}: one organization, so one shard on Citus. */
+    static final String CLAIMED =
+            "e.org_id = ? and e.ingest_batch_id = any(?) and e.occurred_at between ? and ?";
 
     static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + CLAIMED;
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
@@ -53,29 +68,31 @@ public final class WorkQueue {
     private WorkQueue() {}
 
     /**
-     * Locks pending batches no other transaction holds, oldest first, until their events reach {@code maxEvents}
-     * (always at least one batch, whatever its size: a batch is folded whole); null when there are none. The budget
-     * bounds the memory of a fold whatever the batches' sizes. Needs a transaction (the rows are fetched through a
-     * cursor).
+     * Locks pending batches of one organization that no other transaction holds, oldest first, until their events
+     * reach {@code maxEvents} (always at least one batch, whatever its size: a batch is folded whole); null when there
+     * are none. The budget bounds the memory of a fold whatever the batches' sizes. Needs a transaction (the rows are
+     * fetched through a cursor).
      */
     static Claim claim(Connection c, int maxEvents) throws SQLException {
         List<Long> ids = new ArrayList<>();
+        String orgId = null;
+        long events = 0;
         Timestamp from = null;
         Timestamp to = null;
-        long events = 0;
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setInt(1, Math.max(1, maxEvents));
             ps.setFetchSize(1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (events < maxEvents && rs.next()) {
                     ids.add(rs.getLong(1));
-                    from = from == null || rs.getTimestamp(2).before(from) ? rs.getTimestamp(2) : from;
-                    to = to == null || rs.getTimestamp(3).after(to) ? rs.getTimestamp(3) : to;
-                    events += rs.getInt(4);
+                    orgId = rs.getString(2);
+                    from = from == null || rs.getTimestamp(3).before(from) ? rs.getTimestamp(3) : from;
+                    to = to == null || rs.getTimestamp(4).after(to) ? rs.getTimestamp(4) : to;
+                    events += rs.getLong(5);
                 }
             }
         }
-        return ids.isEmpty() ? null : new Claim(ids.toArray(Long[]::new), from, to, events);
+        return ids.isEmpty() ? null : new Claim(orgId, ids.toArray(Long[]::new), events, from, to);
     }
 
     /** The claimed batches' events, for a fold in SQL. */
@@ -84,20 +101,35 @@ public final class WorkQueue {
     }
 
     private static int bindClaimed(Connection c, PreparedStatement ps, int p, Claim claim) throws SQLException {
+        ps.setString(p++, claim.orgId());
         ps.setArray(p++, c.createArrayOf("int8", claim.batchIds()));
         ps.setTimestamp(p++, claim.from());
         ps.setTimestamp(p++, claim.to());
         return p;
     }
 
+    /**
+     * Hands every event of the claimed batches to {@code sink}; fails (so the caller rolls back and the batches stay
+     * pending) when fewer than the batches hold are visible. On one PostgreSQL a batch row and its events commit
+     * together. On Citus they do not become visible together: ingest commits the batch row on the coordinator first
+     * and its events on a worker node a moment later (two-phase commit), so a claim can see a batch whose events are
+     * not visible yet, and folding it then would lose them. A batch's events are all on one node, so they appear at
+     * once.
+     */
     static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
             bindClaimed(c, ps, 1, claim);
             ps.setFetchSize(10_000);
+            long read = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(EventRow.read(rs));
+                    read++;
                 }
+            }
+            if (read < claim.events()) {
+                throw new SQLException("batches " + Arrays.toString(claim.batchIds()) + " hold " + claim.events()
+                        + " events but " + read + " are visible yet; left pending");
             }
         }
     }

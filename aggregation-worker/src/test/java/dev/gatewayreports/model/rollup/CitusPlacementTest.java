@@ -1,0 +1,123 @@
+package dev.gatewayreports.model.rollup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gatewayreports.aggregation.rollup.ManualRollups;
+import dev.gatewayreports.testing.Db;
+import dev.gatewayreports.testing.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a Citus coordinator (deploy/citus/run.sh test): the migrations' afterMigrate step placed every table as
+ * deploy/SCALING.md §6 says, and the fold's event read for one claim is a router query (one shard). Skipped on plain
+ * PostgreSQL, where the step does nothing.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@TestProfile(ManualRollups.class)
+class CitusPlacementTest {
+    private static final List<String> DISTRIBUTED = List.of(
+            "usage_event",
+            "usage_event_key",
+            "rollup_team",
+            "rollup_model",
+            "rollup_api_key",
+            "rollup_error",
+            "rollup_admin",
+            "rollup_org",
+            "rollup_org_model",
+            "rollup_org_error");
+    private static final List<String> COORDINATOR = List.of(
+            "organization",
+            "team",
+            "service_key",
+            "saved_report",
+            "report_schedule",
+            "report_delivery",
+            "ingest_rate",
+            "audit_event",
+            "alert_rule",
+            "alert_event",
+            "alert_notification",
+            "ingest_batch");
+
+    private final AgroalDataSource ds;
+
+    CitusPlacementTest(AgroalDataSource ds) {
+        this.ds = ds;
+    }
+
+    @BeforeEach
+    void onCitusOnly() {
+        assumeTrue(Db.count("select count(*) from pg_extension where extname = 'citus'") == 1, "not a Citus database");
+    }
+
+    private static Map<String, String> placement() {
+        // partmethod h: hash-distributed, n: reference or coordinator-local; repmodel s for coordinator-local.
+        return Db.query("""
+                        select logicalrelid::text as t, partmethod::text || repmodel::text || ':' || colocationid as p
+                        from pg_dist_partition
+                        """).stream().collect(Collectors.toMap(r -> (String) r.get("t"), r -> (String) r.get("p")));
+    }
+
+    @Test
+    void shouldDistributeByOrganizationCoLocatedAndKeepTheRestWhereTheListsSay() {
+        Map<String, String> placed = placement();
+        String events = placed.get("usage_event");
+        assertTrue(events.startsWith("hs:"), "usage_event is hash-distributed: " + events);
+        for (String table : DISTRIBUTED) {
+            assertEquals(events, placed.get(table), table + " co-located with usage_event");
+            assertEquals(
+                    "org_id",
+                    Db.one(
+                                    "select column_to_column_name(logicalrelid, partkey) as c from pg_dist_partition"
+                                            + " where logicalrelid = ?::regclass",
+                                    table)
+                            .get("c"));
+        }
+        assertTrue(placed.get("price").startsWith("nt:"), "price is a reference table: " + placed.get("price"));
+        for (String table : COORDINATOR) {
+            assertTrue(placed.get(table).startsWith("ns:"), table + " is coordinator-local: " + placed.get(table));
+        }
+        assertEquals(0, Db.count("select count(*) from pg_dist_partition where autoconverted"), "added on purpose");
+        // Partitions made later (ingest's usage_event_ensure_partitions) are distributed with their parent.
+        Db.query("select usage_event_ensure_partitions(date '2031-01-01', date '2031-01-01')");
+        assertEquals(events, placement().get("usage_event_p20310101"));
+    }
+
+    @Test
+    void shouldReadOneClaimsEventsFromOneShard() throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("explain " + WorkQueue.EVENTS)) {
+            ps.setString(1, "org_router");
+            ps.setArray(2, c.createArrayOf("int8", new Long[] {1L, 2L}));
+            ps.setTimestamp(3, Timestamp.from(Instant.parse("2031-01-01T00:00:00Z")));
+            ps.setTimestamp(4, Timestamp.from(Instant.parse("2031-01-01T12:00:00Z")));
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().contains("Task Count: 1"), plan.toString());
+            assertTrue(plan.toString().contains("Custom Scan (Citus Adaptive)"), plan.toString());
+        }
+    }
+}
