@@ -182,10 +182,9 @@ public class ReportBuilder {
             }
         }
 
-        /** The hourly trend is asked for too and every local day is whole hours: days are sums of hours. */
+        /** The hourly trend is asked for too: local days are then sums of its local hours. */
         private boolean hoursMakeDays() {
-            return spec.sections().contains(Section.HOURLY_TREND)
-                    && ReportTrends.daysAreWholeHours(spec.start(), spec.end(), spec.zone());
+            return spec.sections().contains(Section.HOURLY_TREND);
         }
 
         private StatsQuery trendQuery(BucketSpec buckets) {

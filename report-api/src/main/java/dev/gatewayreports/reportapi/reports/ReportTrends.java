@@ -21,26 +21,18 @@ import java.util.Map;
  * merge into the sketch of all their events).
  */
 final class ReportTrends {
-    /** No limit of its own: the window's hours were already bucketed within the engine's limit. */
-    private static final int ANY = Integer.MAX_VALUE;
+    /** More local days than any report window (at most 366 days) holds. */
+    private static final int DAYS = 1_000;
 
     private ReportTrends() {}
 
-    /** True when every local day boundary inside the window is also a local hour boundary (whole-hour zones, DST). */
-    static boolean daysAreWholeHours(Instant start, Instant end, ZoneId zone) {
-        long[] days = Buckets.boundaries(start, end, zone, BucketSpec.DAY, ANY);
-        long[] hours = Buckets.boundaries(start, end, zone, BucketSpec.seconds(3600), ANY);
-        for (int i = 1; i + 1 < days.length; i++) {
-            if (Arrays.binarySearch(hours, days[i]) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The window's local days, each the sum of its hours (only when {@link #daysAreWholeHours} holds). */
+    /**
+     * The window's local days, each the sum of its local hours. Exact because the engine's hours start at every
+     * local midnight (they are counted from it, DST days and 30/45-minute offsets included), so no hour straddles two
+     * days ({@code ReportTrendsTest} checks every zone of the time-zone database).
+     */
     static StatsResult days(StatsResult hourly, Instant start, Instant end, ZoneId zone) {
-        long[] days = Buckets.boundaries(start, end, zone, BucketSpec.DAY, ANY);
+        long[] days = Buckets.boundaries(start, end, zone, BucketSpec.DAY, DAYS);
         Map<Integer, Figures> byDay = new LinkedHashMap<>();
         for (StatsRow hour : hourly.rows()) {
             int i = Arrays.binarySearch(days, hour.bucketStart().getEpochSecond());
