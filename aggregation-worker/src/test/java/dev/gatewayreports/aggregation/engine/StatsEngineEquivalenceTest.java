@@ -156,6 +156,75 @@ class StatsEngineEquivalenceTest {
         assertTrue(folds.get() > 0, "the worker folded while queries ran");
     }
 
+    @Test
+    void shouldAnswerAReportsQueriesTogetherAsEachAlone() throws Exception {
+        String[] teams = {team(), team(), team()};
+        String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        EquivalenceData.loadPartlyFolded(ds, cycle, org, teams, FROM, DAYS);
+        StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
+        StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
+        Random random = new Random(13);
+        Set<Measure> all = EnumSet.of(
+                Measure.REQUESTS, Measure.ERRORS, Measure.TOKENS, Measure.CREDITS, Measure.COST, Measure.LATENCY);
+        Set<Measure> trend =
+                EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.TOKENS, Measure.CREDITS, Measure.COST);
+        Set<Measure> money = EnumSet.of(Measure.REQUESTS, Measure.CREDITS, Measure.COST);
+        int shared = 0;
+        for (int i = 0; i < 40; i++) {
+            // A report's questions (as ReportBuilder asks them) over one random window, and one random query of
+            // its own (other teams or a filter: read on its own) in the same call.
+            StatsQuery anchor = randomQuery(random, teams, org);
+            Instant start = anchor.start();
+            Instant end = anchor.end();
+            Instant previous = start.minus(Duration.between(start, end));
+            List<StatsQuery> report = List.of(
+                    like(anchor, previous, start, BucketSpec.NONE, List.of(), all),
+                    like(anchor, start, end, BucketSpec.NONE, List.of(Dimension.MODEL, Dimension.PROVIDER), all),
+                    like(anchor, start, end, BucketSpec.seconds(3_600), List.of(), trend),
+                    like(anchor, start, end, BucketSpec.DAY, List.of(), trend),
+                    like(anchor, start, end, BucketSpec.NONE, List.of(Dimension.API_KEY), money),
+                    like(
+                            anchor,
+                            start,
+                            end,
+                            BucketSpec.NONE,
+                            List.of(Dimension.ERROR_TYPE),
+                            EnumSet.of(Measure.ERRORS)),
+                    randomQuery(random, teams, org));
+            List<StatsResult> together = fast.executeAll(report);
+            assertEquals(report.size(), together.size());
+            for (int k = 0; k < report.size(); k++) {
+                StatsQuery q = report.get(k);
+                String what = "report " + i + " query " + k + ": " + q;
+                assertSameRows(together.get(k), raw.execute(q), q, what);
+                assertSameRows(together.get(k), fast.execute(q), q, what + " (alone)");
+                shared += together.get(k).rollupPieces() > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(shared > 200, "only " + shared + " of 280 queries read rollups");
+    }
+
+    private static StatsQuery like(
+            StatsQuery q,
+            Instant start,
+            Instant end,
+            BucketSpec buckets,
+            List<Dimension> group,
+            Set<Measure> measures) {
+        return new StatsQuery(
+                q.organizationId(),
+                q.teamIds(),
+                start,
+                end,
+                q.zone(),
+                buckets,
+                group,
+                Map.of(),
+                RawFilters.NONE,
+                measures,
+                q.wholeOrganization());
+    }
+
     private static String team() {
         return "team_" + UUID.randomUUID().toString().substring(0, 8);
     }

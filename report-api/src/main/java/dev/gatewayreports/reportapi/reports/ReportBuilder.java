@@ -40,6 +40,9 @@ public class ReportBuilder {
     private static final Set<Measure> ALL = EnumSet.of(
             Measure.REQUESTS, Measure.ERRORS, Measure.TOKENS, Measure.CREDITS, Measure.COST, Measure.LATENCY);
     private static final Set<Measure> MONEY = EnumSet.of(Measure.REQUESTS, Measure.CREDITS, Measure.COST);
+    private static final Set<Measure> TREND =
+            EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.TOKENS, Measure.CREDITS, Measure.COST);
+    private static final BucketSpec HOUR = BucketSpec.seconds(3600);
 
     private final StatsEngine engine;
     private final ReportEventsRepository events;
@@ -72,13 +75,17 @@ public class ReportBuilder {
                 new Queries(spec, scope).data());
     }
 
-    /** One report's queries; each is run at most once however many sections use it. */
+    /**
+     * One report's queries; each is run at most once however many sections use it, and those the sections will ask
+     * are answered together first ({@link StatsEngine#executeAll}: one snapshot, one read of the raw events they
+     * need).
+     */
     private final class Queries {
         private final ReportSpec spec;
         private final ReportScope scope;
         private final ReportFocus focus;
+        private final Map<StatsQuery, StatsResult> results = new HashMap<>();
         private Figures total;
-        private List<StatsRow> models;
 
         Queries(ReportSpec spec, ReportScope scope) {
             this.spec = spec;
@@ -88,6 +95,11 @@ public class ReportBuilder {
 
         ReportData data() {
             Set<Section> on = spec.sections();
+            List<StatsQuery> planned = planned();
+            List<StatsResult> answers = engine.executeAll(planned);
+            for (int i = 0; i < planned.size(); i++) {
+                results.put(planned.get(i), answers.get(i));
+            }
             return new ReportData(
                     on.contains(Section.SUMMARY) ? summary() : null,
                     on.contains(Section.DAILY_TREND) ? days() : null,
@@ -102,8 +114,38 @@ public class ReportBuilder {
                     on.contains(Section.ERROR_DETAILS) ? errorDetails() : null);
         }
 
+        /** The engine queries the report's sections ask (the same ones the section methods below run). */
+        private List<StatsQuery> planned() {
+            Set<Section> on = spec.sections();
+            List<StatsQuery> planned = new ArrayList<>();
+            if (on.contains(Section.SUMMARY)) {
+                planned.add(previousQuery());
+            }
+            if (modelsNeeded()) {
+                planned.add(modelsQuery());
+            } else if (on.contains(Section.SUMMARY)) {
+                planned.add(totalQuery());
+            }
+            if (on.contains(Section.BY_PROVIDER) && !modelsNeeded()) {
+                planned.add(sharesQuery(Dimension.PROVIDER));
+            }
+            if (on.contains(Section.HOURLY_TREND)) {
+                planned.add(trendQuery(HOUR));
+            }
+            if (on.contains(Section.DAILY_TREND) && !hoursMakeDays()) {
+                planned.add(trendQuery(BucketSpec.DAY));
+            }
+            if (on.contains(Section.BY_API_KEY)) {
+                planned.add(sharesQuery(Dimension.API_KEY));
+            }
+            if (on.contains(Section.ERROR_DETAILS)) {
+                planned.add(errorTypesQuery());
+            }
+            return planned;
+        }
+
         private Summary summary() {
-            Figures previous = run(spec.previousStart(), spec.start(), BucketSpec.NONE, List.of(), ALL).rows().stream()
+            Figures previous = run(previousQuery()).rows().stream()
                     .map(StatsRow::figures)
                     .findFirst()
                     .orElse(Figures.empty(true));
@@ -122,7 +164,7 @@ public class ReportBuilder {
         private List<HourlyTrendRow> hours() {
             List<HourlyTrendRow> rows = new ArrayList<>();
             trend(
-                    BucketSpec.seconds(3600),
+                    HOUR,
                     (bucket, f) -> rows.add(ReportRows.hour(
                             bucket.atZone(spec.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), f)));
             return rows;
@@ -130,12 +172,9 @@ public class ReportBuilder {
 
         /** Every bucket of the period, oldest first, with its figures (zeros when it had no events). */
         private void trend(BucketSpec buckets, BiConsumer<Instant, Figures> row) {
-            StatsResult result = run(
-                    spec.start(),
-                    spec.end(),
-                    buckets,
-                    List.of(),
-                    EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.TOKENS, Measure.CREDITS, Measure.COST));
+            StatsResult result = buckets.equals(BucketSpec.DAY) && hoursMakeDays()
+                    ? ReportTrends.days(run(trendQuery(HOUR)), spec.start(), spec.end(), spec.zone())
+                    : run(trendQuery(buckets));
             Map<Instant, Figures> byBucket = new HashMap<>();
             result.rows().forEach(r -> byBucket.put(r.bucketStart(), r.figures()));
             for (Instant bucket : result.bucketStarts()) {
@@ -143,8 +182,17 @@ public class ReportBuilder {
             }
         }
 
+        /** The hourly trend is asked for too: local days are then sums of its local hours. */
+        private boolean hoursMakeDays() {
+            return spec.sections().contains(Section.HOURLY_TREND);
+        }
+
+        private StatsQuery trendQuery(BucketSpec buckets) {
+            return query(spec.start(), spec.end(), buckets, List.of(), TREND);
+        }
+
         private List<ProviderRow> providers() {
-            List<StatsRow> result = shares(Dimension.PROVIDER);
+            List<StatsRow> result = modelsNeeded() ? ReportTrends.byDimension(models(), 1) : shares(Dimension.PROVIDER);
             long all = requests(result);
             return focus.sorted(
                     result.stream()
@@ -170,8 +218,11 @@ public class ReportBuilder {
         }
 
         private List<StatsRow> shares(Dimension dimension) {
-            return run(spec.start(), spec.end(), BucketSpec.NONE, List.of(dimension), MONEY)
-                    .rows();
+            return run(sharesQuery(dimension)).rows();
+        }
+
+        private StatsQuery sharesQuery(Dimension dimension) {
+            return query(spec.start(), spec.end(), BucketSpec.NONE, List.of(dimension), MONEY);
         }
 
         private List<ModelRow> byModel() {
@@ -205,15 +256,7 @@ public class ReportBuilder {
 
         private ErrorDetails errorDetails() {
             Figures t = total();
-            List<StatsRow> types = run(
-                            spec.start(),
-                            spec.end(),
-                            BucketSpec.NONE,
-                            List.of(Dimension.ERROR_TYPE),
-                            // errors only: then the error rollups answer (asking for requests too sent an
-                            // organization's month of errors to raw events, 1.7 s at 10M events)
-                            EnumSet.of(Measure.ERRORS))
-                    .rows();
+            List<StatsRow> types = run(errorTypesQuery()).rows();
             List<ErrorTypeRow> byType = types.stream()
                     .filter(r -> r.figures().errors() > 0)
                     .sorted(ReportFocus.byCount(
@@ -248,32 +291,65 @@ public class ReportBuilder {
             return rows.stream().mapToLong(r -> r.figures().requests()).sum();
         }
 
+        /**
+         * The window's figures; the sum of the by-model rows when those are read anyway (exact: counts and money add,
+         * and merging the rows' latency sketches gives the same sketch as reading the whole window at once).
+         */
         private Figures total() {
             if (total == null) {
-                total = run(spec.start(), spec.end(), BucketSpec.NONE, List.of(), ALL).rows().stream()
-                        .map(StatsRow::figures)
-                        .findFirst()
-                        .orElse(Figures.empty(true));
+                List<StatsRow> rows =
+                        modelsNeeded() ? models() : run(totalQuery()).rows();
+                total = Figures.empty(true);
+                rows.forEach(r -> total.add(r.figures()));
             }
             return total;
         }
 
-        private List<StatsRow> models() {
-            if (models == null) {
-                models = run(
-                                spec.start(),
-                                spec.end(),
-                                BucketSpec.NONE,
-                                List.of(Dimension.MODEL, Dimension.PROVIDER),
-                                ALL)
-                        .rows();
-            }
-            return models;
+        /** True when a section shows figures per model: the by-model query then answers the totals too. */
+        private boolean modelsNeeded() {
+            Set<Section> on = spec.sections();
+            return on.contains(Section.BY_MODEL)
+                    || on.contains(Section.PERFORMANCE)
+                    || on.contains(Section.ERROR_DETAILS);
         }
 
-        private StatsResult run(
+        private List<StatsRow> models() {
+            return run(modelsQuery()).rows();
+        }
+
+        private StatsQuery previousQuery() {
+            return query(spec.previousStart(), spec.start(), BucketSpec.NONE, List.of(), ALL);
+        }
+
+        private StatsQuery totalQuery() {
+            return query(spec.start(), spec.end(), BucketSpec.NONE, List.of(), ALL);
+        }
+
+        private StatsQuery modelsQuery() {
+            return query(spec.start(), spec.end(), BucketSpec.NONE, List.of(Dimension.MODEL, Dimension.PROVIDER), ALL);
+        }
+
+        /**
+         * Errors by type. Errors only: then the error rollups answer (asking for requests too sent an organization's
+         * month of errors to raw events, 1.7 s at 10M events).
+         */
+        private StatsQuery errorTypesQuery() {
+            return query(
+                    spec.start(),
+                    spec.end(),
+                    BucketSpec.NONE,
+                    List.of(Dimension.ERROR_TYPE),
+                    EnumSet.of(Measure.ERRORS));
+        }
+
+        /** The answer to a query, run now unless the report's planned queries answered it already. */
+        private StatsResult run(StatsQuery q) {
+            return results.computeIfAbsent(q, engine::execute);
+        }
+
+        private StatsQuery query(
                 Instant start, Instant end, BucketSpec buckets, List<Dimension> groupBy, Set<Measure> measures) {
-            return engine.execute(new StatsQuery(
+            return new StatsQuery(
                     scope.orgId(),
                     scope.teamIds(),
                     start,
@@ -284,7 +360,7 @@ public class ReportBuilder {
                     Map.of(),
                     RawFilters.NONE,
                     measures,
-                    scope.wholeOrganization()));
+                    scope.wholeOrganization());
         }
     }
 }

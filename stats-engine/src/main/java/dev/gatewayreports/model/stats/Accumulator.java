@@ -32,21 +32,44 @@ final class Accumulator {
     /** Adds every row of a result set laid out as {@link StatsSql} selects; {@code raw}: rows are events. */
     void addAll(ResultSet rs, boolean raw) throws SQLException {
         while (rs.next()) {
-            int bucket = bucketOf(rs.getLong(1));
             List<String> dims = new ArrayList<>(dimensions);
             for (int d = 0; d < dimensions; d++) {
                 dims.add(rs.getString(2 + d));
             }
-            Figures f = groups.get(new Key(bucket, dims));
-            if (f == null) {
-                if (groups.size() >= maxRows) {
-                    throw new QueryTooLargeException("the query would answer more than " + maxRows + " rows");
-                }
-                f = new Figures(latency);
-                groups.put(new Key(bucket, dims), f);
-            }
-            add(f, rs, 2 + dimensions, raw);
+            add(group(rs.getLong(1), dims), rs, 2 + dimensions, raw);
         }
+    }
+
+    /**
+     * Adds one event read by {@link #event}: its figures (kept without a sketch, so one read serves several
+     * accumulators) and, when this query keeps latency, its latency into the group's sketch.
+     */
+    void addEvent(long epochSecond, List<String> dims, Figures event) {
+        Figures f = group(epochSecond, dims);
+        f.add(event);
+        if (f.sketch != null) {
+            f.sketch.accept(event.latencyMin);
+        }
+    }
+
+    /** One event of a result set laid out as {@link StatsSql#raw} selects, its figures starting at column c. */
+    static Figures event(ResultSet rs, int c) throws SQLException {
+        Figures f = new Figures(false);
+        add(f, rs, c, true);
+        return f;
+    }
+
+    private Figures group(long epochSecond, List<String> dims) {
+        Key key = new Key(bucketOf(epochSecond), dims);
+        Figures f = groups.get(key);
+        if (f == null) {
+            if (groups.size() >= maxRows) {
+                throw new QueryTooLargeException("the query would answer more than " + maxRows + " rows");
+            }
+            f = new Figures(latency);
+            groups.put(key, f);
+        }
+        return f;
     }
 
     private static void add(Figures f, ResultSet rs, int c, boolean raw) throws SQLException {

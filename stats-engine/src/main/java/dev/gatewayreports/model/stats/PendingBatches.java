@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +16,8 @@ final class PendingBatches {
             select batch_id, floor(extract(epoch from min_occurred_at))::bigint,
                    floor(extract(epoch from max_occurred_at))::bigint + 1
               from ingest_batch
-             where rolled_up_at is null and org_id = ?""";
+             where rolled_up_at is null and org_id = ?
+               and max_occurred_at >= ? and min_occurred_at < ?""";
 
     private final Long[] ids;
     private final List<long[]> spans;
@@ -24,12 +27,17 @@ final class PendingBatches {
         this.spans = spans;
     }
 
-    /** The organization's pending batches (a batch holds the events of one organization's ingest call). */
-    static PendingBatches read(Connection c, String orgId) throws SQLException {
+    /**
+     * The organization's pending batches (a batch holds the events of one organization's ingest call) with events
+     * in the window {@code [from, to)} (epoch seconds): the rest of the backlog cannot matter to the query.
+     */
+    static PendingBatches read(Connection c, String orgId, long[] window) throws SQLException {
         List<Long> ids = new ArrayList<>();
         List<long[]> spans = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(PENDING)) {
             ps.setString(1, orgId);
+            ps.setTimestamp(2, Timestamp.from(Instant.ofEpochSecond(window[0])));
+            ps.setTimestamp(3, Timestamp.from(Instant.ofEpochSecond(window[1])));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));

@@ -41,14 +41,18 @@ final class StatsSql {
         return sql.toString();
     }
 
-    /** Raw events of some time ranges (plain parameters, so partitions are pruned), with every filter. */
+    /**
+     * Raw events of some time ranges (plain parameters, so partitions are pruned), with every filter; with
+     * {@code exactTime}, each event's {@code occurred_at} as the last column.
+     */
     static String raw(
             List<Dimension> groupBy,
             Set<Dimension> filtered,
             RawFilters raw,
             boolean errorsOnly,
             int ranges,
-            boolean batches) {
+            boolean batches,
+            boolean exactTime) {
         StringJoiner select = new StringJoiner(", ");
         select.add("floor(extract(epoch from e.occurred_at))::bigint");
         groupBy.forEach(d -> select.add("e." + d.column()));
@@ -63,6 +67,9 @@ final class StatsSql {
                 .add("e.latency_ms")
                 .add("e.latency_ms")
                 .add("null::bytea");
+        if (exactTime) {
+            select.add("e.occurred_at");
+        }
         StringBuilder sql = new StringBuilder("select ")
                 .append(select)
                 .append(" from usage_event e")
