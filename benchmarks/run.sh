@@ -176,6 +176,8 @@ bench() {
 
 main() {
   command -v curl >/dev/null 2>&1 || die "curl is required"
+  memory_options "$API_MEMORY" >/dev/null
+  memory_options "$WORKER_MEMORY" >/dev/null
   pick_java
   echo "Using $JAVA ($(java_major "$JAVA"))"
   if ((BUILD)); then
