@@ -54,12 +54,19 @@ final class DataFacts {
     }
 
     /**
-     * Bytes per event: every table of the schema (heap + indexes + TOAST; partitions counted under their parent) ÷
-     * the events in usage_event, with the tables largest first (those under 1 MiB summed).
+     * Bytes per event: every table of the schema (heap + indexes + TOAST; partitions counted under their parent; on
+     * Citus, a distributed table's shards) ÷ the events in usage_event, with the tables largest first (those under
+     * 1 MiB summed).
      */
     static Storage bytesPerEvent(Connection c, long events) throws SQLException {
-        String sql = """
-                select coalesce(p.relname, t.relname), sum(pg_total_relation_size(t.oid))
+        // On a Citus coordinator a distributed table's own size is its empty shell: its shards are on the workers.
+        boolean citus =
+                text(c, "select to_regclass('pg_dist_partition') is not null").equals("t");
+        String size = citus
+                ? "case when t.oid in (select logicalrelid from pg_dist_partition)"
+                        + " then citus_total_relation_size(t.oid) else pg_total_relation_size(t.oid) end"
+                : "pg_total_relation_size(t.oid)";
+        String sql = "select coalesce(p.relname, t.relname), sum(" + size + ") " + """
                 from pg_class t
                 join pg_namespace n on n.oid = t.relnamespace
                 left join pg_inherits i on i.inhrelid = t.oid

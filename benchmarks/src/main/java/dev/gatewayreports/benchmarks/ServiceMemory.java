@@ -85,7 +85,7 @@ final class ServiceMemory implements Runnable {
                             service.name(),
                             service.limitBytes() == 0
                                     ? "JVM default heap"
-                                    : "run with -XX:MaxRAM=" + mib(service.limitBytes()) + ", heap 50 % of it"),
+                                    : "limit " + mib(service.limitBytes()) + " given as -XX:MaxRAM, heap 50 % of it"),
                     s.samples == 0
                             ? "not sampled"
                             : String.format("%s (VmRSS max %s, %d samples)", mib(peak), mib(s.maxRssBytes), s.samples),
