@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * One run over one data set, our paths against the naive baseline measured in the same run: the COPY baseline,
- * sustained ingest through report-api with the worker folding (throughput, lag, freshness as reports see it), then
- * the five report queries for one team and for all teams through StatsEngine and through naive SQL over raw events,
- * then report generation through HTTP against a second report-api that reads raw events only. Prints one Markdown
- * table and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
+ * One run over one data set, our paths against the naive baseline measured in the same run: the COPY baseline, a
+ * small data set whose engine queries are timed (cost against data size), sustained ingest through report-api with
+ * the worker folding (throughput, lag, freshness as reports see it), then the five report queries for one team and
+ * for all teams through StatsEngine and through naive SQL over raw events, then report generation through HTTP
+ * against a second report-api that reads raw events only, then a 7-day report idle, during ingest at half the load
+ * phase's rate and right after; at the end bytes per event and the services' peak memory. Prints one Markdown table
+ * and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
  */
 public final class Benchmark {
 
