@@ -60,8 +60,7 @@ final class DataFacts {
      */
     static Storage bytesPerEvent(Connection c, long events) throws SQLException {
         // On a Citus coordinator a distributed table's own size is its empty shell: its shards are on the workers.
-        boolean citus =
-                text(c, "select to_regclass('pg_dist_partition') is not null").equals("t");
+        boolean citus = number(c, "select (to_regclass('pg_dist_partition') is not null)::int") == 1;
         String size = citus
                 ? "case when t.oid in (select logicalrelid from pg_dist_partition)"
                         + " then citus_total_relation_size(t.oid) else pg_total_relation_size(t.oid) end"
