@@ -88,7 +88,7 @@ final class CostBySize {
                 String.format(
                         "cost follows buckets: %s, %s, engine p50 at %,d → %,d events of %s",
                         o.report().title,
-                        all ? "all teams" : "one team (" + args.org() + "'s busiest)",
+                        all ? "all teams" : "one team (the busiest)",
                         smallEvents,
                         events,
                         args.org()),
