@@ -18,9 +18,9 @@
 #                    -XX:MaxRAMPercentage=50 (the heap at 50 %, as the manifests assume) and exits on an
 #                    OutOfMemoryError; "none" runs it with the JVM's default heap. Peak RSS is printed per service
 #     --pg-host, --pg-port, --pg-user   the PostgreSQL the run uses (database gateway_reports_bench)
-#     --citus        run against a Citus coordinator on 127.0.0.1 (default port 5441): instead of dropping and
-#                    creating the database, calls deploy/citus/run.sh db (unless --keep) and migrate, and
-#                    report-api does not migrate at start (see benchmarks/README.md)
+#     --citus        run against a Citus coordinator on 127.0.0.1 (default port 5441): the database is made by
+#                    deploy/citus/run.sh db (unless --keep) instead of dropped and created here; report-api's
+#                    migrations distribute the tables (see benchmarks/README.md)
 #     --label        a name for this run's column in benchmarks/compare.sh (default postgres, or citus)
 #   Passed on to the Java main: --seed 42 --parallel 3 --batch 10000 --copy-events 1000000 --runs 20 --probes 20
 #     --zone America/New_York --small-events <events/10> --sustain-seconds <600 at 10M events or more, else 60>
@@ -194,18 +194,16 @@ main() {
   if ((KEEP)); then
     [[ " ${PASS[*]-} " == *" --seed "* ]] || PASS+=(--seed "$(date +%s)")
   fi
-  local migrate=()
   if ((CITUS)); then
-    # The cluster's database needs the citus extension on every node, and the schema placed (distributed by
-    # organization, reference tables): deploy/citus/run.sh knows how (db: drop and make it with the extensions;
-    # migrate: the migrations and their afterMigrate placement). report-api then only validates the schema.
+    # The cluster's database needs the citus extension on every node: deploy/citus/run.sh db makes it. report-api
+    # then migrates it at start like any other, and the migrations' afterMigrate step distributes the tables.
     [[ -x "$ROOT_DIR/deploy/citus/run.sh" ]] || die "--citus needs deploy/citus/run.sh (not in this tree)"
     [[ "$PG_HOST" == 127.0.0.1 || "$PG_HOST" == localhost ]] || die "--citus: deploy/citus/run.sh serves 127.0.0.1 only"
-    if ((!KEEP)); then
+    if ((KEEP)); then
+      echo "Keeping $DB_NAME on the Citus coordinator :$PG_PORT"
+    else
       CITUS_DB=$DB_NAME COORD_PORT=$PG_PORT "$ROOT_DIR/deploy/citus/run.sh" db
     fi
-    CITUS_DB=$DB_NAME COORD_PORT=$PG_PORT "$ROOT_DIR/deploy/citus/run.sh" migrate
-    migrate=(QUARKUS_FLYWAY_MIGRATE_AT_START=false)
   elif ((KEEP)); then
     bench BenchDatabase ensure "$JDBC_URL" "$DB_USER"
   else
@@ -215,7 +213,7 @@ main() {
   PUBLIC_KEY=$(tools DevTokens public-key "$TARGET/keys")
   # report-api first: it migrates the schema, the worker only validates it.
   local api_pid worker_pid
-  start_service report-api "$API_PORT" report-api "$API_MEMORY" ${migrate[@]+"${migrate[@]}"}
+  start_service report-api "$API_PORT" report-api "$API_MEMORY"
   api_pid=$STARTED_PID
   start_service aggregation-worker "$WORKER_PORT" aggregation-worker "$WORKER_MEMORY"
   worker_pid=$STARTED_PID
