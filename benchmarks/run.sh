@@ -2,7 +2,9 @@
 # Benchmarks ingest, rollups and report queries against the naive-SQL baseline, in one run over one data set.
 #   benchmarks/run.sh [--events 10000000] [--teams 50] [--days 30] [--keep] [--no-build]
 #                     [--api-port 18080] [--worker-port 18081] [--raw-api-port 18083]
-#                     [any option of the Java main, e.g. --runs 20]
+#                     [--api-memory 1g] [--worker-memory 768m] [--pg-host 127.0.0.1] [--pg-port 5432]
+#                     [--pg-user postgres] [--citus] [--label name]
+#                     [any option of the Java main, e.g. --runs 20 --sustain-seconds 60]
 #     --keep         keep the database gateway_reports_bench instead of dropping it; the run then adds events
 #                    with a new seed (the same seed would only measure duplicates)
 #     --no-build     use the jars already built
@@ -11,9 +13,18 @@
 #                    endpoints (/q/health, /q/metrics) are on its port + 1000
 #     --raw-api-port where a second report-api listens whose engine reads raw events only
 #                    (REPORTS_STATS_RAW_BELOW=P36500D): the baseline of the report-generation timings
+#     --api-memory, --worker-memory   the memory limit of report-api and aggregation-worker, as their JVM
+#                    manifests give it (deploy/k8s/components/jvm: 1Gi, 768Mi); the JVM gets -XX:MaxRAM=<limit>
+#                    -XX:MaxRAMPercentage=50 (the heap at 50 %, as the manifests assume) and exits on an
+#                    OutOfMemoryError; "none" runs it with the JVM's default heap. Peak RSS is printed per service
+#     --pg-host, --pg-port, --pg-user   the PostgreSQL the run uses (database gateway_reports_bench)
+#     --citus        run against a Citus coordinator on 127.0.0.1 (default port 5441): the database is made by
+#                    deploy/citus/run.sh db (unless --keep) instead of dropped and created here; report-api's
+#                    migrations distribute the tables (see benchmarks/README.md)
+#     --label        a name for this run's column in benchmarks/compare.sh (default postgres, or citus)
 #   Passed on to the Java main: --seed 42 --parallel 3 --batch 10000 --copy-events 1000000 --runs 20 --probes 20
-#     --zone America/New_York
-# Needs a JDK >= 21, curl, and PostgreSQL on 127.0.0.1:5432 that takes user postgres without a password.
+#     --zone America/New_York --small-events <events/10> --sustain-seconds <600 at 10M events or more, else 60>
+# Needs a JDK >= 21, curl, and PostgreSQL (by default on 127.0.0.1:5432) that takes its user without a password.
 # Prints one Markdown table and writes it to benchmarks/target/results.md; logs in benchmarks/target/logs/.
 set -euo pipefail
 
@@ -22,12 +33,11 @@ ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 TARGET="$BENCH_DIR/target"
 LOGS="$TARGET/logs"
 DB_NAME=gateway_reports_bench
-JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
-DB_USER=postgres
 ORG=org_bench
 PROBE_ORG=org_bench_probe
 
 EVENTS=10000000 TEAMS=50 DAYS=30 KEEP=0 BUILD=1 API_PORT=18080 WORKER_PORT=18081 RAW_API_PORT=18083
+API_MEMORY=1g WORKER_MEMORY=768m PG_HOST=127.0.0.1 PG_PORT="" DB_USER=postgres CITUS=0 LABEL=""
 PASS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -37,14 +47,25 @@ while [[ $# -gt 0 ]]; do
     --api-port) API_PORT=${2:?--api-port needs a port}; shift ;;
     --worker-port) WORKER_PORT=${2:?--worker-port needs a port}; shift ;;
     --raw-api-port) RAW_API_PORT=${2:?--raw-api-port needs a port}; shift ;;
+    --api-memory) API_MEMORY=${2:?--api-memory needs a size}; shift ;;
+    --worker-memory) WORKER_MEMORY=${2:?--worker-memory needs a size}; shift ;;
+    --pg-host) PG_HOST=${2:?--pg-host needs a host}; shift ;;
+    --pg-port) PG_PORT=${2:?--pg-port needs a port}; shift ;;
+    --pg-user) DB_USER=${2:?--pg-user needs a user}; shift ;;
+    --label) LABEL=${2:?--label needs a name}; shift ;;
+    --citus) CITUS=1 ;;
     --keep) KEEP=1 ;;
     --no-build) BUILD=0 ;;
-    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,28s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     --*) PASS+=("$1" "${2:?$1 needs a value}"); shift ;;
     *) echo "error: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+((CITUS)) && PG_PORT=${PG_PORT:-5441}
+PG_PORT=${PG_PORT:-5432}
+LABEL=${LABEL:-$( ((CITUS)) && echo citus || echo postgres)}
+JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB_NAME"
 
 # die, java_major and pick_java (JAVA_HOME if >= 21, else java on the PATH, else the newest under /usr/lib/jvm).
 # shellcheck source=../deploy/local/lib.sh
@@ -82,11 +103,26 @@ stop_services() {
 trap stop_services EXIT
 trap 'exit 130' INT TERM
 
-# start_service <app> <port> [<log name> [VAR=value ...]]: the extra variables go to that process only.
+# The JVM options of a memory limit ("1g", "768m", "1Gi"; "none" for the JVM's default heap): the heap at 50 %
+# of the limit, as the JVM manifests assume (deploy/k8s/components/jvm), and exit on an OutOfMemoryError.
+memory_options() {
+  local size=${1,,}
+  size=${size%b}
+  size=${size%i}
+  [[ "$size" == none ]] && return
+  [[ "$size" =~ ^[0-9]+[kmg]?$ ]] || die "not a memory size: $1 (e.g. 768m, 1g, none)"
+  echo "-XX:MaxRAM=$size -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+}
+
+# start_service <app> <port> <log name> <memory limit> [VAR=value ...]: the extra variables go to that process
+# only. Sets STARTED_PID.
 start_service() {
-  local name=$1 port=$2 log=${3:-$1}
-  shift $(($# < 3 ? $# : 3))
-  echo "Starting $log on :$port (operations on :$((port + 1000))); log: $LOGS/$log.log"
+  local name=$1 port=$2 log=$3 memory=$4
+  shift 4
+  local jvm
+  jvm=$(memory_options "$memory")
+  echo "Starting $log on :$port (operations on :$((port + 1000))), memory $memory${jvm:+ ($jvm)}; log: $LOGS/$log.log"
+  # shellcheck disable=SC2086 # the options are words
   env "$@" QUARKUS_PROFILE=local \
     QUARKUS_HTTP_PORT="$port" \
     QUARKUS_MANAGEMENT_PORT="$((port + 1000))" \
@@ -94,9 +130,10 @@ start_service() {
     QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
     QUARKUS_DATASOURCE_PASSWORD="" \
     QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
-    "$JAVA" -jar "$TARGET/apps/$name/quarkus-run.jar" >"$LOGS/$log.log" 2>&1 &
+    "$JAVA" $jvm -jar "$TARGET/apps/$name/quarkus-run.jar" >"$LOGS/$log.log" 2>&1 &
   PIDS+=($!)
   local pid=$!
+  STARTED_PID=$pid
   for _ in $(seq 1 240); do
     curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null && return
     kill -0 "$pid" 2>/dev/null || break
@@ -139,6 +176,8 @@ bench() {
 
 main() {
   command -v curl >/dev/null 2>&1 || die "curl is required"
+  memory_options "$API_MEMORY" >/dev/null
+  memory_options "$WORKER_MEMORY" >/dev/null
   pick_java
   echo "Using $JAVA ($(java_major "$JAVA"))"
   if ((BUILD)); then
@@ -153,19 +192,34 @@ main() {
   snapshot report-api
   snapshot aggregation-worker
   if ((KEEP)); then
-    bench BenchDatabase ensure "$JDBC_URL" "$DB_USER"
     [[ " ${PASS[*]-} " == *" --seed "* ]] || PASS+=(--seed "$(date +%s)")
+  fi
+  if ((CITUS)); then
+    # The cluster's database needs the citus extension on every node: deploy/citus/run.sh db makes it. report-api
+    # then migrates it at start like any other, and the migrations' afterMigrate step distributes the tables.
+    [[ -x "$ROOT_DIR/deploy/citus/run.sh" ]] || die "--citus needs deploy/citus/run.sh (not in this tree)"
+    [[ "$PG_HOST" == 127.0.0.1 || "$PG_HOST" == localhost ]] || die "--citus: deploy/citus/run.sh serves 127.0.0.1 only"
+    if ((KEEP)); then
+      echo "Keeping $DB_NAME on the Citus coordinator :$PG_PORT"
+    else
+      CITUS_DB=$DB_NAME COORD_PORT=$PG_PORT "$ROOT_DIR/deploy/citus/run.sh" db
+    fi
+  elif ((KEEP)); then
+    bench BenchDatabase ensure "$JDBC_URL" "$DB_USER"
   else
     bench BenchDatabase reset "$JDBC_URL" "$DB_USER"
   fi
   tools DevTokens init "$TARGET/keys" >/dev/null
   PUBLIC_KEY=$(tools DevTokens public-key "$TARGET/keys")
   # report-api first: it migrates the schema, the worker only validates it.
-  start_service report-api "$API_PORT"
-  start_service aggregation-worker "$WORKER_PORT"
+  local api_pid worker_pid
+  start_service report-api "$API_PORT" report-api "$API_MEMORY"
+  api_pid=$STARTED_PID
+  start_service aggregation-worker "$WORKER_PORT" aggregation-worker "$WORKER_MEMORY"
+  worker_pid=$STARTED_PID
   # The reports' baseline: the same report-api, its engine reading raw events for every window (no rollups, no
-  # pending batches); it leaves the schema to the first one.
-  start_service report-api "$RAW_API_PORT" report-api-raw REPORTS_STATS_RAW_BELOW=P36500D \
+  # pending batches); it leaves the schema to the first one. A baseline, not a deployed service: default heap.
+  start_service report-api "$RAW_API_PORT" report-api-raw none REPORTS_STATS_RAW_BELOW=P36500D \
     QUARKUS_FLYWAY_MIGRATE_AT_START=false
   local ingest_key probe_key member_token admin_token revision status
   ingest_key=$(mint_ingest_key "$ORG")
@@ -182,7 +236,8 @@ main() {
     --worker "http://localhost:$((WORKER_PORT + 1000))" --raw-api "http://localhost:$RAW_API_PORT" --jdbc "$JDBC_URL" \
     --db-user "$DB_USER" --events "$EVENTS" \
     --teams "$TEAMS" --days "$DAYS" --work-dir "$TARGET" --org "$ORG" --probe-org "$PROBE_ORG" \
-    --revision "$revision" \
+    --revision "$revision" --label "$LABEL" --api-pid "$api_pid" --api-memory "$API_MEMORY" \
+    --worker-pid "$worker_pid" --worker-memory "$WORKER_MEMORY" \
     ${PASS[@]+"${PASS[@]}"} 2>&1 | tee "$LOGS/benchmark.log"
   status=${PIPESTATUS[0]}
   set -e

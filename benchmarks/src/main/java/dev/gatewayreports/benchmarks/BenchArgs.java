@@ -3,7 +3,9 @@ package dev.gatewayreports.benchmarks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,12 @@ import java.util.Map;
  * @param probeOrg the organization of {@code probeKey} (its team {@code team_probe} is what the probes query)
  * @param memberToken a member token of {@code org} for the generated teams, or null: no report timings
  * @param adminToken an org_admin token of {@code org}, or null: no report timings
+ * @param smallEvents events ingested (another seed, same window) before the main load, for the engine queries'
+ *     first measurement at a tenth of the data; 0 skips it
+ * @param sustainSeconds how long ingest runs at half the load phase's rate while reports are timed; 0 skips it
+ * @param services the services whose memory is sampled (pid and limit), from {@code --api-pid}, {@code
+ *     --api-memory}, {@code --worker-pid}, {@code --worker-memory}; empty when no pid is given
+ * @param label a name for this run (e.g. {@code postgres}, {@code citus}) that compare.sh shows over its column
  */
 record BenchArgs(
         URI api,
@@ -45,7 +53,14 @@ record BenchArgs(
         int probes,
         int budgetSeconds,
         ZoneId zone,
-        Path workDir) {
+        Path workDir,
+        long smallEvents,
+        int sustainSeconds,
+        List<ServiceMemory.Service> services,
+        String label) {
+
+    /** From this many events on, a run is a full one: reports are timed under ingest for 10 minutes, not 1. */
+    static final long FULL_RUN_EVENTS = 10_000_000;
 
     static final String USAGE = """
             usage: Benchmark --api http://localhost:18080 --worker http://localhost:19081
@@ -55,6 +70,8 @@ record BenchArgs(
                              [--batch 10000] [--copy-events 1000000] [--runs 20] [--probes 20]
                              [--budget-seconds 60] [--zone America/New_York] [--work-dir benchmarks/target]
                              [--org org_bench] [--probe-org org_bench_probe] [--revision <git revision>]
+                             [--small-events <events/10>] [--sustain-seconds 600 (60 below 10M events)] [--label <name>]
+                             [--api-pid <pid> --api-memory 1g] [--worker-pid <pid> --worker-memory 768m]
             The ingest key (scope ingest, organization --org) is read from BENCH_INGEST_KEY; the freshness probes use
             BENCH_PROBE_KEY (organization --probe-org, so --org holds only the generated teams) when set. Report
             generation is timed when BENCH_MEMBER_TOKEN (member of the generated teams) and BENCH_ADMIN_TOKEN
@@ -100,11 +117,35 @@ record BenchArgs(
                 (int) number(options, "probes", 20),
                 (int) number(options, "budget-seconds", 60),
                 ZoneId.of(options.getOrDefault("zone", "America/New_York")),
-                Path.of(options.getOrDefault("work-dir", "benchmarks/target")));
+                Path.of(options.getOrDefault("work-dir", "benchmarks/target")),
+                number(options, "small-events", number(options, "events", 10_000_000) / 10),
+                (int) number(
+                        options,
+                        "sustain-seconds",
+                        number(options, "events", 10_000_000) >= FULL_RUN_EVENTS ? 600 : 60),
+                services(options),
+                options.getOrDefault("label", ""));
+        if (parsed.smallEvents < 0 || parsed.sustainSeconds < 0) {
+            throw new IllegalArgumentException("--small-events and --sustain-seconds must not be negative");
+        }
         if (parsed.events < 1 || parsed.teams < 1 || parsed.days < 1 || parsed.runs < 1 || parsed.parallel < 1) {
             throw new IllegalArgumentException("--events, --teams, --days, --runs and --parallel must be positive");
         }
         return parsed;
+    }
+
+    /** report-api and aggregation-worker when their pids are given, each with the limit it runs under. */
+    private static List<ServiceMemory.Service> services(Map<String, String> options) {
+        List<ServiceMemory.Service> services = new ArrayList<>();
+        for (String[] s : new String[][] {{"api", "report-api", "1g"}, {"worker", "aggregation-worker", "768m"}}) {
+            if (options.containsKey(s[0] + "-pid")) {
+                services.add(new ServiceMemory.Service(
+                        s[1],
+                        number(options, s[0] + "-pid", 0),
+                        ServiceMemory.bytes(options.getOrDefault(s[0] + "-memory", s[2]))));
+            }
+        }
+        return services;
     }
 
     private static String env(String name) {

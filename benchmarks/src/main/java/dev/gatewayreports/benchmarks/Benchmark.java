@@ -18,18 +18,23 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * One run over one data set, our paths against the naive baseline measured in the same run: the COPY baseline,
- * sustained ingest through report-api with the worker folding (throughput, lag, freshness as reports see it), then
- * the five report queries for one team and for all teams through StatsEngine and through naive SQL over raw events,
- * then report generation through HTTP against a second report-api that reads raw events only. Prints one Markdown
- * table and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
+ * One run over one data set, our paths against the naive baseline measured in the same run: the COPY baseline, a
+ * small data set whose engine queries are timed (cost against data size), sustained ingest through report-api with
+ * the worker folding (throughput, lag, freshness as reports see it), then the five report queries for one team and
+ * for all teams through StatsEngine and through naive SQL over raw events, then report generation through HTTP
+ * against a second report-api that reads raw events only, then a 7-day report idle, during ingest at half the load
+ * phase's rate and right after; at the end bytes per event and the services' peak memory. Prints one Markdown table
+ * and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
  */
 public final class Benchmark {
 
     static final double QUERY_GOAL_MS = 50;
     static final double DAILY_SPEEDUP_GOAL = 100;
+    static final double REPORT_GOAL_MS = 100;
+    static final double BYTES_PER_EVENT_GOAL = 500;
 
     private final BenchArgs args;
     private final HttpClient http = HttpClient.newBuilder()
@@ -39,9 +44,11 @@ public final class Benchmark {
     private final ResultsTable table = new ResultsTable();
     private final List<String> plans = new ArrayList<>();
     private final MachineLoad load = MachineLoad.start();
+    private final CostBySize costBySize;
 
     private Benchmark(BenchArgs args) {
         this.args = args;
+        this.costBySize = new CostBySize(args, table);
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,13 +68,13 @@ public final class Benchmark {
         Files.createDirectories(args.workDir());
         Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> teams = teamIds(args.teams());
-        UsageEventGenerator generator = UsageEventGenerator.builder()
+        UsageEventGenerator generator = events(teams)
                 .seed(args.seed())
                 .events(args.events())
                 .window(end.minus(Duration.ofDays(args.days())), end)
-                .teams(teams)
-                .zone(args.zone())
                 .build();
+        ServiceMemory memory = ServiceMemory.start(args.services());
+        BooleanSupplier workerAlive = () -> memory.alive("aggregation-worker");
         try (Connection db = BenchDatabase.connect(args)) {
             List<DataFacts.Fact> machine = DataFacts.machine(db);
             ensurePartitions(db, end);
@@ -77,8 +84,22 @@ public final class Benchmark {
             CopyBaseline.Result copy = CopyBaseline.run(
                     db, generator.iterator(), copyRows, args.workDir().resolve("copy-baseline.tsv"));
             System.out.printf("  %,.0f rows/s%n", copy.rowsPerSecond());
+            if (args.smallEvents() > 0) {
+                load.phase("small data set");
+                costBySize.measureSmall(
+                        db,
+                        http,
+                        events(teams)
+                                .seed(args.seed() + 1)
+                                .events(args.smallEvents())
+                                .window(end.minus(Duration.ofDays(args.days())), end)
+                                .build(),
+                        teams,
+                        end,
+                        workerAlive);
+            }
             load.phase("ingest and drain");
-            new IngestPhase(args, http, table).run(db, generator, copy);
+            double ingestRate = new IngestPhase(args, http, table, workerAlive).run(db, generator, copy);
             load.phase("vacuum");
             vacuum(db);
             load.phase("queries");
@@ -86,11 +107,36 @@ public final class Benchmark {
             queries(db, teams, end, oneEvents);
             load.phase("reports");
             reports(db, teams, end, oneEvents);
+            if (args.sustainSeconds() > 0 && args.memberToken() != null) {
+                load.phase("reports under ingest");
+                new ReportsUnderIngest(args, http, table)
+                        .run(db, ingestRate, events(teams), teams.get(0), end, workerAlive);
+            } else {
+                System.out.println("Reports under ingest not timed: --sustain-seconds 0 or no BENCH_MEMBER_TOKEN");
+            }
+            DataFacts.Storage storage =
+                    DataFacts.bytesPerEvent(db, DataFacts.number(db, "select count(*) from usage_event"));
+            table.row(
+                    "storage",
+                    "bytes per event: every table of the schema (heap + indexes + TOAST, partitions under their"
+                            + " parent) ÷ usage_event rows, at the end of the run",
+                    storage.figure(),
+                    "",
+                    "",
+                    "≤ 500 B",
+                    storage.bytesPerEvent() <= BYTES_PER_EVENT_GOAL,
+                    storage.tables());
+            memory.rows(table);
             machine.forEach(f -> table.fact("machine", f.name(), f.value()));
             table.fact("machine", "load average (1 min), mean per phase", load.summary());
             DataFacts.data(db).forEach(f -> table.fact("data", f.name(), f.value()));
         }
         write(end);
+    }
+
+    /** The run's generator settings: its teams and zone; seed, size and window are set per use. */
+    private UsageEventGenerator.Builder events(List<String> teams) {
+        return UsageEventGenerator.builder().teams(teams).zone(args.zone());
     }
 
     static List<String> teamIds(int n) {
@@ -119,7 +165,7 @@ public final class Benchmark {
     }
 
     /** What autovacuum would have done by the time anyone reads reports; both paths profit alike. */
-    private static void vacuum(Connection db) throws SQLException {
+    static void vacuum(Connection db) throws SQLException {
         System.out.println("VACUUM (ANALYZE) of events and rollups ...");
         long t = System.nanoTime();
         try (Statement s = db.createStatement()) {
@@ -143,9 +189,11 @@ public final class Benchmark {
                             ? bench.measure(report, scope, args.org(), teams, true)
                             : bench.measure(report, scope, args.org(), List.of(one), false);
                     queryRow(o, all);
+                    costBySize.measured(o, all);
                 }
             }
         }
+        costBySize.rows(DataFacts.number(db, "select count(*) from usage_event where org_id = '" + args.org() + "'"));
     }
 
     /**
@@ -193,7 +241,10 @@ public final class Benchmark {
         }
     }
 
-    /** @param truth the window's figures from usage_event, for JSON reports; null for exports */
+    /**
+     * @param truth the window's figures from usage_event, for JSON reports (which carry the p95 < 100 ms goal); null
+     *     for exports
+     */
     private void reportRow(ReportBench.Outcome o, ReportBench.Totals truth) {
         ReportBench.Side ours = o.ours();
         ReportBench.Side base = o.baseline();
@@ -234,13 +285,13 @@ public final class Benchmark {
                 side(ours),
                 base == null ? "no raw-only report-api (--raw-api)" : side(base) + ", engine reading raw events only",
                 base == null || !ours.ok() || !base.ok() ? "" : ResultsTable.ratio(base50 / ours50),
-                "",
-                null,
+                truth == null ? "" : "p95 < 100 ms",
+                truth == null ? null : ours.ok() && Timings.percentile(ours.ms(), 95) < REPORT_GOAL_MS,
                 check);
         System.out.printf("  ours %s, raw-only %s; %s%n", side(ours), base == null ? "–" : side(base), check);
     }
 
-    private static String side(ReportBench.Side s) {
+    static String side(ReportBench.Side s) {
         if (!s.ok()) {
             return s.error().startsWith("HTTP ") ? s.error().substring(0, 8) : "failed";
         }
@@ -298,9 +349,10 @@ public final class Benchmark {
     private void write(Instant end) throws java.io.IOException {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
-                "Run of %s at %s: %,d events, %d teams, %d days ending %s, seed %d, zone %s; per query one warm-up"
+                "Run %sof %s at %s: %,d events, %d teams, %d days ending %s, seed %d, zone %s; per query one warm-up"
                         + " run, then %d timed runs (at least 5, none started after %d s; per report request at"
-                        + " least 3); all-teams queries %s.%n%n",
+                        + " least 3); all-teams queries %s; %s; %s; database %s.%n%n",
+                args.label().isBlank() ? "" : "'" + args.label() + "' ",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 args.revision(),
                 args.events(),
@@ -311,7 +363,17 @@ public final class Benchmark {
                 args.zone(),
                 args.runs(),
                 args.budgetSeconds(),
-                "cover the whole organization " + args.org() + " (StatsQuery.wholeOrganization)"));
+                "cover the whole organization " + args.org() + " (StatsQuery.wholeOrganization)",
+                args.smallEvents() == 0
+                        ? "no small data set (--small-events 0)"
+                        : String.format(
+                                "first a small data set of %,d events (seed + 1, same window), its queries timed",
+                                args.smallEvents()),
+                args.sustainSeconds() == 0
+                        ? "no reports under ingest (--sustain-seconds 0)"
+                        : "reports under ingest for --sustain-seconds " + args.sustainSeconds()
+                                + " (new events, seed + 2, the last 7 days)",
+                args.jdbcUrl().replaceAll("\\?.*", "")));
         out.append(table.markdown());
         out.append(
                 table.misses().isEmpty()

@@ -17,6 +17,9 @@ final class DataFacts {
     /** One fact: what and its value. */
     record Fact(String name, String value) {}
 
+    /** Bytes per event, as a figure, and where they are, table by table. */
+    record Storage(double bytesPerEvent, String figure, String tables) {}
+
     private DataFacts() {}
 
     static List<Fact> machine(Connection c) throws SQLException {
@@ -48,6 +51,50 @@ final class DataFacts {
             facts.add(new Fact(table + " rows / size", rollup(c, table)));
         }
         return facts;
+    }
+
+    /**
+     * Bytes per event: every table of the schema (heap + indexes + TOAST; partitions counted under their parent; on
+     * Citus, a distributed table's shards) ÷ the events in usage_event, with the tables largest first (those under
+     * 1 MiB summed).
+     */
+    static Storage bytesPerEvent(Connection c, long events) throws SQLException {
+        // On a Citus coordinator a distributed table's own size is its empty shell: its shards are on the workers.
+        boolean citus = number(c, "select (to_regclass('pg_dist_partition') is not null)::int") == 1;
+        String size = citus
+                ? "case when t.oid in (select logicalrelid from pg_dist_partition)"
+                        + " then citus_total_relation_size(t.oid) else pg_total_relation_size(t.oid) end"
+                : "pg_total_relation_size(t.oid)";
+        String sql = "select coalesce(p.relname, t.relname), sum(" + size + ") " + """
+                from pg_class t
+                join pg_namespace n on n.oid = t.relnamespace
+                left join pg_inherits i on i.inhrelid = t.oid
+                left join pg_class p on p.oid = i.inhparent
+                where n.nspname = current_schema() and t.relkind in ('r', 'm')
+                group by 1 order by 2 desc, 1""";
+        long total = 0;
+        long small = 0;
+        int smallTables = 0;
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                long bytes = rs.getLong(2);
+                total += bytes;
+                if (bytes >= 1 << 20) {
+                    tables.add(String.format("%s %,d MiB", rs.getString(1), bytes >> 20));
+                } else {
+                    small += bytes;
+                    smallTables++;
+                }
+            }
+        }
+        tables.add(String.format("%d smaller tables %,d KiB", smallTables, small >> 10));
+        double perEvent = (double) total / Math.max(1, events);
+        return new Storage(
+                perEvent,
+                String.format("%,.0f B/event (%,d MiB for %,d events)", perEvent, total >> 20, events),
+                String.join(", ", tables));
     }
 
     /** Every rollup table of this schema version, whatever the migrations have added. */

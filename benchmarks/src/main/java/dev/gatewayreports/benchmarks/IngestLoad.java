@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Streams events to {@code POST /v1/usage/events} as NDJSON batches with a fixed number of requests in flight, the
- * way a gateway would. A batch answered with a 5xx or an I/O error is sent again (ingest is idempotent); any other
+ * way a gateway would, as fast as the server answers or paced to a given rate. A batch answered with a 5xx or an I/O error is sent again (ingest is idempotent); any other
  * failure stops the load. Counts what the server answered.
  */
 final class IngestLoad {
@@ -43,12 +43,15 @@ final class IngestLoad {
     private final URI endpoint;
     private final String key;
     private final int parallel;
+    private final double eventsPerSecond;
 
-    IngestLoad(HttpClient http, URI api, String key, int parallel) {
+    /** @param eventsPerSecond the pace: a batch is not sent before its share of the time has passed; 0 for none */
+    IngestLoad(HttpClient http, URI api, String key, int parallel, double eventsPerSecond) {
         this.http = http;
         this.endpoint = api.resolve("/v1/usage/events");
         this.key = key;
         this.parallel = parallel;
+        this.eventsPerSecond = eventsPerSecond;
     }
 
     /** Sends every event; returns when all batches are answered (or the first one failed for good). */
@@ -59,6 +62,7 @@ final class IngestLoad {
             ByteArrayOutputStream body = new ByteArrayOutputStream(batchSize * 800);
             long count = UsageEventJson.writeNdjson(events, body, batchSize);
             byte[] bytes = body.toByteArray();
+            pace();
             inFlight.acquire();
             posted.addAndGet(count);
             bodyBytes.addAndGet(bytes.length);
@@ -70,6 +74,17 @@ final class IngestLoad {
         }
         inFlight.acquire(parallel);
         endNanos = System.nanoTime();
+    }
+
+    /** Waits until the events posted so far are due at the pace, if there is one. */
+    private void pace() throws InterruptedException {
+        if (eventsPerSecond > 0) {
+            long due = startNanos + (long) (posted.get() / eventsPerSecond * 1e9);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
     }
 
     double seconds() {

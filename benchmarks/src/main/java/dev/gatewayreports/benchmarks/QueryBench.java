@@ -80,6 +80,13 @@ final class QueryBench {
         return new Outcome(report, scope, ours, naive, agree, requests, check, plan);
     }
 
+    /** The engine alone, timed as in {@link #measure}: the same query at another data size. */
+    List<Double> measureEngine(Report report, String org, List<String> teams, boolean wholeOrganization)
+            throws SQLException {
+        StatsQuery query = report.query(org, teams, wholeOrganization, end, zone);
+        return timed(() -> engine.execute(query));
+    }
+
     /** One warm-up run, then timed runs: {@code runs} of them, fewer (but at least five) past the time budget. */
     private List<Double> timed(SqlRun run) throws SQLException {
         run.run();

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Times {@code POST /v1/reports/generate} through HTTP, against our report-api and against a second report-api
@@ -68,6 +69,20 @@ final class ReportBench {
         Side mine = timed(ours, request);
         Side base = raw == null ? null : timed(raw, request);
         return new Outcome(request, mine, base);
+    }
+
+    /** Timed requests to our report-api, one at a time while {@code more} says so (at least one), no warm-up. */
+    Side series(Request request, BooleanSupplier more) throws InterruptedException {
+        HttpRequest call = build(ours, request);
+        byte[][] body = new byte[1][];
+        List<Double> ms = new ArrayList<>();
+        String error;
+        do {
+            long t = System.nanoTime();
+            error = send(call, body);
+            ms.add((System.nanoTime() - t) / 1e6);
+        } while (error == null && more.getAsBoolean());
+        return new Side(ms, body[0], error);
     }
 
     /** One warm-up request, then timed ones: {@code runs}, fewer (but at least three) past the time budget. */

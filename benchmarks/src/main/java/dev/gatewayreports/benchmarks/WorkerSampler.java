@@ -25,6 +25,9 @@ final class WorkerSampler implements Runnable {
             where rolled_up_at is null""";
 
     final List<Double> metricLag = new ArrayList<>();
+    /** rollup_oldest_pending_seconds, the gauge's newer name (NaN where a worker does not have it). */
+    final List<Double> oldestPending = new ArrayList<>();
+
     final List<Double> dbLag = new ArrayList<>();
     final List<Double> pendingBatches = new ArrayList<>();
     volatile String lastError;
@@ -52,6 +55,7 @@ final class WorkerSampler implements Runnable {
                 String body = scrape();
                 synchronized (this) {
                     metricLag.add(metric(body, "rollup_lag_seconds"));
+                    oldestPending.add(metric(body, "rollup_oldest_pending_seconds"));
                     pendingBatches.add(metric(body, "rollup_pending_batches"));
                     dbLag.add(dbLag());
                 }
