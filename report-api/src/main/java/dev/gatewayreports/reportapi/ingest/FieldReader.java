@@ -91,9 +91,7 @@ final class FieldReader {
             return null;
         }
         Instant common = Rfc3339.parseCommon(text);
-        Instant at = common == null
-                ? Timestamps.parse(text, RFC_3339)
-                : Timestamps.inRange(common) ? common : null;
+        Instant at = common == null ? Timestamps.parse(text, RFC_3339) : Timestamps.inRange(common) ? common : null;
         if (at == null) {
             fail(
                     field,

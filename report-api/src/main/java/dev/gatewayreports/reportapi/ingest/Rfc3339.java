@@ -17,8 +17,13 @@ final class Rfc3339 {
     /** The instant, or null when the text is not of the common shape (not necessarily invalid). */
     static Instant parseCommon(String text) {
         int n = text.length();
-        if (n < 20 || n > 35 || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) | 0x20) != 't'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (n < 20
+                || n > 35
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || (text.charAt(10) | 0x20) != 't'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -27,7 +32,14 @@ final class Rfc3339 {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return null;
         }
@@ -76,7 +88,8 @@ final class Rfc3339 {
         }
         try {
             int direction = sign == '+' ? 1 : -1;
-            return ZoneOffset.ofHoursMinutes(direction * hours, direction * minutes).getTotalSeconds();
+            return ZoneOffset.ofHoursMinutes(direction * hours, direction * minutes)
+                    .getTotalSeconds();
         } catch (DateTimeException e) {
             return Integer.MIN_VALUE;
         }

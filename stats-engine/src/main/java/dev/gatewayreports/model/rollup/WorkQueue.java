@@ -40,8 +40,7 @@ public final class WorkQueue {
             for update skip locked
             """;
     /** The claimed batches' events, a predicate over {@code usage_event e}: one organization, so one shard on Citus. */
-    static final String CLAIMED =
-            "e.org_id = ? and e.ingest_batch_id = any(?) and e.occurred_at between ? and ?";
+    static final String CLAIMED = "e.org_id = ? and e.ingest_batch_id = any(?) and e.occurred_at between ? and ?";
 
     static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + CLAIMED;
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
