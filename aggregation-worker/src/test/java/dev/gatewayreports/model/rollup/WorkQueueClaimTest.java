@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatewayreports.aggregation.rollup.ManualRollups;
 import dev.gatewayreports.aggregation.rollup.RollupCycle;
@@ -118,11 +119,21 @@ class WorkQueueClaimTest {
 
     @Test
     void shouldLeaveABatchPendingWhileFewerEventsThanItHoldsAreVisible() throws SQLException {
-        // As a batch looks on Citus between the coordinator's commit of its row and the worker's of its events.
+        // As a batch looks on Citus between the coordinator's commit of its row and the worker's of its events; on one
+        // PostgreSQL the two commit together and a shortfall means deleted events, which fold without them.
+        assumeTrue(citus(), "not a Citus database");
         long early = batch(orgA, 3);
         SQLException refused = assertThrows(SQLException.class, () -> cycle.runOnce(10, () -> {}));
         assertTrue(refused.getMessage().contains("0 are visible yet"), refused.getMessage());
         assertEquals(1, pending(early), "still pending");
+    }
+
+    private boolean citus() throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(WorkQueue.CITUS);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     private long pending(long batchId) throws SQLException {
