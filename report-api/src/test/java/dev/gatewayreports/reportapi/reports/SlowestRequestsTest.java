@@ -184,13 +184,20 @@ class SlowestRequestsTest {
         assertFalse(partitionIndexes.isEmpty(), "the plan scans an index");
         List<String> parents = new ArrayList<>();
         for (String name : partitionIndexes) {
-            parents.add((String) Db.one("""
-                            select p.relname
-                              from pg_inherits i
-                              join pg_class c on c.oid = i.inhrelid
-                              join pg_class p on p.oid = i.inhparent
-                             where c.relname = ?""", name).get("relname"));
+            // On Citus the plan names a shard's index: the partition index's name and _<shard id>.
+            String parent = parentIndex(name);
+            parents.add(parent != null ? parent : parentIndex(name.replaceFirst("_[0-9]+$", "")));
         }
         return new HashSet<>(parents);
+    }
+
+    private static String parentIndex(String partitionIndex) {
+        List<Map<String, Object>> rows = Db.query("""
+                select p.relname
+                  from pg_inherits i
+                  join pg_class c on c.oid = i.inhrelid
+                  join pg_class p on p.oid = i.inhparent
+                 where c.relname = ?""", partitionIndex);
+        return rows.isEmpty() ? null : (String) rows.get(0).get("relname");
     }
 }
