@@ -86,10 +86,13 @@ public final class EventBody {
         int start = 0;
         while (start < body.length) {
             int end = start;
+            int bits = 0;
             while (end < body.length && body[end] != '\n') {
+                bits |= body[end];
                 end++;
             }
-            int malformed = Utf8.firstMalformed(body, start, end);
+            // Strict UTF-8 is checked only where a byte is not ASCII (the sign bit of one of them is set).
+            int malformed = bits < 0 ? Utf8.firstMalformed(body, start, end) : -1;
             Item item = malformed >= 0
                     ? new Item(null, "this line is not valid UTF-8 (byte " + malformed + " of the line)")
                     : readLine(body, start, end);
