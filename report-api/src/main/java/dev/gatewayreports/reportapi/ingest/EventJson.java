@@ -148,6 +148,9 @@ final class EventJson {
      */
     static EventJson read(JsonParser parser) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                parser.getText(); // a string is read lazily: read it now, so a broken one is a syntax error here
+            }
             parser.skipChildren();
             return NOT_AN_OBJECT;
         }
