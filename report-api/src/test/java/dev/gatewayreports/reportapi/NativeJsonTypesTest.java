@@ -29,8 +29,6 @@ class NativeJsonTypesTest {
             "parsed from the request by hand (ReportRequests)",
             "dev.gatewayreports.reportapi.schedules.SendRequest",
             "built from query parameters and a plain-text body (ScheduleRequests.send)",
-            "dev.gatewayreports.reportapi.ingest.EventBody$Item",
-            "holds a JsonNode already parsed; never bound by Jackson",
             "dev.gatewayreports.reportapi.reports.SavedReportRepository$Stored",
             "a database row; its JSON column is read into the report records",
             "dev.gatewayreports.reportapi.alerts.AlertRequest",

@@ -7,8 +7,11 @@ public enum ServiceTier {
     PRIORITY,
     FLEX;
 
+    /** Spelled once: it is written for every event ingested. */
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The wire and database spelling. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

@@ -19,8 +19,11 @@ public record CostBreakdown(CostSource source, BigDecimal total, Map<TokenType, 
         PRICE_BOOK,
         UNPRICED;
 
+        /** Spelled once: it is written for every event ingested. */
+        private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return wire;
         }
     }
 

@@ -1,22 +1,58 @@
 package dev.gatewayreports.reportapi.ingest;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
-/** Builds rows in PostgreSQL's COPY text format: tab-separated, backslash escapes, {@code \N} for null. */
+/**
+ * Builds rows in PostgreSQL's COPY text format: tab-separated, backslash escapes, {@code \N} for null. The rows are
+ * written as UTF-8 bytes straight into one buffer, which goes to the server as it is (no string, no re-encoding).
+ */
 final class CopyText {
-    private final StringBuilder out;
+    private byte[] out;
+    private int size;
     private boolean rowStarted;
 
     CopyText(int expectedRows) {
-        out = new StringBuilder(expectedRows * 512);
+        out = new byte[Math.max(64, expectedRows * 512)];
     }
 
     CopyText add(Object value) {
         separate();
         if (value == null) {
-            out.append("\\N");
+            ascii("\\N");
         } else {
             escape(value.toString());
+        }
+        return this;
+    }
+
+    /** A string (escaped), or null. */
+    CopyText add(String value) {
+        separate();
+        if (value == null) {
+            ascii("\\N");
+        } else {
+            escape(value);
+        }
+        return this;
+    }
+
+    /** An exact decimal, written in plain notation (nothing in it needs escaping), or null. */
+    CopyText add(BigDecimal value) {
+        separate();
+        if (value == null) {
+            ascii("\\N");
+        } else if (value.signum() == 0 && value.scale() <= 0) {
+            put((byte) '0');
+        } else if (value.scale() == 0 && value.precision() < 19) {
+            number(value.longValueExact());
+        } else {
+            ascii(value.toPlainString());
         }
         return this;
     }
@@ -24,35 +60,32 @@ final class CopyText {
     /** A number, written as is (nothing in it needs escaping). */
     CopyText add(long value) {
         separate();
-        out.append(value);
+        number(value);
         return this;
     }
 
     /** An instant as {@code yyyy-mm-dd hh:mm:ss.ffffff+00}, formatted by hand: it is written for every event. */
-    CopyText add(java.time.Instant value) {
+    CopyText add(Instant value) {
         separate();
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(
-                value.getEpochSecond(), value.getNano(), java.time.ZoneOffset.UTC);
-        out.append(t.getYear()).append('-');
-        two(t.getMonthValue()).append('-');
-        two(t.getDayOfMonth()).append(' ');
-        two(t.getHour()).append(':');
-        two(t.getMinute()).append(':');
-        two(t.getSecond()).append('.');
-        String micros = Integer.toString(value.getNano() / 1_000 + 1_000_000);
-        out.append(micros, 1, 7).append("+00");
-        return this;
-    }
-
-    private StringBuilder two(int value) {
-        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
-    }
-
-    private void separate() {
-        if (rowStarted) {
-            out.append('\t');
+        LocalDateTime t = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
+        number(t.getYear());
+        put((byte) '-');
+        two(t.getMonthValue());
+        put((byte) '-');
+        two(t.getDayOfMonth());
+        put((byte) ' ');
+        two(t.getHour());
+        put((byte) ':');
+        two(t.getMinute());
+        put((byte) ':');
+        two(t.getSecond());
+        put((byte) '.');
+        int micros = value.getNano() / 1_000;
+        for (int div = 100_000; div > 0; div /= 10) {
+            put((byte) ('0' + micros / div % 10));
         }
-        rowStarted = true;
+        ascii("+00");
+        return this;
     }
 
     /** A text[] value, as an array literal with every element quoted. */
@@ -73,25 +106,102 @@ final class CopyText {
     }
 
     void endRow() {
-        out.append('\n');
+        put((byte) '\n');
         rowStarted = false;
     }
 
+    /** The buffer holding the rows; its first {@link #size()} bytes are written. */
+    byte[] buffer() {
+        return out;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void two(int value) {
+        ensure(2);
+        out[size++] = (byte) ('0' + value / 10);
+        out[size++] = (byte) ('0' + value % 10);
+    }
+
+    private void number(long value) {
+        if (value >= 0 && value < 10) {
+            put((byte) ('0' + value));
+        } else {
+            ascii(Long.toString(value));
+        }
+    }
+
+    private void separate() {
+        if (rowStarted) {
+            put((byte) '\t');
+        }
+        rowStarted = true;
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        out[size++] = b;
+    }
+
+    /** Text known to be ASCII and to need no escaping. */
+    private void ascii(String value) {
+        int n = value.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            out[size++] = (byte) value.charAt(i);
+        }
+    }
+
     private void escape(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        ensure(n * 2);
+        for (int i = 0; i < n; i++) {
             char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+            if (ch >= 0x80) {
+                escapeNonAscii(value, i);
+                return;
             }
+            switch (ch) {
+                case '\\' -> escaped((byte) '\\');
+                case '\t' -> escaped((byte) 't');
+                case '\n' -> escaped((byte) 'n');
+                case '\r' -> escaped((byte) 'r');
+                default -> out[size++] = (byte) ch;
+            }
+        }
+    }
+
+    /** The rest of a value from its first non-ASCII character: encoded, then escaped (UTF-8 has no ASCII inside). */
+    private void escapeNonAscii(String value, int from) {
+        byte[] bytes = value.substring(from).getBytes(StandardCharsets.UTF_8);
+        ensure(bytes.length * 2);
+        for (byte b : bytes) {
+            switch (b) {
+                case '\\' -> escaped((byte) '\\');
+                case '\t' -> escaped((byte) 't');
+                case '\n' -> escaped((byte) 'n');
+                case '\r' -> escaped((byte) 'r');
+                default -> out[size++] = b;
+            }
+        }
+    }
+
+    private void escaped(byte b) {
+        ensure(2);
+        out[size++] = '\\';
+        out[size++] = b;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(size + more, out.length * 2));
         }
     }
 
     @Override
     public String toString() {
-        return out.toString();
+        return new String(out, 0, size, StandardCharsets.UTF_8);
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,8 +25,8 @@ import java.util.List;
  * {@value #MAX_DEPTH} levels.
  */
 public final class EventBody {
-    /** One element of the body: its JSON, or why it could not be read. */
-    public record Item(JsonNode json, String syntaxError) {}
+    /** One element of the body: its fields, or why it could not be read. */
+    public record Item(EventJson json, String syntaxError) {}
 
     /** Deepest nesting of arrays and objects read (Jackson's default limit, stated): deeper is malformed. */
     static final int MAX_DEPTH = 1_000;
@@ -61,7 +60,7 @@ public final class EventBody {
                 if (items.size() == maxEvents) {
                     throw tooMany(maxEvents);
                 }
-                items.add(new Item(parser.readValueAsTree(), null));
+                items.add(new Item(EventJson.read(parser), null));
             }
             if (parser.nextToken() != null) {
                 throw ApiException.invalid("body", "unexpected content after the JSON array");
@@ -87,31 +86,70 @@ public final class EventBody {
         int start = 0;
         while (start < body.length) {
             int end = start;
+            int bits = 0;
             while (end < body.length && body[end] != '\n') {
+                bits |= body[end];
                 end++;
             }
-            int malformed = Utf8.firstMalformed(body, start, end);
-            String line = malformed >= 0 ? null : new String(body, start, end - start, StandardCharsets.UTF_8).strip();
-            if (line == null || !line.isEmpty()) {
+            // Strict UTF-8 is checked only where a byte is not ASCII (the sign bit of one of them is set).
+            int malformed = bits < 0 ? Utf8.firstMalformed(body, start, end) : -1;
+            Item item = malformed >= 0
+                    ? new Item(null, "this line is not valid UTF-8 (byte " + malformed + " of the line)")
+                    : readLine(body, start, end);
+            if (item != null) {
                 if (items.size() == maxEvents) {
                     throw tooMany(maxEvents);
                 }
-                items.add(
-                        line == null
-                                ? new Item(null, "this line is not valid UTF-8 (byte " + malformed + " of the line)")
-                                : parseLine(line));
+                items.add(item);
             }
             start = end + 1;
         }
         return items;
     }
 
-    private static Item parseLine(String line) {
-        try {
-            return new Item(JSON.readTree(line), null);
+    /**
+     * One line's event, or null for a blank line (only whitespace, as {@link String#strip} sees it). ASCII whitespace
+     * around the event is skipped on the bytes; a line that starts or ends with other bytes is decoded and stripped
+     * first, so Unicode whitespace around an event is skipped as it always was.
+     */
+    private static Item readLine(byte[] body, int start, int end) {
+        int from = start;
+        int to = end;
+        while (from < to && asciiWhitespace(body[from])) {
+            from++;
+        }
+        while (to > from && asciiWhitespace(body[to - 1])) {
+            to--;
+        }
+        if (from == to) {
+            return null;
+        }
+        if (body[from] < 0 || body[to - 1] < 0) {
+            String line = new String(body, from, to - from, StandardCharsets.UTF_8).strip();
+            if (line.isEmpty()) {
+                return null;
+            }
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            return parseLine(bytes, 0, bytes.length);
+        }
+        return parseLine(body, from, to - from);
+    }
+
+    /** What {@link String#strip} removes among ASCII characters: {@link Character#isWhitespace}. */
+    private static boolean asciiWhitespace(byte b) {
+        return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
+    }
+
+    /** The first JSON value of the line, as a tree reader reads it (what follows it is not looked at). */
+    private static Item parseLine(byte[] bytes, int offset, int length) {
+        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
+            if (parser.nextToken() == null) {
+                return new Item(EventJson.NOT_AN_OBJECT, null);
+            }
+            return new Item(EventJson.read(parser), null);
         } catch (StreamConstraintsException e) {
             return new Item(null, "this line is nested deeper than " + MAX_DEPTH + " levels");
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return new Item(null, "this line is not valid JSON");
         }
     }

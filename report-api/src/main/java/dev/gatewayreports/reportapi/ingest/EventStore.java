@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Stores one request's events in one transaction: teams, identities, the batch row and the COPY commit together,
@@ -28,9 +30,9 @@ public class EventStore {
     @Transactional
     public long store(String orgId, List<Candidate> candidates) {
         try (Connection c = dataSource.getConnection()) {
-            Set<String> teamIds = new TreeSet<>();
+            Set<String> teamIds = new HashSet<>();
             candidates.forEach(cand -> teamIds.add(cand.event().teamId()));
-            UsageEventRepository.registerTeams(c, orgId, teamIds);
+            UsageEventRepository.registerTeams(c, orgId, new TreeSet<>(teamIds));
             return insertNew(c, orgId, candidates);
         } catch (SQLException e) {
             throw new IllegalStateException("storing usage events failed", e);
@@ -41,13 +43,16 @@ public class EventStore {
         if (candidates.isEmpty()) {
             return 0;
         }
-        Set<String> fresh = UsageEventRepository.claimNewKeys(c, orgId, UsageEventRepository.events(candidates));
+        UUID[] keys = new UUID[candidates.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = candidates.get(i).key();
+        }
+        Set<UUID> fresh = UsageEventRepository.claimNewKeys(c, orgId, keys);
         List<Candidate> newEvents = new ArrayList<>(fresh.size());
         Instant min = Instant.MAX;
         Instant max = Instant.MIN;
         for (Candidate cand : candidates) {
-            if (fresh.contains(UsageEventRepository.identity(
-                    cand.event().teamId(), cand.event().requestId()))) {
+            if (fresh.contains(cand.key())) {
                 newEvents.add(cand);
                 min = cand.event().occurredAt().isBefore(min) ? cand.event().occurredAt() : min;
                 max = cand.event().occurredAt().isAfter(max) ? cand.event().occurredAt() : max;

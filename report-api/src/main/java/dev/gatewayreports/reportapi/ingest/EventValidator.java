@@ -1,6 +1,5 @@
 package dev.gatewayreports.reportapi.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewayreports.model.events.ContextWindow;
 import dev.gatewayreports.model.events.ErrorType;
 import dev.gatewayreports.model.events.EventStatus;
@@ -13,7 +12,10 @@ import dev.gatewayreports.model.tenancy.TenantIds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Checks one event against the ingest contract and builds it, or lists every problem found. */
@@ -26,10 +28,10 @@ final class EventValidator {
     /** Decimals of code-execution container-hours (a millionth of an hour is 3.6 ms). */
     static final int CODE_EXECUTION_SCALE = 6;
 
-    private static final List<String> STATUSES = WireEnums.spellings(EventStatus.class, EventStatus::wire);
-    private static final List<String> ERROR_TYPES = WireEnums.spellings(ErrorType.class, ErrorType::wire);
-    private static final List<String> TIERS = WireEnums.spellings(ServiceTier.class, ServiceTier::wire);
-    private static final List<String> WINDOWS = WireEnums.spellings(ContextWindow.class, ContextWindow::wire);
+    private static final Map<String, EventStatus> STATUSES = bySpelling(EventStatus.class, EventStatus::wire);
+    private static final Map<String, ErrorType> ERROR_TYPES = bySpelling(ErrorType.class, ErrorType::wire);
+    private static final Map<String, ServiceTier> TIERS = bySpelling(ServiceTier.class, ServiceTier::wire);
+    private static final Map<String, ContextWindow> WINDOWS = bySpelling(ContextWindow.class, ContextWindow::wire);
 
     private final Instant now;
     private final Duration maxFuture;
@@ -41,31 +43,29 @@ final class EventValidator {
         this.maxAge = maxAge;
     }
 
-    Outcome validate(JsonNode json) {
+    Outcome validate(EventJson json) {
         if (json == null || !json.isObject()) {
             return new Outcome(null, List.of(new FieldError("event", "must be a JSON object")));
         }
         FieldReader r = new FieldReader(json);
-        String requestId = r.string("request_id", true, 128);
+        String requestId = r.string(EventJson.REQUEST_ID, true, 128);
         Instant occurredAt = occurredAt(r);
         String teamId = teamId(r);
-        String provider = r.string("provider", true, 64);
-        String model = r.string("model", true, 128);
-        EventStatus status = r.choice("status", true, STATUSES, s -> wire(EventStatus.class, EventStatus::wire, s));
-        Long latency = r.count("latency_ms", true, Integer.MAX_VALUE);
-        ErrorType errorType =
-                r.choice("error_type", false, ERROR_TYPES, s -> wire(ErrorType.class, ErrorType::wire, s));
+        String provider = r.string(EventJson.PROVIDER, true, 64);
+        String model = r.string(EventJson.MODEL, true, 128);
+        EventStatus status = r.choice(EventJson.STATUS, true, STATUSES);
+        Long latency = r.count(EventJson.LATENCY_MS, true, Integer.MAX_VALUE);
+        ErrorType errorType = r.choice(EventJson.ERROR_TYPE, false, ERROR_TYPES);
         checkErrorType(r, status, errorType, json);
-        ServiceTier tier = r.choice("service_tier", false, TIERS, s -> wire(ServiceTier.class, ServiceTier::wire, s));
-        ContextWindow window =
-                r.choice("context_window", false, WINDOWS, s -> wire(ContextWindow.class, ContextWindow::wire, s));
-        String apiKeyId = r.string("api_key_id", false, ID);
-        String inferenceGeo = r.string("inference_geo", false, 64);
-        Long httpStatus = r.count("http_status", false, 999);
-        String errorMessage = r.freeText("error_message", 2_000);
+        ServiceTier tier = r.choice(EventJson.SERVICE_TIER, false, TIERS);
+        ContextWindow window = r.choice(EventJson.CONTEXT_WINDOW, false, WINDOWS);
+        String apiKeyId = r.string(EventJson.API_KEY_ID, false, ID);
+        String inferenceGeo = r.string(EventJson.INFERENCE_GEO, false, 64);
+        Long httpStatus = r.count(EventJson.HTTP_STATUS, false, 999);
+        String errorMessage = r.freeText(EventJson.ERROR_MESSAGE, 2_000);
         TokenCounts tokens = tokens(r);
-        BigDecimal credits = r.decimal("credits", 6);
-        BigDecimal costUsd = r.decimal("cost_usd", 12);
+        BigDecimal credits = r.decimal(EventJson.CREDITS, 6);
+        BigDecimal costUsd = r.decimal(EventJson.COST_USD, 12);
         Tracing tracing = tracing(r);
         if (!r.errors().isEmpty()) {
             return new Outcome(null, List.copyOf(r.errors()));
@@ -93,7 +93,7 @@ final class EventValidator {
     }
 
     private Instant occurredAt(FieldReader r) {
-        Instant at = r.timestamp("occurred_at");
+        Instant at = r.timestamp(EventJson.OCCURRED_AT);
         if (at == null) {
             return null;
         }
@@ -109,7 +109,7 @@ final class EventValidator {
     }
 
     private static String teamId(FieldReader r) {
-        String teamId = r.string("team_id", true, 64);
+        String teamId = r.string(EventJson.TEAM_ID, true, 64);
         String problem = teamId == null ? null : TenantIds.problem(teamId);
         if (problem != null) {
             r.fail("team_id", problem);
@@ -118,8 +118,9 @@ final class EventValidator {
         return teamId;
     }
 
-    private static void checkErrorType(FieldReader r, EventStatus status, ErrorType errorType, JsonNode json) {
-        boolean given = json.hasNonNull("error_type");
+    private static void checkErrorType(FieldReader r, EventStatus status, ErrorType errorType, EventJson json) {
+        EventJson.Kind kind = json.kind(EventJson.ERROR_TYPE);
+        boolean given = kind != EventJson.Kind.ABSENT && kind != EventJson.Kind.NULL;
         if (status == EventStatus.ERROR && !given) {
             r.fail("error_type", "is required when status is error");
         } else if (status == EventStatus.SUCCESS && given) {
@@ -128,13 +129,13 @@ final class EventValidator {
     }
 
     private static TokenCounts tokens(FieldReader r) {
-        long input = orZero(r.count("input_tokens", false, MAX_TOKENS));
-        long cacheRead = orZero(r.count("cache_read_input_tokens", false, MAX_TOKENS));
-        long cache5m = orZero(r.count("cache_creation_5m_input_tokens", false, MAX_TOKENS));
-        long cache1h = orZero(r.count("cache_creation_1h_input_tokens", false, MAX_TOKENS));
-        long output = orZero(r.count("output_tokens", false, MAX_TOKENS));
-        long webSearch = orZero(r.count("web_search_requests", false, MAX_TOKENS));
-        BigDecimal codeExecution = r.decimal("code_execution_hours", CODE_EXECUTION_SCALE);
+        long input = orZero(r.count(EventJson.INPUT_TOKENS, false, MAX_TOKENS));
+        long cacheRead = orZero(r.count(EventJson.CACHE_READ_INPUT_TOKENS, false, MAX_TOKENS));
+        long cache5m = orZero(r.count(EventJson.CACHE_CREATION_5M_INPUT_TOKENS, false, MAX_TOKENS));
+        long cache1h = orZero(r.count(EventJson.CACHE_CREATION_1H_INPUT_TOKENS, false, MAX_TOKENS));
+        long output = orZero(r.count(EventJson.OUTPUT_TOKENS, false, MAX_TOKENS));
+        long webSearch = orZero(r.count(EventJson.WEB_SEARCH_REQUESTS, false, MAX_TOKENS));
+        BigDecimal codeExecution = r.decimal(EventJson.CODE_EXECUTION_HOURS, CODE_EXECUTION_SCALE);
         return new TokenCounts(
                 input,
                 cacheRead,
@@ -147,22 +148,27 @@ final class EventValidator {
 
     private static Tracing tracing(FieldReader r) {
         return new Tracing(
-                r.string("user_id", false, ID),
-                r.string("run_id", false, ID),
-                r.string("op_name", false, ID),
-                r.string("trace_id", false, ID),
-                r.string("parent_id", false, ID),
-                r.string("thread_id", false, ID),
-                r.string("turn_id", false, ID),
-                r.strings("input_refs", 1_000, 1_024),
-                r.strings("output_refs", 1_000, 1_024));
+                r.string(EventJson.USER_ID, false, ID),
+                r.string(EventJson.RUN_ID, false, ID),
+                r.string(EventJson.OP_NAME, false, ID),
+                r.string(EventJson.TRACE_ID, false, ID),
+                r.string(EventJson.PARENT_ID, false, ID),
+                r.string(EventJson.THREAD_ID, false, ID),
+                r.string(EventJson.TURN_ID, false, ID),
+                r.strings(EventJson.INPUT_REFS, 1_000, 1_024),
+                r.strings(EventJson.OUTPUT_REFS, 1_000, 1_024));
     }
 
     private static long orZero(Long value) {
         return value == null ? 0 : value;
     }
 
-    private static <E extends Enum<E>> E wire(Class<E> type, Function<E, String> spelling, String value) {
-        return WireEnums.parse(type, spelling, value).orElseThrow();
+    /** Every constant by its wire spelling, in declaration order (the order error messages list them in). */
+    private static <E extends Enum<E>> Map<String, E> bySpelling(Class<E> type, Function<E, String> spelling) {
+        Map<String, E> map = new LinkedHashMap<>();
+        for (String wire : WireEnums.spellings(type, spelling)) {
+            map.put(wire, WireEnums.parse(type, spelling, wire).orElseThrow());
+        }
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatewayreports.reportapi.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewayreports.model.time.Timestamps;
 import dev.gatewayreports.reportapi.input.Decimals;
 import dev.gatewayreports.reportapi.input.TextRules;
@@ -10,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /** Reads typed fields from one event's JSON, strictly, collecting every problem instead of stopping at one. */
 final class FieldReader {
@@ -20,10 +19,10 @@ final class FieldReader {
             .appendOffset("+HH:MM", "Z")
             .toFormatter();
 
-    private final JsonNode event;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final EventJson event;
+    private final List<FieldError> errors = new ArrayList<>(0);
 
-    FieldReader(JsonNode event) {
+    FieldReader(EventJson event) {
         this.event = event;
     }
 
@@ -35,36 +34,41 @@ final class FieldReader {
         errors.add(new FieldError(field, message));
     }
 
-    private JsonNode present(String field, boolean required) {
-        JsonNode node = event.get(field);
-        if (node == null || node.isNull()) {
+    void fail(int field, String message) {
+        fail(EventJson.name(field), message);
+    }
+
+    /** The kind of the field's value, or null (a failure when required) when it is absent or null. */
+    private EventJson.Kind present(int field, boolean required) {
+        EventJson.Kind kind = event.kind(field);
+        if (kind == EventJson.Kind.ABSENT || kind == EventJson.Kind.NULL) {
             if (required) {
                 fail(field, "is required");
             }
             return null;
         }
-        return node;
+        return kind;
     }
 
-    String string(String field, boolean required, int maxLength) {
+    String string(int field, boolean required, int maxLength) {
         return string(field, required, maxLength, false);
     }
 
     /** A string that may hold tabs and line breaks (an error message), but no other control character. */
-    String freeText(String field, int maxLength) {
+    String freeText(int field, int maxLength) {
         return string(field, false, maxLength, true);
     }
 
-    private String string(String field, boolean required, int maxLength, boolean freeText) {
-        JsonNode node = present(field, required);
-        if (node == null) {
+    private String string(int field, boolean required, int maxLength, boolean freeText) {
+        EventJson.Kind kind = present(field, required);
+        if (kind == null) {
             return null;
         }
-        if (!node.isTextual()) {
+        if (kind != EventJson.Kind.STRING) {
             fail(field, "must be a string");
             return null;
         }
-        String value = node.textValue();
+        String value = (String) event.value(field);
         if (required && value.isEmpty()) {
             fail(field, "must not be empty");
             return null;
@@ -72,7 +76,7 @@ final class FieldReader {
         return checkedText(field, value, maxLength, freeText);
     }
 
-    private String checkedText(String field, String value, int maxLength, boolean freeText) {
+    private String checkedText(int field, String value, int maxLength, boolean freeText) {
         if (value.length() > maxLength) {
             fail(field, "must be at most " + maxLength + " characters");
             return null;
@@ -85,7 +89,7 @@ final class FieldReader {
         return value;
     }
 
-    Instant timestamp(String field) {
+    Instant timestamp(int field) {
         String text = string(field, true, 64);
         if (text == null) {
             return null;
@@ -101,16 +105,16 @@ final class FieldReader {
     }
 
     /** A non-negative integer no larger than {@code max}, or null when absent (or invalid). */
-    Long count(String field, boolean required, long max) {
-        JsonNode node = present(field, required);
-        if (node == null) {
+    Long count(int field, boolean required, long max) {
+        EventJson.Kind kind = present(field, required);
+        if (kind == null) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+        if (kind != EventJson.Kind.LONG) {
             fail(field, "must be an integer");
             return null;
         }
-        long value = node.longValue();
+        long value = (Long) event.value(field);
         if (value < 0 || value > max) {
             fail(field, "must be between 0 and " + max);
             return null;
@@ -122,13 +126,16 @@ final class FieldReader {
      * A non-negative decimal with at most {@code maxScale} decimals, exact, or null when absent: a JSON number or a
      * decimal string ({@code "0.125"}), the same value either way.
      */
-    BigDecimal decimal(String field, int maxScale) {
-        JsonNode node = present(field, false);
-        if (node == null) {
+    BigDecimal decimal(int field, int maxScale) {
+        EventJson.Kind kind = present(field, false);
+        if (kind == null) {
             return null;
         }
-        BigDecimal read =
-                node.isNumber() ? node.decimalValue() : node.isTextual() ? Decimals.parse(node.textValue()) : null;
+        BigDecimal read = switch (kind) {
+            case LONG, BIG_INTEGER, DECIMAL -> EventJson.decimal(kind, event.value(field));
+            case STRING -> Decimals.parse((String) event.value(field));
+            default -> null;
+        };
         if (read == null) {
             fail(field, Decimals.EXPECTED);
             return null;
@@ -149,35 +156,37 @@ final class FieldReader {
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 
-    /** One of an enum's wire spellings, parsed. */
-    <E> E choice(String field, boolean required, List<String> allowed, Function<String, E> parse) {
+    /** One of an enum's wire spellings, parsed: {@code allowed} maps each spelling to its constant, in order. */
+    <E> E choice(int field, boolean required, Map<String, E> allowed) {
         String text = string(field, required, 64);
         if (text == null) {
             return null;
         }
-        if (!allowed.contains(text)) {
-            fail(field, "must be one of " + String.join(", ", allowed));
+        E value = allowed.get(text);
+        if (value == null) {
+            fail(field, "must be one of " + String.join(", ", allowed.keySet()));
             return null;
         }
-        return parse.apply(text);
+        return value;
     }
 
-    List<String> strings(String field, int maxItems, int maxLength) {
-        JsonNode node = present(field, false);
-        if (node == null) {
+    List<String> strings(int field, int maxItems, int maxLength) {
+        EventJson.Kind kind = present(field, false);
+        if (kind == null) {
             return null;
         }
-        if (!node.isArray() || node.size() > maxItems) {
+        List<?> items = kind == EventJson.Kind.ARRAY ? (List<?>) event.value(field) : null;
+        if (items == null || items.size() > maxItems) {
             fail(field, "must be an array of at most " + maxItems + " strings");
             return null;
         }
-        List<String> values = new ArrayList<>(node.size());
-        for (JsonNode item : node) {
-            if (!item.isTextual()) {
+        List<String> values = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (!(item instanceof String text)) {
                 fail(field, "must be an array of strings");
                 return null;
             }
-            String value = checkedText(field, item.textValue(), maxLength, false);
+            String value = checkedText(field, text, maxLength, false);
             if (value == null) {
                 return null;
             }

@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Validates, prices, de-duplicates and stores one ingest request, accepting what is valid. */
 @ApplicationScoped
@@ -57,7 +57,8 @@ public class IngestService {
         PriceBook book = prices.get();
         List<IngestResponse.Rejected> rejected = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(items.size());
-        Set<String> seen = new HashSet<>();
+        IdentityDigest digest = new IdentityDigest();
+        Set<UUID> seen = new HashSet<>(items.size() * 2);
         int duplicatesInRequest = 0;
         for (int i = 0; i < items.size(); i++) {
             EventBody.Item item = items.get(i);
@@ -68,11 +69,14 @@ public class IngestService {
             EventValidator.Outcome outcome = validator.validate(item.json());
             if (outcome.event() == null) {
                 rejected.add(new IngestResponse.Rejected(i, outcome.errors()));
-            } else if (!seen.add(UsageEventRepository.identity(
-                    outcome.event().teamId(), outcome.event().requestId()))) {
+                continue;
+            }
+            // One digest is one identity, here as in usage_event_key (two identities alike in digest are one).
+            UUID key = digest.of(outcome.event().teamId(), outcome.event().requestId());
+            if (!seen.add(key)) {
                 duplicatesInRequest++;
             } else {
-                candidates.add(new Candidate(i, outcome.event(), cost(book, orgId, outcome.event())));
+                candidates.add(new Candidate(i, outcome.event(), cost(book, orgId, outcome.event()), key));
             }
         }
         IngestResponse answer = store(orgId, candidates, rejected, duplicatesInRequest);
@@ -91,8 +95,11 @@ public class IngestService {
             return new IngestResponse(0, duplicates, rejected);
         }
         organizations.ensure(orgId);
+        Set<Long> epochDays = new HashSet<>();
+        candidates.forEach(
+                c -> epochDays.add(Math.floorDiv(c.event().occurredAt().getEpochSecond(), 86_400L)));
         Set<LocalDate> days = new HashSet<>();
-        candidates.forEach(c -> days.add(LocalDate.ofInstant(c.event().occurredAt(), ZoneOffset.UTC)));
+        epochDays.forEach(d -> days.add(LocalDate.ofEpochDay(d)));
         partitions.ensureCovered(days);
         long inserted = store.store(orgId, candidates);
         rejected.sort(Comparator.comparingInt(IngestResponse.Rejected::index));

@@ -4,19 +4,19 @@ import dev.gatewayreports.model.events.UsageEvent;
 import dev.gatewayreports.model.pricing.CostBreakdown;
 import dev.gatewayreports.model.pricing.TokenType;
 import dev.gatewayreports.model.tenancy.Team;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /** The write path of usage events: identity first, then one COPY of the new events. */
 final class UsageEventRepository {
@@ -29,18 +29,19 @@ final class UsageEventRepository {
             """;
     /**
      * An event's identity is (organization, team, request id): the same ids in another organization are not it. It is
-     * stored as the organization and a digest of team and request id (V28); the ids claimed are answered as sent.
+     * stored as the organization and a digest of team and request id (V28), computed by ingest ({@link
+     * IdentityDigest}, equal to {@code usage_event_key_hash}); the digests claimed are answered.
      */
     static final String CLAIM_KEYS = """
             with o (org) as (select ?::text),
-            k (t, r, h) as (select t, r, usage_event_key_hash(t, r) from unnest(?::text[], ?::text[]) as u (t, r)),
+            k (h) as (select h from unnest(?::uuid[]) as u (h)),
             claimed as (
                 insert into usage_event_key (org_id, key_hash)
                 select o.org, k.h from o, k
                 order by k.h
                 on conflict do nothing
                 returning key_hash)
-            select k.t, k.r from claimed join k on k.h = claimed.key_hash
+            select key_hash from claimed
             """;
 
     static final String NEW_BATCH = """
@@ -71,33 +72,21 @@ final class UsageEventRepository {
     }
 
     /**
-     * Records the organization's identities of {@code events}; answers the ones not seen before (team + "\n" +
-     * request). Keys are inserted in one order so concurrent retries of overlapping batches wait on each other,
-     * never deadlock.
+     * Records the organization's identities (digests, each once); answers the ones not seen before. Keys are inserted
+     * in one order so concurrent retries of overlapping batches wait on each other, never deadlock.
      */
-    static Set<String> claimNewKeys(Connection c, String orgId, List<UsageEvent> events) throws SQLException {
-        String[] teams = new String[events.size()];
-        String[] requests = new String[events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            teams[i] = events.get(i).teamId();
-            requests[i] = events.get(i).requestId();
-        }
-        Set<String> fresh = new HashSet<>();
+    static Set<UUID> claimNewKeys(Connection c, String orgId, UUID[] keys) throws SQLException {
+        Set<UUID> fresh = new HashSet<>(keys.length * 2);
         try (PreparedStatement ps = c.prepareStatement(CLAIM_KEYS)) {
             ps.setString(1, orgId);
-            ps.setArray(2, c.createArrayOf("text", teams));
-            ps.setArray(3, c.createArrayOf("text", requests));
+            ps.setArray(2, c.createArrayOf("uuid", keys));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    fresh.add(identity(rs.getString(1), rs.getString(2)));
+                    fresh.add(rs.getObject(1, UUID.class));
                 }
             }
         }
         return fresh;
-    }
-
-    static String identity(String teamId, String requestId) {
-        return teamId + '\n' + requestId;
     }
 
     static long newBatch(Connection c, String orgId, int count, Instant min, Instant max) throws SQLException {
@@ -118,10 +107,14 @@ final class UsageEventRepository {
         for (Candidate candidate : events) {
             appendRow(rows, orgId, batchId, candidate);
         }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS);
         try {
-            return c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_EVENTS, new StringReader(rows.toString()));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY of usage events failed", e);
+            copy.writeToCopy(rows.buffer(), 0, rows.size());
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
@@ -145,21 +138,11 @@ final class UsageEventRepository {
                 .add(e.errorMessage());
         var k = e.tokens();
         row.add(k.input()).add(k.cacheRead()).add(k.cacheCreation5m()).add(k.cacheCreation1h());
-        row.add(k.output()).add(k.webSearchRequests()).add(plain(k.codeExecutionHours()));
-        row.add(plain(e.credits())).add(plain(cost.total())).add(cost.source().wire());
+        row.add(k.output()).add(k.webSearchRequests()).add(k.codeExecutionHours());
+        row.add(e.credits()).add(cost.total()).add(cost.source().wire());
         for (TokenType type : TokenType.values()) {
-            row.add(plain(cost.component(type)));
+            row.add(cost.component(type));
         }
         row.endRow();
-    }
-
-    private static String plain(java.math.BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
-
-    static List<UsageEvent> events(List<Candidate> candidates) {
-        List<UsageEvent> events = new ArrayList<>(candidates.size());
-        candidates.forEach(c -> events.add(c.event()));
-        return events;
     }
 }

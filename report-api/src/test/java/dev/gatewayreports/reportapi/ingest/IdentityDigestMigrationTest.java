@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatewayreports.testing.PostgresTestResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,18 +89,19 @@ class IdentityDigestMigrationTest {
         }
     }
 
-    /** Runs ingest's claim; answers the identities it reported new, as ingest reads them. */
+    /**
+     * Runs ingest's claim with the digests ingest computes ({@link IdentityDigest}): the identities migrated were hashed
+     * by the database, so a match also shows both digests agree. Answers the identities reported new.
+     */
     private static Set<String> claim(Connection c, String org, String[] teams, String[] requests) throws SQLException {
+        IdentityDigest digest = new IdentityDigest();
+        Map<UUID, String> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < teams.length; i++) {
+            byKey.putIfAbsent(digest.of(teams[i], requests[i]), teams[i] + "\n" + requests[i]);
+        }
         Set<String> fresh = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement(UsageEventRepository.CLAIM_KEYS)) {
-            ps.setString(1, org);
-            ps.setArray(2, c.createArrayOf("text", teams));
-            ps.setArray(3, c.createArrayOf("text", requests));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    fresh.add(UsageEventRepository.identity(rs.getString(1), rs.getString(2)));
-                }
-            }
+        for (UUID key : UsageEventRepository.claimNewKeys(c, org, byKey.keySet().toArray(UUID[]::new))) {
+            fresh.add(byKey.get(key));
         }
         return fresh;
     }
