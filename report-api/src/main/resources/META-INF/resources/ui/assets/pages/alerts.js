@@ -53,7 +53,7 @@ export async function render(ctx) {
       { key: 'last_value', label: 'Last value', kind: measureKind },
       { key: 'state_since', label: 'Since', kind: 'time' },
       { key: 'last_delivery', label: 'Last notification', kind: 'text', path: false, get: delivery },
-    ], rules, 'data', zone)),
+    ], rules, 'data', zone, { stack: true })),
     section('Recent events', table('The newest events of these rules', [
       { key: 'occurred_at', label: 'When', kind: 'time', path: false },
       { key: 'name', label: 'Rule', kind: 'text', path: false },
@@ -61,5 +61,5 @@ export async function render(ctx) {
       { key: 'value', label: 'Value', kind: measureKind, path: false },
       { key: 'threshold', label: 'Threshold', kind: measureKind, path: false },
       { key: 'forecast', label: 'Month-end forecast', kind: measureKind, path: false },
-    ], events, 'events', zone)));
+    ], events, 'events', zone, { stack: true })));
 }
