@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole product on this machine: Postgres and a mail sink (LocalEnvironment), the three services,
-# an org admin with three teams and an ingest key, ~150,000 demo events and two demo alerts.
+# an org admin with three teams and an ingest key, ~150,000 demo events, two demo alerts and a demo schedule with a
+# webhook (to a local receiver).
 #   deploy/local/up.sh [--no-build] [--reload] [--embedded] [--events N]
 #     --no-build   use the jars already in */target
 #     --reload     load a new set of demo events even if one was loaded before
@@ -16,7 +17,7 @@ while [[ $# -gt 0 ]]; do
     --reload) RELOAD=1 ;;
     --embedded) EMBEDDED=(--embedded) ;;
     --events) EVENTS=${2:?--events needs a number}; shift ;;
-    -h | --help) sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -184,6 +185,28 @@ demo_alerts() {
   echo "Created demo alerts: team_platform cost over last_day > \$$threshold, organization budget \$5000/month"
 }
 
+# A demo schedule with a webhook (once: skipped when team_platform has one): its daily cost report by e-mail and to
+# LocalEnvironment's webhook receiver, at the next whole minute but one in Berlin, so its first delivery by each
+# channel shows on the dashboard's Schedules page within about two minutes. The signing secret, answered this once,
+# is kept in $STATE_DIR/webhook-secret for the signature recipe (docs/webhooks.md).
+demo_schedule() {
+  local existing at answer secret
+  [[ -n "${GR_HOOK_URL:-}" ]] || { echo "No webhook receiver (LocalEnvironment predates it): no demo schedule"; return; }
+  existing=$(admin_get '/v1/reports/preferences/all?team_id=team_platform') || die "listing schedules failed"
+  if grep -q '"webhook_url":"http' <<<"$existing"; then
+    echo "Demo schedule exists"
+    return
+  fi
+  at=$(TZ=Europe/Berlin date -d '+2 minutes' +%H:%M)
+  answer=$(admin_post /v1/reports/schedule "{\"team_id\":\"team_platform\",\"report_type\":\"cost\",
+    \"frequency\":\"daily\",\"schedule_time\":\"$at\",\"timezone\":\"Europe/Berlin\",\"format\":\"csv\",
+    \"recipients\":[\"platform-leads@demo.example\"],\"webhook_url\":\"$GR_HOOK_URL/hooks/team_platform/reports\"}")
+  [[ "${answer##*$'\n'}" == 200 ]] || die "creating the demo schedule: ${answer}"
+  secret=$(sed -n 's/.*"webhook_secret"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"${answer%$'\n'*}")
+  (umask 077 && echo "$secret" >"$STATE_DIR/webhook-secret")
+  echo "Created demo schedule: team_platform's daily cost report at $at Europe/Berlin by e-mail and webhook"
+}
+
 print_summary() {
   cat <<SUMMARY
 
@@ -195,6 +218,8 @@ Gateway reports is running.
   operations          http://localhost:9080, :9081, :9082 (/q/health, /q/metrics; not on the public ports)
   Postgres            $GR_JDBC_URL ($GR_DB_MODE, user $GR_DB_USER)
   SMTP                $GR_SMTP_HOST:$GR_SMTP_PORT (accepts any recipient)
+  webhook receiver    ${GR_HOOK_URL:-none} (answers 204; calls in $STATE_DIR/webhooks.log, bodies in webhooks/,
+                      the demo schedule's signing secret in $STATE_DIR/webhook-secret)
   IMAP                imap://$GR_IMAP_HOST:$GR_IMAP_PORT  user $GR_MAIL_USER / $GR_MAIL_PASSWORD
                       curl -u $GR_MAIL_USER:$GR_MAIL_PASSWORD imap://$GR_IMAP_HOST:$GR_IMAP_PORT/INBOX -X 'SEARCH ALL'
 
@@ -210,6 +235,9 @@ $(cat "$STATE_DIR/ingest-key")
 Ingest two events:
 curl -sS -X POST $API/v1/usage/events -H "Authorization: Bearer \$(cat $STATE_DIR/ingest-key)" \\
   -H 'Content-Type: application/x-ndjson' --data-binary \$'{"request_id":"demo-$(date +%s)-1","occurred_at":"$(date -u +%FT%TZ)","team_id":"team_platform","provider":"anthropic","model":"claude-sonnet-4-5","status":"success","latency_ms":912,"input_tokens":1200,"output_tokens":340}\\n{"request_id":"demo-$(date +%s)-2","occurred_at":"$(date -u +%FT%TZ)","team_id":"team_growth","provider":"replicate","model":"flux-schnell","status":"success","latency_ms":1450,"cost_usd":0.003}\\n'
+
+Schedules (team_platform's daily cost report by e-mail and webhook; its last deliveries on the Schedules page):
+curl -sS $API/v1/reports/preferences/all -H "Authorization: Bearer \$(cat $STATE_DIR/admin-token)"
 
 Alerts (evaluated every minute by scheduler-service; events at /v1/alerts/{id}/events):
 curl -sS $API/v1/alerts -H "Authorization: Bearer \$(cat $STATE_DIR/admin-token)"
@@ -251,6 +279,7 @@ main() {
   ingest_key
   load_demo_data
   demo_alerts
+  demo_schedule
   print_summary
 }
 

@@ -13,17 +13,20 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * LocalEnvironment [--state deploy/local/.state] [--embedded] [--pg-port 5433] [--smtp-port 3025] [--imap-port 3143]
+ *                  [--hook-port 3080]
  * LocalEnvironment --drop-database      (drops gateway_reports on 127.0.0.1:5432; down.sh --purge uses it)
  * </pre>
  *
  * <p>Postgres: the one on 127.0.0.1:5432 when it takes user postgres without a password prompt, else (or with
  * {@code --embedded}) an embedded Postgres 16 on {@code --pg-port} with its data in {@code <state>/pg}. Mail: a
- * GreenMail SMTP sink whose messages all go to the IMAP user demo/demo.
+ * GreenMail SMTP sink whose messages all go to the IMAP user demo/demo. Webhooks: a receiver on {@code --hook-port}
+ * that answers 204 and logs each call to {@code <state>/webhooks.log}, its body to {@code <state>/webhooks/}
+ * ({@link LocalWebhooks}).
  */
 public final class LocalEnvironment {
 
     private static final String USAGE = "usage: LocalEnvironment [--state <dir>] [--embedded] [--pg-port 5433]"
-            + " [--smtp-port 3025] [--imap-port 3143]\n       LocalEnvironment --drop-database";
+            + " [--smtp-port 3025] [--imap-port 3143] [--hook-port 3080]\n       LocalEnvironment --drop-database";
 
     private LocalEnvironment() {}
 
@@ -55,10 +58,18 @@ public final class LocalEnvironment {
             postgres.close();
             throw e;
         }
+        LocalWebhooks hooks;
+        try {
+            hooks = LocalWebhooks.start((int) cli.number("hook-port", 3080), state);
+        } catch (IOException | RuntimeException e) {
+            mail.close();
+            postgres.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, mail, envFile, stopped)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, mail, hooks, envFile, stopped)));
 
-        writeAtomically(envFile, envFile(postgres, mail));
+        writeAtomically(envFile, envFile(postgres, mail, hooks));
         System.out.printf(
                 "Ready: %s (%s), SMTP %s:%d, IMAP %s:%d (user %s/%s). Wrote %s%n",
                 postgres.jdbcUrl(),
@@ -73,7 +84,7 @@ public final class LocalEnvironment {
         stopped.await();
     }
 
-    static String envFile(LocalPostgres postgres, LocalMail mail) {
+    static String envFile(LocalPostgres postgres, LocalMail mail, LocalWebhooks hooks) {
         return String.join(
                 "\n",
                 "# Written by LocalEnvironment; removed when it stops.",
@@ -88,6 +99,7 @@ public final class LocalEnvironment {
                 "GR_IMAP_PORT=" + mail.imapPort(),
                 "GR_MAIL_USER=" + LocalMail.USER,
                 "GR_MAIL_PASSWORD=" + LocalMail.PASSWORD,
+                "GR_HOOK_URL=http://" + LocalWebhooks.HOST + ":" + hooks.port(),
                 "");
     }
 
@@ -97,9 +109,11 @@ public final class LocalEnvironment {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void stop(LocalPostgres postgres, LocalMail mail, Path envFile, CountDownLatch stopped) {
+    private static void stop(
+            LocalPostgres postgres, LocalMail mail, LocalWebhooks hooks, Path envFile, CountDownLatch stopped) {
         try {
             Files.deleteIfExists(envFile);
+            hooks.close();
             mail.close();
             postgres.close();
             System.out.println("Stopped.");

@@ -9,11 +9,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** {@code GET /v1/reports/preferences/all}: every schedule the caller can see, ordered by team and report type. */
 public record PreferencesResponse(List<Item> schedules) {
 
-    /** A schedule with its newest delivery, or {@code last_delivery: null} before the first one. */
+    /**
+     * A schedule with its newest delivery ({@code last_delivery: null} before the first one) and the newest
+     * delivery of each channel it has used ({@code last_deliveries}: e-mail before webhook, empty before the first).
+     */
     @Schema(name = "ScheduleWithLastDelivery")
     public record Item(
             @JsonUnwrapped ScheduleResponse schedule,
-            @JsonProperty("last_delivery") LastDelivery lastDelivery) {}
+            @JsonProperty("last_delivery") LastDelivery lastDelivery,
+            @JsonProperty("last_deliveries") List<LastDelivery> lastDeliveries) {}
 
     /**
      * The newest delivery of a schedule (a slot with mail and webhook has one of each).

@@ -13,7 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Report schedules (table {@code report_schedule}, V14, V16): one per team (of an organization) and report type. */
 @ApplicationScoped
@@ -78,6 +80,15 @@ public class ScheduleRepository {
              where s.org_id = ?
                and (?::text[] is null or s.team_id = any(?::text[]))
              order by s.team_id, s.report_type""";
+
+    /** The newest delivery of each channel (e-mail, webhook) of the given schedules of the organization. */
+    static final String LAST_PER_CHANNEL = """
+            select distinct on (schedule_id, channel)
+                   schedule_id, delivery_id, status, attempts, scheduled_for, sent_at, last_error, channel,
+                   response_status
+              from report_delivery
+             where org_id = ? and schedule_id = any(?::text[])
+             order by schedule_id, channel, created_at desc, delivery_id desc""";
 
     static final String DELETE = """
             delete from report_schedule where org_id = ? and team_id = ? and report_type = ? returning schedule_id""";
@@ -177,11 +188,39 @@ public class ScheduleRepository {
             ps.setString(1, orgId);
             ps.setArray(2, teamArray);
             ps.setArray(3, teamArray);
-            List<PreferencesResponse.Item> items = new ArrayList<>();
+            List<ScheduleResponse> found = new ArrayList<>();
+            List<PreferencesResponse.LastDelivery> newest = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new PreferencesResponse.Item(schedule(rs), lastDelivery(rs)));
+                    found.add(schedule(rs));
+                    newest.add(lastDelivery(rs, 17));
                 }
+            }
+            Map<String, List<PreferencesResponse.LastDelivery>> perChannel = new HashMap<>();
+            if (!found.isEmpty()) {
+                try (PreparedStatement last = c.prepareStatement(LAST_PER_CHANNEL)) {
+                    last.setString(1, orgId);
+                    last.setArray(
+                            2,
+                            c.createArrayOf(
+                                    "text",
+                                    found.stream()
+                                            .map(ScheduleResponse::scheduleId)
+                                            .toArray()));
+                    try (ResultSet rs = last.executeQuery()) {
+                        while (rs.next()) {
+                            perChannel
+                                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                    .add(lastDelivery(rs, 2));
+                        }
+                    }
+                }
+            }
+            List<PreferencesResponse.Item> items = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                ScheduleResponse schedule = found.get(i);
+                items.add(new PreferencesResponse.Item(
+                        schedule, newest.get(i), perChannel.getOrDefault(schedule.scheduleId(), List.of())));
             }
             return items;
         } catch (SQLException e) {
@@ -226,20 +265,21 @@ public class ScheduleRepository {
                 null);
     }
 
-    private static PreferencesResponse.LastDelivery lastDelivery(ResultSet rs) throws SQLException {
-        String id = rs.getString(17);
+    /** The delivery whose eight columns start at {@code first}, or null when its id is null (none yet). */
+    private static PreferencesResponse.LastDelivery lastDelivery(ResultSet rs, int first) throws SQLException {
+        String id = rs.getString(first);
         if (id == null) {
             return null;
         }
         return new PreferencesResponse.LastDelivery(
                 id,
-                rs.getString(18),
-                rs.getInt(19),
-                instant(rs, 20),
-                instant(rs, 21),
-                rs.getString(22),
-                rs.getString(23),
-                rs.getObject(24, Integer.class));
+                rs.getString(first + 1),
+                rs.getInt(first + 2),
+                instant(rs, first + 3),
+                instant(rs, first + 4),
+                rs.getString(first + 5),
+                rs.getString(first + 6),
+                rs.getObject(first + 7, Integer.class));
     }
 
     static List<String> strings(Array array) throws SQLException {

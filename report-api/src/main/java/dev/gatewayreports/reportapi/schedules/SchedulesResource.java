@@ -109,7 +109,11 @@ public class SchedulesResource {
             summary = "Every schedule the caller can see, with its next run and last delivery",
             description = "Ordered by team and report type. An org_admin sees the whole organization, others the"
                     + " teams of their token; `team_id` narrows the list to one team.")
-    @APIResponse(responseCode = "200", description = "`{schedules: [...]}`, each with `last_delivery` or null")
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "`{schedules: [...]}`, each with `last_delivery` (or null) and `last_deliveries`, the newest delivery of"
+                            + " each channel (email before webhook)")
     @APIResponse(responseCode = "404", description = "The team named is not one the caller can see")
     public PreferencesResponse preferences(@Parameter(example = "team_xyz") @QueryParam("team_id") String teamId) {
         return schedules.list(caller.get(), teamId);

@@ -25,19 +25,36 @@ export function display(value, kind, zone) {
       return (value > 0 ? '▲ +' : value < 0 ? '▼ ' : '') + decimal.format(value) + ' %';
     case 'time':
       return formatInstant(value, zone);
+    case 'minute':
+      return formatInstant(value, zone, false);
     case 'list':
       return Array.isArray(value) ? value.join(', ') : String(value);
+    case 'host':
+      return hostOf(value);
+    case 'set':
+      return value ? 'set' : 'none';
+    case 'http':
+      return 'HTTP ' + value;
     default:
       return String(value);
   }
 }
 
-function formatInstant(text, zone) {
+/** A URL's host (and port), which says where it goes in a narrow column; the whole URL when it is not one. */
+function hostOf(text) {
+  try {
+    return new URL(text).host || String(text);
+  } catch {
+    return String(text);
+  }
+}
+
+function formatInstant(text, zone, seconds = true) {
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) return String(text);
   return new Intl.DateTimeFormat(undefined, {
     timeZone: zone || undefined, year: 'numeric', month: 'short', day: 'numeric',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23',
   }).format(date);
 }
 
@@ -78,10 +95,13 @@ export function section(title, ...children) {
 }
 
 /**
- * A table of rows; `columns` are {key, label, kind}; each cell's data-path is `${base}[i].${key}`. Wide tables
- * scroll inside their own focusable region, never the page.
+ * A table of rows; `columns` are {key, label, kind}; each cell's data-path is `${base}[i].${key}` (or
+ * `${base}[i].${path}`; `path: false` for none; `path` a function of the row and its index for the whole path).
+ * A column with `title` gives each cell a tooltip of the raw value (a URL shown by its host, say); `brief` lets a
+ * text column wrap. Wide tables scroll inside their own focusable region, never the page; with `{stack: true}` a
+ * narrow screen shows each row as a list of label and value instead (few rows whose every column matters).
  */
-export function table(caption, columns, rows, base, zone) {
+export function table(caption, columns, rows, base, zone, options = {}) {
   const head = el('tr', {}, ...columns.map(c => el('th', {
     scope: 'col', class: typeof c.kind === 'function' || numeric(c.kind) ? 'num' : '', text: c.label })));
   const body = el('tbody');
@@ -89,21 +109,26 @@ export function table(caption, columns, rows, base, zone) {
     const tr = el('tr', { 'data-row': String(i) });
     for (const c of columns) {
       const value = c.get ? c.get(row) : row[c.key];
-      const path = c.path === false ? null : `${base}[${i}].${c.path || c.key}`;
+      const path = c.path === false ? null
+        : typeof c.path === 'function' ? c.path(row, i) : `${base}[${i}].${c.path || c.key}`;
       const kind = typeof c.kind === 'function' ? c.kind(row) : c.kind;
-      tr.append(fill(el('td', { class: numeric(kind) ? 'num' : c.wrap ? 'wrap' : '' }), value, kind, path, zone));
+      const cell = fill(el('td', { class: numeric(kind) ? 'num' : c.wrap ? 'wrap' : c.brief ? 'brief' : '',
+        'data-label': options.stack ? c.label : null }), value, kind, path, zone);
+      if (c.title && value) cell.title = raw(value);
+      tr.append(cell);
     }
     body.append(tr);
   });
   if (!rows || rows.length === 0) {
     body.append(el('tr', {}, el('td', { colspan: String(columns.length), class: 'empty', text: 'Nothing in this period.' })));
   }
-  const t = el('table', { 'data-base': base }, el('caption', { text: caption }), el('thead', {}, head), body);
+  const t = el('table', { 'data-base': base, class: options.stack ? 'stack' : null },
+    el('caption', { text: caption }), el('thead', {}, head), body);
   return el('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' }, t);
 }
 
 function numeric(kind) {
-  return ['int', 'usd', 'credits', 'pct', 'ms', 'change'].includes(kind);
+  return ['int', 'usd', 'credits', 'pct', 'ms', 'change', 'http'].includes(kind);
 }
 
 /** A figure card: value, the previous period's value and the change. */

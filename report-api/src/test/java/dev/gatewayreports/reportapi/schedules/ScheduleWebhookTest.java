@@ -88,6 +88,70 @@ class ScheduleWebhookTest {
     }
 
     @Test
+    void shouldListTheNewestDeliveryOfEachChannelWithTheReceiversStatus() {
+        fixClock("2026-06-01T00:00:00Z");
+        String org = Tenants.newOrg();
+        String team = team(org, Tenants.newTeam());
+        String admin = Tokens.user(org, List.of(team), "team_admin");
+        Map<String, Object> body = weekly(team);
+        body.put("webhook_url", HOOK);
+        String id = save(admin, body).statusCode(200).extract().path("schedule_id");
+        preferences(admin, team)
+                .statusCode(200)
+                .body("schedules[0].last_delivery", nullValue())
+                .body("schedules[0].last_deliveries", equalTo(List.of()));
+        // Two slots: the first by both channels; the second's mail made last, its webhook (failed, 502) before it.
+        delivery(org, team, id, "email", "2026-05-18T00:00:00Z", "sent", null, "2026-05-18T00:00:00Z");
+        delivery(org, team, id, "webhook", "2026-05-18T00:00:00Z", "sent", 200, "2026-05-18T00:00:01Z");
+        delivery(org, team, id, "webhook", "2026-05-25T00:00:00Z", "failed", 502, "2026-05-25T00:00:00Z");
+        delivery(org, team, id, "email", "2026-05-25T00:00:00Z", "sent", null, "2026-05-25T00:00:01Z");
+
+        preferences(Tokens.user(org, List.of(team), "member"), team)
+                .statusCode(200)
+                .body("schedules[0].last_delivery.channel", equalTo("email"))
+                .body("schedules[0].last_delivery.scheduled_for", equalTo("2026-05-25T00:00:00Z"))
+                .body("schedules[0].last_deliveries.channel", equalTo(List.of("email", "webhook")))
+                .body("schedules[0].last_deliveries.status", equalTo(List.of("sent", "failed")))
+                .body("schedules[0].last_deliveries.response_status", equalTo(java.util.Arrays.asList(null, 502)))
+                .body(
+                        "schedules[0].last_deliveries.scheduled_for",
+                        equalTo(List.of("2026-05-25T00:00:00Z", "2026-05-25T00:00:00Z")));
+    }
+
+    private static void delivery(
+            String org,
+            String team,
+            String scheduleId,
+            String channel,
+            String slot,
+            String status,
+            Integer response,
+            String created) {
+        boolean mail = channel.equals("email");
+        Db.execute(
+                """
+                insert into report_delivery (delivery_id, org_id, team_id, schedule_id, scheduled_for, report_type,
+                    timezone, period_start, period_end, format, recipients, status, attempts, next_attempt_at,
+                    created_at, channel, webhook_url, response_status)
+                values (?, ?, ?, ?, ?::timestamptz, 'usage', 'UTC', ?::timestamptz - interval '7 days',
+                    ?::timestamptz, 'csv', ?::text[], ?, 1, ?::timestamptz, ?::timestamptz, ?, ?, ?)""",
+                "dlv_" + java.util.UUID.randomUUID().toString().replace("-", ""),
+                org,
+                team,
+                scheduleId,
+                slot,
+                slot,
+                slot,
+                mail ? "{ops@example.com}" : "{}",
+                status,
+                slot,
+                created,
+                channel,
+                mail ? null : HOOK,
+                response);
+    }
+
+    @Test
     void shouldRotateTheSecretOnceShownAndAuditWithoutIt() {
         fixClock("2026-06-01T00:00:00Z");
         String org = Tenants.newOrg();

@@ -83,6 +83,11 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        // The page's ResizeObservers (the charts' setSize) run in the next frames, not before this returns: a
+        // measure or screenshot taken at once saw the charts still at the old width (under load, the trend
+        // page "scrolled sideways by 774 px" at 380). Two animation frames: one lays out, the next has observed.
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()));");
     }
 
     /** A PNG of the whole page at the current width. */

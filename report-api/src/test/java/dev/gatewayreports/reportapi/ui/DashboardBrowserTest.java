@@ -66,6 +66,9 @@ class DashboardBrowserTest {
             List.of("overview", "trends", "providers", "latency", "errors", "slow", "schedules", "alerts");
     /** The dataset's five New York days (2025-03-09 has 23 hours), as the period picker's custom dates. */
     static final String VIEW = "?team=all&from=2025-03-07&to=2025-03-11&tz=America/New_York";
+    /** A long webhook URL: the schedules page shows its host, the whole URL in its title. */
+    static final String WEBHOOK =
+            "https://hooks.finance-team.example.com/services/T0123456/B0123456/reports-cost-daily-0f9a8b7c6d5e4f3a";
 
     @TestHTTPResource("/ui")
     URL ui;
@@ -102,6 +105,47 @@ class DashboardBrowserTest {
                 .post("/v1/reports/schedule")
                 .then()
                 .statusCode(200);
+        // A second team's schedule by e-mail and webhook, with one slot delivered by both channels (the mail sent,
+        // the webhook failed with the receiver's 503): as the scheduler leaves them (its own tests make them).
+        String hooked = given().header("Authorization", Tokens.bearer(admin))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "report_type", "cost",
+                        "frequency", "daily",
+                        "schedule_time", "07:30",
+                        "timezone", "America/New_York",
+                        "recipients", List.of("finance@example.com"),
+                        "format", "csv",
+                        "webhook_url", WEBHOOK,
+                        "team_id", dataset.teams().get(1)))
+                .post("/v1/reports/schedule")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("schedule_id");
+        for (String channel : List.of("email", "webhook")) {
+            boolean mail = channel.equals("email");
+            Db.execute(
+                    "insert into report_delivery (delivery_id, org_id, team_id, schedule_id, scheduled_for,"
+                            + " report_type, timezone, period_start, period_end, format, recipients, status,"
+                            + " attempts, next_attempt_at, last_error, created_at, sent_at, channel, webhook_url,"
+                            + " response_status) values (?, ?, ?, ?, timestamptz '2025-03-11 11:30Z', 'cost',"
+                            + " 'America/New_York', timestamptz '2025-03-10 04:00Z', timestamptz '2025-03-11 04:00Z',"
+                            + " 'csv', ?::text[], ?, ?, now(), ?, timestamptz '2025-03-11 11:30Z', ?::timestamptz, ?,"
+                            + " ?, ?)",
+                    "dlv_" + channel + "_" + hooked,
+                    dataset.orgId(),
+                    dataset.teams().get(1),
+                    hooked,
+                    mail ? "{finance@example.com}" : "{}",
+                    mail ? "sent" : "failed",
+                    mail ? 1 : 6,
+                    mail ? null : "HTTP 503 from the receiver",
+                    mail ? "2025-03-11T11:30:04Z" : null,
+                    channel,
+                    mail ? null : WEBHOOK,
+                    mail ? null : 503);
+        }
         String alertId = given().header("Authorization", Tokens.bearer(admin))
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -158,6 +202,66 @@ class DashboardBrowserTest {
         }
         List<String> errors = browser.consoleErrors();
         assertEquals(List.of(), errors, "console errors (CSP violations, scripts)");
+    }
+
+    @Test
+    void shouldShowEachSchedulesWebhookAndTheNewestDeliveryOfEachChannel() {
+        signIn(admin, "schedules" + VIEW);
+        assertTrue(compareWithApi("schedules", admin) > 0);
+        JsonPath api = given().header("Authorization", Tokens.bearer(admin))
+                .get("/v1/reports/preferences/all")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        int hooked = api.getList("schedules.webhook_url").indexOf(WEBHOOK);
+        assertTrue(hooked >= 0, api.prettify());
+        String schedule = "schedules[" + hooked + "]";
+        WebElement url = cell(schedule + ".webhook_url");
+        assertEquals("hooks.finance-team.example.com", url.getText());
+        assertEquals(WEBHOOK, url.getAttribute("title"));
+        assertTrue(api.getBoolean(schedule + ".has_webhook_secret"), api.prettify());
+        assertEquals("set", cell(schedule + ".has_webhook_secret").getText());
+        int other = hooked == 0 ? 1 : 0;
+        // Frequency, day, time and zone read as one: the API's fields of each schedule.
+        assertEquals("daily at 07:30, America/New_York", whenOf(hooked));
+        assertEquals(
+                List.of("weekly", 1, "09:00", "Europe/Berlin"),
+                List.of(
+                        api.getString("schedules[" + other + "].frequency"),
+                        api.getInt("schedules[" + other + "].schedule_day"),
+                        api.getString("schedules[" + other + "].schedule_time"),
+                        api.getString("schedules[" + other + "].timezone")));
+        assertEquals("Mondays at 09:00, Europe/Berlin", whenOf(other));
+        assertEquals("", cell("schedules[" + other + "].webhook_url").getAttribute("data-value"));
+        assertEquals("none", cell("schedules[" + other + "].has_webhook_secret").getText());
+        // Per delivery: its channel, status and the receiver's HTTP status, as the API answers them.
+        List<Map<String, Object>> deliveries = api.getList(schedule + ".last_deliveries");
+        assertEquals(
+                List.of("email", "webhook"),
+                deliveries.stream().map(d -> d.get("channel")).toList());
+        for (int j = 0; j < deliveries.size(); j++) {
+            String at = schedule + ".last_deliveries[" + j + "]";
+            Map<String, Object> d = deliveries.get(j);
+            assertEquals(d.get("channel"), cell(at + ".channel").getText());
+            assertEquals(d.get("status"), cell(at + ".status").getText());
+            Object response = d.get("response_status");
+            assertEquals(
+                    response == null ? "—" : "HTTP " + response,
+                    cell(at + ".response_status").getText());
+        }
+        assertEquals("sent", cell(schedule + ".last_deliveries[0].status").getText());
+        assertEquals("failed", cell(schedule + ".last_deliveries[1].status").getText());
+        assertEquals(
+                "HTTP 503",
+                cell(schedule + ".last_deliveries[1].response_status").getText());
+        assertEquals("6", cell(schedule + ".last_deliveries[1].attempts").getAttribute("data-value"));
+        assertEquals(
+                2,
+                browser.driver
+                        .findElements(By.cssSelector("[data-base='deliveries'] tbody tr[data-row]"))
+                        .size(),
+                "one row per channel of the one schedule delivered");
     }
 
     @Test
@@ -371,6 +475,17 @@ class DashboardBrowserTest {
                 .until(d -> d.findElement(By.id("main")).getAttribute("data-ready"));
         assertEquals(
                 "true", ready, () -> browser.driver.findElement(By.id("status")).getText());
+    }
+
+    /** The schedules table's "When" cell of a row. */
+    private String whenOf(int row) {
+        return browser.driver
+                .findElement(By.cssSelector("[data-base='schedules'] tr[data-row='" + row + "'] td:nth-child(3)"))
+                .getText();
+    }
+
+    private WebElement cell(String path) {
+        return browser.driver.findElement(By.cssSelector("[data-path='" + path + "']"));
     }
 
     private String value(String path) {

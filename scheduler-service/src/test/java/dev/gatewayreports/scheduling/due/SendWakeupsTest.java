@@ -54,16 +54,35 @@ class SendWakeupsTest {
         Thread.sleep(1_000);
         assertEquals(0, Mails.to(address).size());
 
+        Instant notified = Instant.now();
         Db.query("select pg_notify('report_delivery', ?)", delivery);
-        long started = System.nanoTime();
-        await(() -> !Mails.to(address).isEmpty(), Duration.ofSeconds(5), "the mail arrives");
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5);
+        // Woken at once: the listener's dispatch claims the delivery (stamping first_attempt_at from the clock)
+        // within seconds of the notification. The claim is what the wake-up decides; making the report (report-api
+        // stubbed) and mailing it (GreenMail) come after and take what the machine gives them: under load they
+        // took more than the 5 s this test once allowed for the whole, which failed it now and then.
+        await(() -> attempts(delivery) > 0, Duration.ofSeconds(5), "the delivery is claimed");
+        Instant claimed = ((java.sql.Timestamp)
+                        Db.one("select first_attempt_at from report_delivery where delivery_id = ?", delivery)
+                                .get("first_attempt_at"))
+                .toInstant();
+        assertTrue(
+                Duration.between(notified, claimed).toSeconds() < 5,
+                "claimed at " + claimed + ", notified at " + notified);
+        // No tick runs, so the mail that arrives was sent by that wake-up.
+        await(() -> !Mails.to(address).isEmpty(), Duration.ofSeconds(60), "the mail arrives");
         await(
                 () -> "sent"
                         .equals(Db.one("select status from report_delivery where delivery_id = ?", delivery)
                                 .get("status")),
-                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
                 "the delivery is marked sent");
+        assertEquals(1, attempts(delivery), "sent at the first attempt: one wake-up, one dispatch");
+    }
+
+    private static int attempts(String delivery) {
+        return ((Number) Db.one("select attempts from report_delivery where delivery_id = ?", delivery)
+                        .get("attempts"))
+                .intValue();
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what)

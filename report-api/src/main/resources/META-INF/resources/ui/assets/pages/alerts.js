@@ -43,7 +43,7 @@ export async function render(ctx) {
   events.sort((a, b) => (a.occurred_at < b.occurred_at ? 1 : -1));
   ctx.content.replaceChildren(
     section('Rules', table('Alert rules and their state', [
-      { key: 'name', label: 'Rule', kind: 'text' },
+      { key: 'name', label: 'Rule', kind: 'text', brief: true },
       { key: 'team_id', label: 'Team', kind: 'text', path: false, get: r => r.team_id === null ? 'organization' : r.team_id },
       { key: 'measure', label: 'Measure', kind: 'text' },
       { key: 'window', label: 'Window', kind: 'text' },
@@ -51,9 +51,9 @@ export async function render(ctx) {
       { key: 'threshold', label: 'Threshold', kind: measureKind },
       { key: 'state', label: 'State', kind: 'text' },
       { key: 'last_value', label: 'Last value', kind: measureKind },
-      { key: 'state_since', label: 'Since', kind: 'time' },
-      { key: 'last_delivery', label: 'Last notification', kind: 'text', path: false, get: delivery },
-    ], rules, 'data', zone)),
+      { key: 'state_since', label: 'Since', kind: 'minute' },
+      { key: 'last_delivery', label: 'Notified', kind: 'text', path: false, get: delivery },
+    ], rules, 'data', zone, { stack: true })),
     section('Recent events', table('The newest events of these rules', [
       { key: 'occurred_at', label: 'When', kind: 'time', path: false },
       { key: 'name', label: 'Rule', kind: 'text', path: false },
@@ -61,5 +61,5 @@ export async function render(ctx) {
       { key: 'value', label: 'Value', kind: measureKind, path: false },
       { key: 'threshold', label: 'Threshold', kind: measureKind, path: false },
       { key: 'forecast', label: 'Month-end forecast', kind: measureKind, path: false },
-    ], events, 'events', zone)));
+    ], events, 'events', zone, { stack: true })));
 }
