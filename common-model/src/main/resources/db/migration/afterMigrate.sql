@@ -42,10 +42,13 @@ begin
         end if;
     end loop;
     foreach t in array distributed loop
-        -- A table an earlier version kept coordinator-local (ingest_batch until V36) becomes distributed: Citus turns
-        -- a coordinator-local table into a distributed one in place, copying its rows to the shards.
-        if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass
-                                                                                     and partmethod = 'h') then
+        -- A table an earlier version kept coordinator-local (ingest_batch until V36) stays there: Citus refuses to
+        -- distribute (or undistribute) a coordinator-local table with an identity column. It works as before, with the
+        -- cross-node visibility gap deploy/SCALING.md §6 describes; the way out is written there.
+        if exists (select 1 from pg_dist_partition where logicalrelid = to_regclass(t) and partmethod <> 'h') then
+            raise warning 'Citus: % is coordinator-local from an earlier version, not distributed (deploy/SCALING.md §6)', t;
+        end if;
+        if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass) then
             if t = 'usage_event' then
                 perform create_distributed_table(t, 'org_id');
             else
