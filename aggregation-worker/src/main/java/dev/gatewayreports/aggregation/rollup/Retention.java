@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
     static final String DROP_PARTITIONS = "select usage_event_drop_partitions_before(?)";
+    static final String COLUMNAR_PARTITIONS = "select usage_event_set_columnar_before(?)";
     /** Who runs the nightly retention, in the audit log. */
     static final Actor NIGHTLY = Actor.system("aggregation-worker");
 
@@ -48,20 +49,30 @@ public class Retention {
         apply(LocalDate.now(ZoneOffset.UTC), NIGHTLY);
     }
 
-    /** Applies both retentions as of {@code today} for {@code actor}; answers [partitions dropped, rows deleted]. */
+    /**
+     * Applies both retentions as of {@code today} for {@code actor}, then turns partitions older than {@code
+     * aggregation.columnar-after-days} columnar (where the database has columnar storage); answers [partitions
+     * dropped, rows deleted, partitions turned columnar].
+     */
     public long[] apply(LocalDate today, Actor actor) throws SQLException {
         LocalDate rawBefore = today.minusDays(config.rawRetentionDays());
         LocalDate rollupsBefore = today.minusDays(config.rollupRetentionDays());
+        LocalDate columnarBefore =
+                config.columnarAfterDays().map(today::minusDays).orElse(null);
         // One transaction (rollup deletes, then the drops, then the audit row), each statement allowed up to the
         // maintenance statement timeout rather than the service's default.
         long[] droppedDeleted = Transactions.inTransaction(dataSource, c -> {
             RollupRebuild.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
             long deleted = deleteRollups(c, rollupsBefore);
-            long dropped = dropPartitions(c, rawBefore);
-            AuditWriter.insert(c, audit(actor, rawBefore, rollupsBefore, dropped, deleted));
-            return new long[] {dropped, deleted};
+            long dropped = partitions(c, DROP_PARTITIONS, rawBefore);
+            // After the drops: no partition about to go is rewritten first.
+            long columnar = columnarBefore == null ? 0 : partitions(c, COLUMNAR_PARTITIONS, columnarBefore);
+            AuditWriter.insert(c, audit(actor, rawBefore, rollupsBefore, dropped, deleted, columnarBefore, columnar));
+            return new long[] {dropped, deleted, columnar};
         });
-        LOG.infof("retention: dropped %d raw partitions, deleted %d rollup rows", droppedDeleted[0], droppedDeleted[1]);
+        LOG.infof(
+                "retention: dropped %d raw partitions, deleted %d rollup rows, turned %d partitions columnar",
+                droppedDeleted[0], droppedDeleted[1], droppedDeleted[2]);
         return droppedDeleted;
     }
 
@@ -76,8 +87,9 @@ public class Retention {
         return deleted;
     }
 
-    private static long dropPartitions(Connection c, LocalDate before) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DROP_PARTITIONS)) {
+    /** Calls one of the partition functions with its cut-off day; answers the partitions it changed. */
+    private static long partitions(Connection c, String function, LocalDate before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(function)) {
             ps.setObject(1, before);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -87,12 +99,22 @@ public class Retention {
     }
 
     private static AuditEntry audit(
-            Actor actor, LocalDate rawBefore, LocalDate rollupsBefore, long dropped, long deleted) {
+            Actor actor,
+            LocalDate rawBefore,
+            LocalDate rollupsBefore,
+            long dropped,
+            long deleted,
+            LocalDate columnarBefore,
+            long columnar) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("raw_before", rawBefore.toString());
         details.put("rollups_before", rollupsBefore.toString());
         details.put("partitions_dropped", dropped);
         details.put("rollup_rows_deleted", deleted);
+        if (columnarBefore != null) {
+            details.put("columnar_before", columnarBefore.toString());
+            details.put("partitions_columnar", columnar);
+        }
         return new AuditEntry(null, actor, AuditAction.RETENTION_APPLIED, "retention", null, details);
     }
 }

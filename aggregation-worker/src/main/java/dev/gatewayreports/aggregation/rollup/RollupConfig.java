@@ -3,6 +3,7 @@ package dev.gatewayreports.aggregation.rollup;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How the worker folds events into rollups, and how long data is kept. */
 @ConfigMapping(prefix = "aggregation")
@@ -27,6 +28,14 @@ public interface RollupConfig {
     /** Raw events older than this many days are dropped (whole daily partitions). */
     @WithDefault("400")
     int rawRetentionDays();
+
+    /**
+     * Daily partitions of raw events older than this many days are turned columnar by the nightly retention, where
+     * the database has columnar storage (Citus' citus_columnar; elsewhere nothing happens). Unset: never. Set it
+     * past ingest's window ({@code reports.ingest.max-age} of report-api) and below the raw retention
+     * (deploy/SCALING.md §6).
+     */
+    Optional<Integer> columnarAfterDays();
 
     /** Rollup rows older than this many days are deleted. */
     @WithDefault("1100")

@@ -30,11 +30,14 @@ import java.util.Map;
 @ApplicationScoped
 public class RollupRebuild {
     static final String EXCLUSIVE_LOCK = "select pg_advisory_xact_lock(hashtext('rollup:rebuild'))";
-    /** A day's events of batches already rolled up, a predicate over {@code usage_event e}. */
+    /**
+     * A day's events of batches already rolled up, a predicate over {@code usage_event e}. The batch is matched by
+     * organization too: on Citus ingest_batch is co-located with usage_event, so the join stays on each shard.
+     */
     static final String OF_DAY = """
             e.occurred_at >= ? and e.occurred_at < ?
               and exists (select 1 from ingest_batch b
-                          where b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)
+                          where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)
             """;
 
     static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;

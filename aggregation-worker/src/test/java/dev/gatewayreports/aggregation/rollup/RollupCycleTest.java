@@ -102,16 +102,18 @@ class RollupCycleTest {
         RollupCheck.assertRollupsMatchRawEvents(ds, org, teams);
     }
 
-    /** Pending batches another transaction could claim now. */
+    /** This organization's pending batches another transaction could claim now (one shard on Citus). */
     private long claimable() {
         try (Connection c = ds.getConnection()) {
             return Transactions.inTransaction(c, tx -> {
                 try (PreparedStatement ps = tx.prepareStatement(
-                                "select count(*) from (select 1 from ingest_batch where rolled_up_at is null"
-                                        + " for update skip locked) pending");
-                        ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+                        "select count(*) from (select 1 from ingest_batch where org_id = ? and rolled_up_at is null"
+                                + " for update skip locked) pending")) {
+                    ps.setString(1, org);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
                 }
             });
         } catch (SQLException e) {

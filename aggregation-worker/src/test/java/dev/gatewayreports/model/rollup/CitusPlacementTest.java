@@ -43,7 +43,8 @@ class CitusPlacementTest {
             "rollup_admin",
             "rollup_org",
             "rollup_org_model",
-            "rollup_org_error");
+            "rollup_org_error",
+            "ingest_batch");
     private static final List<String> COORDINATOR = List.of(
             "organization",
             "team",
@@ -55,8 +56,7 @@ class CitusPlacementTest {
             "audit_event",
             "alert_rule",
             "alert_event",
-            "alert_notification",
-            "ingest_batch");
+            "alert_notification");
 
     private final AgroalDataSource ds;
 
@@ -106,18 +106,52 @@ class CitusPlacementTest {
     void shouldReadOneClaimsEventsFromOneShard() throws SQLException {
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement("explain " + WorkQueue.EVENTS)) {
-            ps.setString(1, "org_router");
-            ps.setArray(2, c.createArrayOf("int8", new Long[] {1L, 2L}));
-            ps.setTimestamp(3, Timestamp.from(Instant.parse("2031-01-01T00:00:00Z")));
-            ps.setTimestamp(4, Timestamp.from(Instant.parse("2031-01-01T12:00:00Z")));
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            assertTrue(plan.toString().contains("Task Count: 1"), plan.toString());
-            assertTrue(plan.toString().contains("Custom Scan (Citus Adaptive)"), plan.toString());
+            bindClaimed(c, ps, 1);
+            assertOneShard(ps);
         }
+    }
+
+    @Test
+    void shouldClaimAndFoldInSqlOnOneShard() throws SQLException {
+        // The claim (ingest_batch is co-located with the events) and each grouped insert of the SQL fold run on the
+        // organization's shard group: the fold is a local transaction on one node.
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("explain " + WorkQueue.CLAIM)) {
+            ps.setString(1, "org_router");
+            ps.setString(2, "org_router");
+            ps.setString(3, "org_router");
+            ps.setLong(4, 1000);
+            ps.setInt(5, 1000);
+            assertOneShard(ps);
+        }
+        for (Shape shape : Shape.values()) {
+            if (shape.latency) {
+                continue;
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("explain " + SqlFold.sql(shape, WorkQueue.CLAIMED))) {
+                ps.setArray(1, c.createArrayOf("int4", new Integer[] {3600, 86400}));
+                bindClaimed(c, ps, 2);
+                assertOneShard(ps);
+            }
+        }
+    }
+
+    private static void bindClaimed(Connection c, PreparedStatement ps, int first) throws SQLException {
+        ps.setString(first, "org_router");
+        ps.setArray(first + 1, c.createArrayOf("int8", new Long[] {1L, 2L}));
+        ps.setTimestamp(first + 2, Timestamp.from(Instant.parse("2031-01-01T00:00:00Z")));
+        ps.setTimestamp(first + 3, Timestamp.from(Instant.parse("2031-01-01T12:00:00Z")));
+    }
+
+    private static void assertOneShard(PreparedStatement ps) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        assertTrue(plan.toString().contains("Task Count: 1"), plan.toString());
+        assertTrue(plan.toString().contains("Custom Scan (Citus Adaptive)"), plan.toString());
     }
 }

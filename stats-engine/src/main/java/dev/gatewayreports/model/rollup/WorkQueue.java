@@ -18,23 +18,44 @@ public final class WorkQueue {
     record Claim(String orgId, Long[] batchIds, long events, Timestamp from, Timestamp to) {}
 
     /**
-     * The oldest pending batch no other transaction holds, then pending batches of its organization oldest first,
-     * locked as they are fetched: read one row at a time, so a claim locks only the batches it takes (a row this
-     * statement locked is not skipped). At most one batch per event of the budget can be taken, hence the limit. One
-     * organization per claim keeps the fold's reads and writes on one shard on Citus, where usage_event and the
-     * rollups are distributed by organization (deploy/SCALING.md §6); ingest_batch stays on the coordinator there, so
-     * SKIP LOCKED works as on one PostgreSQL.
+     * The organizations with pending batches, the one with the oldest first: where a claim looks for work. No lock (a
+     * read across every shard on Citus, where FOR UPDATE SKIP LOCKED is single-shard only); the claim itself is
+     * {@link #CLAIM}, one organization at a time.
+     */
+    static final String ORGS = """
+            select org_id from ingest_batch
+            where rolled_up_at is null
+            group by org_id
+            order by min(batch_id)
+            limit ?
+            """;
+    /** How many organizations one claim tries (each busy one is held by another worker's claim). */
+    static final int ORGS_TRIED = 8;
+
+    /**
+     * One organization's oldest pending batch no other transaction holds, then its pending batches from there, oldest
+     * first, while the events before each stay under the budget (at least that first batch; at most one batch per
+     * event of the budget, so batches without events cannot make a claim unbounded), locked unless another
+     * transaction holds them. The budget is applied in SQL rather than by fetching row by row, so only the batches
+     * taken are locked also on Citus, whose executor reads a statement's rows whole. Every part filters one org_id:
+     * on Citus, where ingest_batch is distributed by organization and co-located with the events and rollups
+     * (deploy/SCALING.md §6), the claim is a single-shard statement, and the fold that follows runs on one node.
      */
     static final String CLAIM = """
-            with oldest as (
-                select org_id from ingest_batch
-                where rolled_up_at is null
+            with first as (
+                select batch_id from ingest_batch
+                where org_id = ? and rolled_up_at is null
                 order by batch_id
                 limit 1
                 for update skip locked
+            ), budget as (
+                select batch_id, sum(event_count) over (order by batch_id) - event_count as before
+                from ingest_batch
+                where org_id = ? and rolled_up_at is null and batch_id >= (select batch_id from first)
             )
             select batch_id, org_id, min_occurred_at, max_occurred_at, event_count from ingest_batch
-            where rolled_up_at is null and org_id = (select org_id from oldest)
+            where org_id = ? and rolled_up_at is null
+              and batch_id in (select batch_id from budget where before < ?)
             order by batch_id
             limit ?
             for update skip locked
@@ -45,7 +66,7 @@ public final class WorkQueue {
     static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + CLAIMED;
     static final String CITUS = "select exists (select 1 from pg_extension where extname = 'citus')";
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
-    static final String DONE = "update ingest_batch set rolled_up_at = now() where batch_id = any(?)";
+    static final String DONE = "update ingest_batch set rolled_up_at = now() where org_id = ? and batch_id = any(?)";
     /**
      * The age of the oldest pending batch by the database's clock (which also stamped {@code received_at}), and how
      * many are pending. Two sub-selects, so that min() is one probe of ingest_batch_pending_received_idx (V20)
@@ -70,29 +91,49 @@ public final class WorkQueue {
     /**
      * Locks pending batches of one organization that no other transaction holds, oldest first, until their events
      * reach {@code maxEvents} (always at least one batch, whatever its size: a batch is folded whole); null when there
-     * are none. The budget bounds the memory of a fold whatever the batches' sizes. Needs a transaction (the rows are
-     * fetched through a cursor).
+     * are none it can take. The organizations are tried oldest pending batch first, at most {@link #ORGS_TRIED}. The
+     * budget bounds the memory of a fold whatever the batches' sizes. Needs a transaction.
      */
     static Claim claim(Connection c, int maxEvents) throws SQLException {
+        List<String> orgs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ORGS)) {
+            ps.setInt(1, ORGS_TRIED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orgs.add(rs.getString(1));
+                }
+            }
+        }
+        for (String org : orgs) {
+            Claim claim = claim(c, org, maxEvents);
+            if (claim != null) {
+                return claim;
+            }
+        }
+        return null;
+    }
+
+    private static Claim claim(Connection c, String org, int maxEvents) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        String orgId = null;
         long events = 0;
         Timestamp from = null;
         Timestamp to = null;
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setInt(1, Math.max(1, maxEvents));
-            ps.setFetchSize(1);
+            ps.setString(1, org);
+            ps.setString(2, org);
+            ps.setString(3, org);
+            ps.setLong(4, Math.max(1, maxEvents));
+            ps.setInt(5, Math.max(1, maxEvents));
             try (ResultSet rs = ps.executeQuery()) {
-                while (events < maxEvents && rs.next()) {
+                while (rs.next()) {
                     ids.add(rs.getLong(1));
-                    orgId = rs.getString(2);
                     from = from == null || rs.getTimestamp(3).before(from) ? rs.getTimestamp(3) : from;
                     to = to == null || rs.getTimestamp(4).after(to) ? rs.getTimestamp(4) : to;
                     events += rs.getLong(5);
                 }
             }
         }
-        return ids.isEmpty() ? null : new Claim(orgId, ids.toArray(Long[]::new), events, from, to);
+        return ids.isEmpty() ? null : new Claim(org, ids.toArray(Long[]::new), events, from, to);
     }
 
     /** The claimed batches' events, for a fold in SQL. */
@@ -110,12 +151,12 @@ public final class WorkQueue {
 
     /**
      * Hands every event of the claimed batches to {@code sink}; fails (so the caller rolls back and the batches stay
-     * pending) when fewer than the batches hold are visible. On one PostgreSQL a batch row and its events commit
-     * together. On Citus they do not become visible together: ingest commits the batch row on the coordinator first
-     * and its events on a worker node a moment later (two-phase commit), so a claim can see a batch whose events are
-     * not visible yet, and folding it then would lose them. A batch's events are all on one node, so they appear at
-     * once. On one PostgreSQL a shortfall can only mean events were removed since (a dropped partition, a test's
-     * delete): the check would keep such a batch pending for ever, so it applies only where Citus is installed.
+     * pending) when fewer than the batches hold are visible. A batch row and its events commit together: on one
+     * PostgreSQL, and on Citus too now that ingest_batch is co-located with usage_event (one node, one local
+     * transaction). The check stays on Citus as a guard should a batch and its events ever be placed apart (with the
+     * queue on the coordinator, ingest committed the batch row there before its events on a worker, and folding such a
+     * batch would have lost them). On one PostgreSQL a shortfall can only mean events were removed since (a dropped
+     * partition, a test's delete): the check would keep such a batch pending for ever, so it applies only on Citus.
      */
     static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
@@ -164,7 +205,8 @@ public final class WorkQueue {
 
     static void markDone(Connection c, Claim claim) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(DONE)) {
-            ps.setArray(1, c.createArrayOf("int8", claim.batchIds()));
+            ps.setString(1, claim.orgId());
+            ps.setArray(2, c.createArrayOf("int8", claim.batchIds()));
             ps.executeUpdate();
         }
     }
