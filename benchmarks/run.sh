@@ -32,7 +32,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 TARGET="$BENCH_DIR/target"
 LOGS="$TARGET/logs"
-DB_NAME=gateway_reports_bench
+DB_NAME=${BENCH_DB:-gateway_reports_bench}
 ORG=org_bench
 PROBE_ORG=org_bench_probe
 
