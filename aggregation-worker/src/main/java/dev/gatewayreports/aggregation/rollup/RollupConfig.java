@@ -15,10 +15,7 @@ public interface RollupConfig {
      * The events one transaction claims: pending batches are taken oldest first until their events reach this
      * (at least one batch, folded whole), so a fold's memory is bounded whatever the batches' sizes. Sized for the
      * manifest's heap (-Xmx384m of a 768 MiB limit): claims of 200,000 events spread over 30 days ran out of it; of
-     * 50,000, peak RSS was 541-544 MB (VmHWM, 500,000 synthetic events of 50 teams over 30 days). Since the figures
-     * are folded in SQL and only latencies are read (Deltas), 50,000 peaked at 351 MiB against 485 MiB for the Java
-     * fold, back to back in the 1M benchmark; a rolled-back claim of 200,000 was no faster per event than 50,000
-     * (deploy/SCALING.md §2a).
+     * 50,000, peak RSS was 541-544 MB (VmHWM, 500,000 synthetic events of 50 teams over 30 days).
      */
     @WithDefault("50000")
     int eventsPerCycle();

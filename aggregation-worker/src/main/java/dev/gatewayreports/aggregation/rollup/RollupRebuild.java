@@ -6,6 +6,7 @@ import dev.gatewayreports.model.audit.AuditEntry;
 import dev.gatewayreports.model.audit.AuditWriter;
 import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.rollup.Deltas;
+import dev.gatewayreports.model.rollup.EventRow;
 import dev.gatewayreports.model.rollup.RollupFold;
 import dev.gatewayreports.model.rollup.Shape;
 import dev.gatewayreports.model.rollup.SqlFold;
@@ -35,6 +36,8 @@ public class RollupRebuild {
               and exists (select 1 from ingest_batch b
                           where b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)
             """;
+
+    static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;
 
     /** A setting for this transaction only (SET LOCAL, with a bound value). */
     static final String SET_LOCAL = "select set_config(?, ?, true)";
@@ -84,13 +87,22 @@ public class RollupRebuild {
                 ps.executeUpdate();
             }
         }
-        SqlFold.Events events = new SqlFold.Events(OF_DAY, (ps, p) -> {
+        Deltas deltas = new Deltas();
+        try (PreparedStatement ps = c.prepareStatement(EVENTS_OF_DAY)) {
+            ps.setTimestamp(1, from);
+            ps.setTimestamp(2, to);
+            ps.setFetchSize(10_000);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    deltas.fold(EventRow.read(rs));
+                }
+            }
+        }
+        RollupFold.write(c, deltas, new SqlFold.Events(OF_DAY, (ps, p) -> {
             ps.setTimestamp(p++, from);
             ps.setTimestamp(p++, to);
             return p;
-        });
-        Deltas deltas = Deltas.read(c, events);
-        RollupFold.write(c, deltas, events);
+        }));
         return deltas.events();
     }
 

@@ -26,9 +26,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The latency sketches are folded from events grouped by latency in SQL ({@code accept(latency, count)}), claim after
- * claim merged into the stored ones: every stored sketch must be, byte for byte, the encoding of a sketch that accepted
- * each of its row's events one at a time, and latency min and max the events' own.
+ * The latency sketches, claim after claim merged into the stored ones (read by primary-key probes): every stored
+ * sketch must be, byte for byte, the encoding of a sketch that accepted each of its row's events one at a time, and
+ * latency min and max the events' own.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)

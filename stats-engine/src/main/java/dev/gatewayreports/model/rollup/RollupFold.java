@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 /**
  * The worker's unit of rollup work on a connection the caller owns and commits: claim pending batches (SKIP
- * LOCKED), read their events' latencies, lock their teams, fold the events into every rollup, mark the batches done. A
+ * LOCKED), read their events, lock their teams, add the deltas to every rollup, mark the batches done. A
  * rollback anywhere before the commit leaves the batches pending, so every event is counted exactly once.
  */
 public final class RollupFold {
@@ -34,25 +34,28 @@ public final class RollupFold {
         if (claim == null) {
             return -1;
         }
-        SqlFold.Events events = WorkQueue.claimed(c, claim);
-        Deltas deltas = Deltas.read(c, events);
-        WorkQueue.checkVisible(c, claim, deltas.events());
+        Deltas deltas = new Deltas();
+        WorkQueue.readEvents(c, claim, deltas::fold);
         WorkQueue.lockTeams(c, deltas.teams());
-        write(c, deltas, events);
+        write(c, deltas, WorkQueue.claimed(c, claim));
         WorkQueue.markDone(c, claim);
         return deltas.events();
     }
 
     /**
-     * Writes every rollup: one statement per shape folds its figures in SQL straight from {@code events}; the latency
-     * sketches come from {@code deltas}, which holds the same events' latencies (merged in Java).
+     * Writes every rollup: the shapes with a latency sketch from {@code deltas} (their sketches are merged in Java),
+     * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds.
      */
     public static void write(Connection c, Deltas deltas, SqlFold.Events events) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(NO_JIT)) {
             ps.execute();
         }
         for (Shape shape : Shape.values()) {
-            SqlFold.apply(c, shape, events, shape.latency ? deltas.rows(shape) : null);
+            if (shape.latency) {
+                RollupWriter.apply(c, shape, deltas.rows(shape));
+            } else {
+                SqlFold.apply(c, shape, events);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The ingest batches waiting to be rolled up, claimed so that each is folded by exactly one transaction. */
 public final class WorkQueue {
@@ -41,6 +42,7 @@ public final class WorkQueue {
     /** The claimed batches' events, a predicate over {@code usage_event e}: one organization, so one shard on Citus. */
     static final String CLAIMED = "e.org_id = ? and e.ingest_batch_id = any(?) and e.occurred_at between ? and ?";
 
+    static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + CLAIMED;
     static final String CITUS = "select exists (select 1 from pg_extension where extname = 'citus')";
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
     static final String DONE = "update ingest_batch set rolled_up_at = now() where batch_id = any(?)";
@@ -107,18 +109,29 @@ public final class WorkQueue {
     }
 
     /**
-     * Fails (so the caller rolls back and the batches stay pending) when fewer events than the claimed batches hold
-     * were {@code read}. On one PostgreSQL a batch row and its events commit together. On Citus they do not become
-     * visible together: ingest commits the batch row on the coordinator first and its events on a worker node a
-     * moment later (two-phase commit), so a claim can see a batch whose events are not visible yet, and folding it
-     * then would lose them. A batch's events are all on one node, so they appear at once. On one PostgreSQL a
-     * shortfall can only mean events were removed since (a dropped partition, a test's delete): the check would keep
-     * such a batch pending for ever, so it applies only where Citus is installed.
+     * Hands every event of the claimed batches to {@code sink}; fails (so the caller rolls back and the batches stay
+     * pending) when fewer than the batches hold are visible. On one PostgreSQL a batch row and its events commit
+     * together. On Citus they do not become visible together: ingest commits the batch row on the coordinator first
+     * and its events on a worker node a moment later (two-phase commit), so a claim can see a batch whose events are
+     * not visible yet, and folding it then would lose them. A batch's events are all on one node, so they appear at
+     * once. On one PostgreSQL a shortfall can only mean events were removed since (a dropped partition, a test's
+     * delete): the check would keep such a batch pending for ever, so it applies only where Citus is installed.
      */
-    static void checkVisible(Connection c, Claim claim, long read) throws SQLException {
-        if (read < claim.events() && distributed(c)) {
-            throw new SQLException("batches " + Arrays.toString(claim.batchIds()) + " hold " + claim.events()
-                    + " events but " + read + " are visible yet; left pending");
+    static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
+            bindClaimed(c, ps, 1, claim);
+            ps.setFetchSize(10_000);
+            long read = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(EventRow.read(rs));
+                    read++;
+                }
+            }
+            if (read < claim.events() && distributed(c)) {
+                throw new SQLException("batches " + Arrays.toString(claim.batchIds()) + " hold " + claim.events()
+                        + " events but " + read + " are visible yet; left pending");
+            }
         }
     }
 
