@@ -176,7 +176,8 @@ public final class WorkQueue {
         }
     }
 
-    private static boolean distributed(Connection c) throws SQLException {
+    /** Whether this database is a Citus cluster. */
+    static boolean distributed(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CITUS);
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getBoolean(1);
