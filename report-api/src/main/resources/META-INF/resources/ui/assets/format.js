@@ -131,15 +131,19 @@ function numeric(kind) {
   return ['int', 'usd', 'credits', 'pct', 'ms', 'change', 'http'].includes(kind);
 }
 
-/** A figure card: value, the previous period's value and the change. */
-export function card(label, kind, summary, key, base) {
+/**
+ * A figure card: value, the previous period's value and the change. {@code better} says which way is good for the
+ * figure ('lower' for error rate, latency and cost: a rise shows red, a fall green; 'none' for volumes: the arrow
+ * alone shows the direction).
+ */
+export function card(label, kind, summary, key, base, better = 'none') {
   const value = fill(el('p', { class: 'value' }), summary[key], kind, `${base}.${key}`);
   const previous = summary.previous_period ? summary.previous_period[key] : null;
   const change = summary.change_percent ? summary.change_percent[key] : null;
   const meta = el('p', { class: 'meta' });
   if (summary.previous_period) {
     meta.append(
-      fill(el('span', { class: 'change' }), change, 'change', `${base}.change_percent.${key}`),
+      fill(el('span', { class: 'change', 'data-better': better }), change, 'change', `${base}.change_percent.${key}`),
       el('span', { text: ' vs ' }),
       fill(el('span', { class: 'previous' }), previous, kind, `${base}.previous_period.${key}`),
       el('span', { text: ' before' }));

@@ -9,9 +9,9 @@ export async function render(ctx) {
   const base = 'data.summary';
   const cards = el('div', { class: 'cards' },
     card('Requests', 'int', s, 'total_requests', base),
-    card('Cost', 'usd', s, 'total_cost_usd', base),
-    card('Error rate', 'pct', s, 'error_rate', base),
-    card('p95 latency', 'ms', s, 'p95_latency_ms', base),
+    card('Cost', 'usd', s, 'total_cost_usd', base, 'lower'),
+    card('Error rate', 'pct', s, 'error_rate', base, 'lower'),
+    card('p95 latency', 'ms', s, 'p95_latency_ms', base, 'lower'),
     card('Credits', 'credits', s, 'total_credits_used', base),
     card('Tokens', 'int', s, 'total_tokens', base));
   const days = report.data.daily_trend || [];
