@@ -17,6 +17,9 @@ esac
 DB_MODE=""
 if [[ -f "$STATE_DIR/env" ]]; then
   DB_MODE=$(sed -n 's/^GR_DB_MODE=//p' "$STATE_DIR/env")
+elif [[ -f "$STATE_DIR/db-mode" ]]; then
+  # env goes when LocalEnvironment stops; db-mode stays, so --purge after a plain down.sh still drops the database.
+  DB_MODE=$(cat "$STATE_DIR/db-mode")
 fi
 
 for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do

@@ -70,6 +70,9 @@ public final class LocalEnvironment {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, mail, hooks, envFile, stopped)));
 
         writeAtomically(envFile, envFile(postgres, mail, hooks));
+        // Outlives a stop (unlike env), so that `down.sh --purge` after a plain `down.sh` still knows whether the
+        // database gateway_reports lives on the shared server and must be dropped there.
+        writeAtomically(state.resolve("db-mode"), (postgres.isEmbedded() ? "embedded" : "existing") + "\n");
         System.out.printf(
                 "Ready: %s (%s), SMTP %s:%d, IMAP %s:%d (user %s/%s). Wrote %s%n",
                 postgres.jdbcUrl(),
