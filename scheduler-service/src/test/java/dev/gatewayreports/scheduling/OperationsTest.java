@@ -54,6 +54,7 @@ class OperationsTest {
         // reports.database.statement-timeout reaches every pooled connection (JDBC options); a hung statement
         // fails instead of holding a connection forever.
         assertEquals("30s", Db.one("show statement_timeout").get("statement_timeout"));
+        assertEquals("off", Db.one("show jit").get("jit"));
         assertEquals(
                 Duration.ofSeconds(5),
                 ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.acquisition-timeout", Duration.class));
