@@ -95,17 +95,17 @@ public final class RollupWriter {
             throws SQLException {
         Integer[] mins = new Integer[figures.size()];
         Integer[] maxs = new Integer[figures.size()];
-        String[] sketches = new String[figures.size()];
-        java.util.HexFormat hex = java.util.HexFormat.of();
+        // The encoded sketches go as bytea[] (the driver sends it binary), not as hex text decoded by the statement.
+        byte[][] sketches = new byte[figures.size()][];
         for (int i = 0; i < figures.size(); i++) {
             Figures t = figures.get(i);
             mins[i] = t.latencyMin();
             maxs[i] = t.latencyMax();
-            sketches[i] = hex.formatHex(LatencySketches.encode(t.sketch()));
+            sketches[i] = LatencySketches.encode(t.sketch());
         }
         ps.setArray(p++, c.createArrayOf("int4", mins));
         ps.setArray(p++, c.createArrayOf("int4", maxs));
-        ps.setArray(p++, c.createArrayOf("text", sketches));
+        ps.setArray(p++, c.createArrayOf("bytea", sketches));
         return p;
     }
 
@@ -225,8 +225,8 @@ public final class RollupWriter {
         }
         if (shape.latency) {
             columns.add("latency_min").add("latency_max").add("latency_sketch");
-            select.add("u_min").add("u_max").add("decode(u_sketch, 'hex')");
-            args.add("?::int4[]").add("?::int4[]").add("?::text[]");
+            select.add("u_min").add("u_max").add("u_sketch");
+            args.add("?::int4[]").add("?::int4[]").add("?::bytea[]");
             names.add("u_min").add("u_max").add("u_sketch");
             updates.add("latency_min = least(" + shape.table + ".latency_min, excluded.latency_min)");
             updates.add("latency_max = greatest(" + shape.table + ".latency_max, excluded.latency_max)");
