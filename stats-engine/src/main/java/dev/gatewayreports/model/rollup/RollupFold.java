@@ -34,10 +34,12 @@ public final class RollupFold {
         if (claim == null) {
             return -1;
         }
+        // Read once per fold and passed down (it was asked for by every sketch table's read and the event check).
+        boolean distributed = WorkQueue.distributed(c);
         Deltas deltas = new Deltas();
-        WorkQueue.readEvents(c, claim, deltas::fold);
+        WorkQueue.readEvents(c, claim, distributed, deltas::fold);
         WorkQueue.lockTeams(c, deltas.teams());
-        write(c, deltas, WorkQueue.claimed(c, claim));
+        write(c, distributed, deltas, WorkQueue.claimed(c, claim));
         WorkQueue.markDone(c, claim);
         return deltas.events();
     }
@@ -47,12 +49,17 @@ public final class RollupFold {
      * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds.
      */
     public static void write(Connection c, Deltas deltas, SqlFold.Events events) throws SQLException {
+        write(c, WorkQueue.distributed(c), deltas, events);
+    }
+
+    /** {@link #write(Connection, Deltas, SqlFold.Events)}; {@code distributed}: whether this is a Citus cluster. */
+    static void write(Connection c, boolean distributed, Deltas deltas, SqlFold.Events events) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(NO_JIT)) {
             ps.execute();
         }
         for (Shape shape : Shape.values()) {
             if (shape.latency) {
-                RollupWriter.apply(c, shape, deltas.rows(shape));
+                RollupWriter.apply(c, shape, deltas.rows(shape), distributed);
             } else {
                 SqlFold.apply(c, shape, events);
             }

@@ -156,9 +156,11 @@ public final class WorkQueue {
      * transaction). The check stays on Citus as a guard should a batch and its events ever be placed apart (with the
      * queue on the coordinator, ingest committed the batch row there before its events on a worker, and folding such a
      * batch would have lost them). On one PostgreSQL a shortfall can only mean events were removed since (a dropped
-     * partition, a test's delete): the check would keep such a batch pending for ever, so it applies only on Citus.
+     * partition, a test's delete): the check would keep such a batch pending for ever, so it applies only on Citus
+     * ({@code distributed}, {@link #distributed} as the caller read it for this fold).
      */
-    static void readEvents(Connection c, Claim claim, Consumer<EventRow> sink) throws SQLException {
+    static void readEvents(Connection c, Claim claim, boolean distributed, Consumer<EventRow> sink)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
             bindClaimed(c, ps, 1, claim);
             ps.setFetchSize(10_000);
@@ -169,7 +171,7 @@ public final class WorkQueue {
                     read++;
                 }
             }
-            if (read < claim.events() && distributed(c)) {
+            if (read < claim.events() && distributed) {
                 throw new SQLException("batches " + Arrays.toString(claim.batchIds()) + " hold " + claim.events()
                         + " events but " + read + " are visible yet; left pending");
             }
