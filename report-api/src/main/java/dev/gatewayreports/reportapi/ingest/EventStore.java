@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -31,8 +32,8 @@ public class EventStore {
     static final String UNIQUE_VIOLATION = "23505";
 
     private final AgroalDataSource dataSource;
-    /** Organization id, NUL, team id: teams a committed transaction registered or found. */
-    private final Set<String> knownTeams = ConcurrentHashMap.newKeySet();
+    /** Per organization, the teams a committed transaction registered or found. */
+    private final Map<String, Set<String>> knownTeams = new ConcurrentHashMap<>();
 
     public EventStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -43,10 +44,11 @@ public class EventStore {
         if (candidates.isEmpty()) {
             return 0;
         }
+        Set<String> known = knownTeams.computeIfAbsent(orgId, org -> ConcurrentHashMap.newKeySet());
         Set<String> teams = new TreeSet<>();
         for (Candidate cand : candidates) {
             String team = cand.event().teamId();
-            if (!knownTeams.contains(teamKey(orgId, team))) {
+            if (!known.contains(team)) {
                 teams.add(team);
             }
         }
@@ -65,7 +67,7 @@ public class EventStore {
                     stored = storeNewOnes(c, orgId, teams, candidates);
                 }
                 c.commit();
-                teams.forEach(team -> knownTeams.add(teamKey(orgId, team)));
+                known.addAll(teams);
                 return stored;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -76,15 +78,6 @@ public class EventStore {
         } catch (SQLException e) {
             throw new IllegalStateException("storing usage events failed", e);
         }
-    }
-
-    /** Forgets the teams known on this replica (tests that remove teams behind its back). */
-    void forgetTeams() {
-        knownTeams.clear();
-    }
-
-    private static String teamKey(String orgId, String teamId) {
-        return orgId + '\0' + teamId;
     }
 
     /** The common case: every candidate is new. Fails with {@link #UNIQUE_VIOLATION} when one is not. */
