@@ -25,8 +25,6 @@ final class CopyText {
         separate();
         if (value == null) {
             ascii("\\N");
-        } else if (value instanceof Integer || value instanceof Long) {
-            number(((Number) value).longValue());
         } else {
             escape(value.toString());
         }
@@ -51,59 +49,12 @@ final class CopyText {
             ascii("\\N");
         } else if (value.signum() == 0 && value.scale() <= 0) {
             put((byte) '0');
-        } else if (value.precision() < 19 && value.scale() >= 0) {
-            plain(value.unscaledValue().longValue(), value.scale());
+        } else if (value.scale() == 0 && value.precision() < 19) {
+            number(value.longValueExact());
         } else {
             ascii(value.toPlainString());
         }
         return this;
-    }
-
-    /**
-     * {@code unscaled × 10^-scale} in plain notation, as {@link BigDecimal#toPlainString} writes it: the digits, a point
-     * before the last {@code scale} of them, zeros after "0." when there are fewer digits than the scale.
-     */
-    private void plain(long unscaled, int scale) {
-        if (scale == 0) {
-            number(unscaled);
-            return;
-        }
-        ensure(24 + scale);
-        if (unscaled < 0) {
-            out[size++] = '-';
-        }
-        int start = size;
-        writeDigits(Math.abs(unscaled));
-        int digits = size - start;
-        if (digits <= scale) {
-            int zeros = scale - digits + 1; // "0." and the zeros before the first digit
-            System.arraycopy(out, start, out, start + zeros + 1, digits);
-            out[start] = '0';
-            out[start + 1] = '.';
-            for (int i = 0; i < zeros - 1; i++) {
-                out[start + 2 + i] = '0';
-            }
-            size += zeros + 1;
-        } else {
-            int point = size - scale;
-            System.arraycopy(out, point, out, point + 1, scale);
-            out[point] = '.';
-            size++;
-        }
-    }
-
-    /** The decimal digits of a non-negative long, written straight into the buffer (room for them ensured). */
-    private void writeDigits(long value) {
-        int n = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            n++;
-        }
-        int end = size + n;
-        for (int i = end - 1; i >= size; i--) {
-            out[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        size = end;
     }
 
     /** A number, written as is (nothing in it needs escaping). */
@@ -177,9 +128,6 @@ final class CopyText {
     private void number(long value) {
         if (value >= 0 && value < 10) {
             put((byte) ('0' + value));
-        } else if (value >= 0) {
-            ensure(19);
-            writeDigits(value);
         } else {
             ascii(Long.toString(value));
         }
