@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * makes the batch row in the same round trip ({@link UsageEventRepository#claimAllKeys}); when one identity is
  * already stored (a retry, or a racing request that committed it first), the insert fails on the key's uniqueness,
  * the transaction is rolled back whole and done again claiming key by key ({@code on conflict do nothing}). Either
- * way every identity is claimed in one order, so racing requests wait on each other and never deadlock. Teams the
+ * way every identity is claimed in one order, so racing requests wait on each other and never deadlock. The
+ * transaction is the connection's own, not {@code @Transactional}: it is rolled back and run again within this
+ * method, which a JTA transaction (whose connection may not roll back or commit) does not allow. Teams the
  * organization is known to have (a transaction registering them committed on this replica: teams are never
  * deleted) are not registered again.
  */
