@@ -36,89 +36,67 @@ final class EventJson {
     /** An array element that is not a string. */
     static final Object NOT_TEXT = new Object();
 
-    /** The fields the contract reads: their indexes in {@link #FIELDS}. */
-    static final int REQUEST_ID = 0;
+    /** The fields the contract reads, each with its name on the wire; a field's index is its ordinal. */
+    enum Field {
+        REQUEST_ID("request_id"),
+        OCCURRED_AT("occurred_at"),
+        TEAM_ID("team_id"),
+        PROVIDER("provider"),
+        MODEL("model"),
+        STATUS("status"),
+        LATENCY_MS("latency_ms"),
+        ERROR_TYPE("error_type"),
+        SERVICE_TIER("service_tier"),
+        CONTEXT_WINDOW("context_window"),
+        API_KEY_ID("api_key_id"),
+        INFERENCE_GEO("inference_geo"),
+        HTTP_STATUS("http_status"),
+        ERROR_MESSAGE("error_message"),
+        INPUT_TOKENS("input_tokens"),
+        CACHE_READ_INPUT_TOKENS("cache_read_input_tokens"),
+        CACHE_CREATION_5M_INPUT_TOKENS("cache_creation_5m_input_tokens"),
+        CACHE_CREATION_1H_INPUT_TOKENS("cache_creation_1h_input_tokens"),
+        OUTPUT_TOKENS("output_tokens"),
+        WEB_SEARCH_REQUESTS("web_search_requests"),
+        CODE_EXECUTION_HOURS("code_execution_hours"),
+        CREDITS("credits"),
+        COST_USD("cost_usd"),
+        USER_ID("user_id"),
+        RUN_ID("run_id"),
+        OP_NAME("op_name"),
+        TRACE_ID("trace_id"),
+        PARENT_ID("parent_id"),
+        THREAD_ID("thread_id"),
+        TURN_ID("turn_id"),
+        INPUT_REFS("input_refs"),
+        OUTPUT_REFS("output_refs");
 
-    static final int OCCURRED_AT = 1;
-    static final int TEAM_ID = 2;
-    static final int PROVIDER = 3;
-    static final int MODEL = 4;
-    static final int STATUS = 5;
-    static final int LATENCY_MS = 6;
-    static final int ERROR_TYPE = 7;
-    static final int SERVICE_TIER = 8;
-    static final int CONTEXT_WINDOW = 9;
-    static final int API_KEY_ID = 10;
-    static final int INFERENCE_GEO = 11;
-    static final int HTTP_STATUS = 12;
-    static final int ERROR_MESSAGE = 13;
-    static final int INPUT_TOKENS = 14;
-    static final int CACHE_READ_INPUT_TOKENS = 15;
-    static final int CACHE_CREATION_5M_INPUT_TOKENS = 16;
-    static final int CACHE_CREATION_1H_INPUT_TOKENS = 17;
-    static final int OUTPUT_TOKENS = 18;
-    static final int WEB_SEARCH_REQUESTS = 19;
-    static final int CODE_EXECUTION_HOURS = 20;
-    static final int CREDITS = 21;
-    static final int COST_USD = 22;
-    static final int USER_ID = 23;
-    static final int RUN_ID = 24;
-    static final int OP_NAME = 25;
-    static final int TRACE_ID = 26;
-    static final int PARENT_ID = 27;
-    static final int THREAD_ID = 28;
-    static final int TURN_ID = 29;
-    static final int INPUT_REFS = 30;
-    static final int OUTPUT_REFS = 31;
+        private final String wire;
 
-    /** The fields the contract reads, by name. */
-    static final List<String> FIELDS = List.of(
-            "request_id",
-            "occurred_at",
-            "team_id",
-            "provider",
-            "model",
-            "status",
-            "latency_ms",
-            "error_type",
-            "service_tier",
-            "context_window",
-            "api_key_id",
-            "inference_geo",
-            "http_status",
-            "error_message",
-            "input_tokens",
-            "cache_read_input_tokens",
-            "cache_creation_5m_input_tokens",
-            "cache_creation_1h_input_tokens",
-            "output_tokens",
-            "web_search_requests",
-            "code_execution_hours",
-            "credits",
-            "cost_usd",
-            "user_id",
-            "run_id",
-            "op_name",
-            "trace_id",
-            "parent_id",
-            "thread_id",
-            "turn_id",
-            "input_refs",
-            "output_refs");
+        Field(String wire) {
+            this.wire = wire;
+        }
 
-    private static final Map<String, Integer> INDEX = new HashMap<>();
+        /** The field's name in the event's JSON. */
+        String wire() {
+            return wire;
+        }
+    }
+
+    private static final Field[] FIELDS = Field.values();
+    private static final Map<String, Field> BY_WIRE = new HashMap<>();
 
     static {
-        for (int i = 0; i < FIELDS.size(); i++) {
-            INDEX.put(FIELDS.get(i), i);
+        for (Field field : FIELDS) {
+            BY_WIRE.put(field.wire(), field);
         }
     }
 
     /** A value that is not a JSON object (the event is rejected as a whole). */
     static final EventJson NOT_AN_OBJECT = new EventJson();
 
-    private final Kind[] kinds = new Kind[FIELDS.size()];
-    private final Object[] values = new Object[FIELDS.size()];
+    private final Kind[] kinds = new Kind[FIELDS.length];
+    private final Object[] values = new Object[FIELDS.length];
 
     private EventJson() {}
 
@@ -126,20 +104,15 @@ final class EventJson {
         return this != NOT_AN_OBJECT;
     }
 
-    /** The name of a field (one of the constants). */
-    static String name(int field) {
-        return FIELDS.get(field);
-    }
-
     /** The kind of a field's value ({@link Kind#ABSENT} when not given). */
-    Kind kind(int field) {
-        Kind kind = kinds[field];
+    Kind kind(Field field) {
+        Kind kind = kinds[field.ordinal()];
         return kind == null ? Kind.ABSENT : kind;
     }
 
     /** A field's value: see {@link Kind} for its type; null when absent or null. */
-    Object value(int field) {
-        return values[field];
+    Object value(Field field) {
+        return values[field.ordinal()];
     }
 
     /**
@@ -156,13 +129,13 @@ final class EventJson {
         }
         EventJson event = new EventJson();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            Integer i = INDEX.get(parser.currentName());
+            Field field = BY_WIRE.get(parser.currentName());
             JsonToken token = parser.nextToken();
-            if (i == null) {
+            if (field == null) {
                 parser.skipChildren();
                 continue;
             }
-            event.set(i, token, parser);
+            event.set(field.ordinal(), token, parser);
         }
         return event;
     }

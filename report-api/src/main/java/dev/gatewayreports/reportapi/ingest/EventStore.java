@@ -2,47 +2,108 @@ package dev.gatewayreports.reportapi.ingest;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stores one request's events in one transaction: teams, identities, the batch row and the COPY commit together,
  * so a 200 means every accepted event is durable and a failure stores none of them. Teams and identities are the
  * organization's own: another organization's team or request of the same id changes nothing here.
+ *
+ * <p>Most requests carry only new events, so the transaction first claims every identity with a plain insert and
+ * makes the batch row in the same round trip ({@link UsageEventRepository#claimAllKeys}); when one identity is
+ * already stored (a retry, or a racing request that committed it first), the insert fails on the key's uniqueness,
+ * the transaction is rolled back whole and done again claiming key by key ({@code on conflict do nothing}). Either
+ * way every identity is claimed in one order, so racing requests wait on each other and never deadlock. The
+ * transaction is the connection's own, not {@code @Transactional}: it is rolled back and run again within this
+ * method, which a JTA transaction (whose connection may not roll back or commit) does not allow. Teams the
+ * organization is known to have (a transaction registering them committed on this replica: teams are never
+ * deleted) are not registered again.
  */
 @ApplicationScoped
 public class EventStore {
+    /** SQLSTATE unique_violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+
     private final AgroalDataSource dataSource;
+    /** Per organization, the teams a committed transaction registered or found. */
+    private final Map<String, Set<String>> knownTeams = new ConcurrentHashMap<>();
 
     public EventStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Answers how many of the candidates were new (the others were stored before). */
-    @Transactional
     public long store(String orgId, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        Set<String> known = knownTeams.computeIfAbsent(orgId, org -> ConcurrentHashMap.newKeySet());
+        Set<String> teams = new TreeSet<>();
+        for (Candidate cand : candidates) {
+            String team = cand.event().teamId();
+            if (!known.contains(team)) {
+                teams.add(team);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
-            Set<String> teamIds = new HashSet<>();
-            candidates.forEach(cand -> teamIds.add(cand.event().teamId()));
-            UsageEventRepository.registerTeams(c, orgId, new TreeSet<>(teamIds));
-            return insertNew(c, orgId, candidates);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                long stored;
+                try {
+                    stored = storeAllNew(c, orgId, teams, candidates);
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    stored = storeNewOnes(c, orgId, teams, candidates);
+                }
+                c.commit();
+                known.addAll(teams);
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("storing usage events failed", e);
         }
     }
 
-    private static long insertNew(Connection c, String orgId, List<Candidate> candidates) throws SQLException {
-        if (candidates.isEmpty()) {
-            return 0;
+    /** The common case: every candidate is new. Fails with {@link #UNIQUE_VIOLATION} when one is not. */
+    private static long storeAllNew(Connection c, String orgId, Set<String> teams, List<Candidate> candidates)
+            throws SQLException {
+        registerTeams(c, orgId, teams);
+        UUID[] keys = new UUID[candidates.size()];
+        Instant min = Instant.MAX;
+        Instant max = Instant.MIN;
+        for (int i = 0; i < keys.length; i++) {
+            Candidate cand = candidates.get(i);
+            keys[i] = cand.key();
+            Instant at = cand.event().occurredAt();
+            min = at.isBefore(min) ? at : min;
+            max = at.isAfter(max) ? at : max;
         }
+        long batchId = UsageEventRepository.claimAllKeys(c, orgId, keys, min, max);
+        return UsageEventRepository.copyEvents(c, orgId, batchId, candidates);
+    }
+
+    /** Some candidates were stored before: claim key by key, store the new ones. */
+    private static long storeNewOnes(Connection c, String orgId, Set<String> teams, List<Candidate> candidates)
+            throws SQLException {
+        registerTeams(c, orgId, teams);
         UUID[] keys = new UUID[candidates.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = candidates.get(i).key();
@@ -63,5 +124,19 @@ public class EventStore {
         }
         long batchId = UsageEventRepository.newBatch(c, orgId, newEvents.size(), min, max);
         return UsageEventRepository.copyEvents(c, orgId, batchId, newEvents);
+    }
+
+    private static void registerTeams(Connection c, String orgId, Set<String> teams) throws SQLException {
+        if (!teams.isEmpty()) {
+            UsageEventRepository.registerTeams(c, orgId, teams);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

@@ -48,24 +48,24 @@ final class EventValidator {
             return new Outcome(null, List.of(new FieldError("event", "must be a JSON object")));
         }
         FieldReader r = new FieldReader(json);
-        String requestId = r.string(EventJson.REQUEST_ID, true, 128);
+        String requestId = r.string(EventJson.Field.REQUEST_ID, true, 128);
         Instant occurredAt = occurredAt(r);
         String teamId = teamId(r);
-        String provider = r.string(EventJson.PROVIDER, true, 64);
-        String model = r.string(EventJson.MODEL, true, 128);
-        EventStatus status = r.choice(EventJson.STATUS, true, STATUSES);
-        Long latency = r.count(EventJson.LATENCY_MS, true, Integer.MAX_VALUE);
-        ErrorType errorType = r.choice(EventJson.ERROR_TYPE, false, ERROR_TYPES);
+        String provider = r.string(EventJson.Field.PROVIDER, true, 64);
+        String model = r.string(EventJson.Field.MODEL, true, 128);
+        EventStatus status = r.choice(EventJson.Field.STATUS, true, STATUSES);
+        Long latency = r.count(EventJson.Field.LATENCY_MS, true, Integer.MAX_VALUE);
+        ErrorType errorType = r.choice(EventJson.Field.ERROR_TYPE, false, ERROR_TYPES);
         checkErrorType(r, status, errorType, json);
-        ServiceTier tier = r.choice(EventJson.SERVICE_TIER, false, TIERS);
-        ContextWindow window = r.choice(EventJson.CONTEXT_WINDOW, false, WINDOWS);
-        String apiKeyId = r.string(EventJson.API_KEY_ID, false, ID);
-        String inferenceGeo = r.string(EventJson.INFERENCE_GEO, false, 64);
-        Long httpStatus = r.count(EventJson.HTTP_STATUS, false, 999);
-        String errorMessage = r.freeText(EventJson.ERROR_MESSAGE, 2_000);
+        ServiceTier tier = r.choice(EventJson.Field.SERVICE_TIER, false, TIERS);
+        ContextWindow window = r.choice(EventJson.Field.CONTEXT_WINDOW, false, WINDOWS);
+        String apiKeyId = r.string(EventJson.Field.API_KEY_ID, false, ID);
+        String inferenceGeo = r.string(EventJson.Field.INFERENCE_GEO, false, 64);
+        Long httpStatus = r.count(EventJson.Field.HTTP_STATUS, false, 999);
+        String errorMessage = r.freeText(EventJson.Field.ERROR_MESSAGE, 2_000);
         TokenCounts tokens = tokens(r);
-        BigDecimal credits = r.decimal(EventJson.CREDITS, 6);
-        BigDecimal costUsd = r.decimal(EventJson.COST_USD, 12);
+        BigDecimal credits = r.decimal(EventJson.Field.CREDITS, 6);
+        BigDecimal costUsd = r.decimal(EventJson.Field.COST_USD, 12);
         Tracing tracing = tracing(r);
         if (!r.errors().isEmpty()) {
             return new Outcome(null, List.copyOf(r.errors()));
@@ -93,7 +93,7 @@ final class EventValidator {
     }
 
     private Instant occurredAt(FieldReader r) {
-        Instant at = r.timestamp(EventJson.OCCURRED_AT);
+        Instant at = r.timestamp(EventJson.Field.OCCURRED_AT);
         if (at == null) {
             return null;
         }
@@ -109,7 +109,7 @@ final class EventValidator {
     }
 
     private static String teamId(FieldReader r) {
-        String teamId = r.string(EventJson.TEAM_ID, true, 64);
+        String teamId = r.string(EventJson.Field.TEAM_ID, true, 64);
         String problem = teamId == null ? null : TenantIds.problem(teamId);
         if (problem != null) {
             r.fail("team_id", problem);
@@ -119,7 +119,7 @@ final class EventValidator {
     }
 
     private static void checkErrorType(FieldReader r, EventStatus status, ErrorType errorType, EventJson json) {
-        EventJson.Kind kind = json.kind(EventJson.ERROR_TYPE);
+        EventJson.Kind kind = json.kind(EventJson.Field.ERROR_TYPE);
         boolean given = kind != EventJson.Kind.ABSENT && kind != EventJson.Kind.NULL;
         if (status == EventStatus.ERROR && !given) {
             r.fail("error_type", "is required when status is error");
@@ -129,13 +129,13 @@ final class EventValidator {
     }
 
     private static TokenCounts tokens(FieldReader r) {
-        long input = orZero(r.count(EventJson.INPUT_TOKENS, false, MAX_TOKENS));
-        long cacheRead = orZero(r.count(EventJson.CACHE_READ_INPUT_TOKENS, false, MAX_TOKENS));
-        long cache5m = orZero(r.count(EventJson.CACHE_CREATION_5M_INPUT_TOKENS, false, MAX_TOKENS));
-        long cache1h = orZero(r.count(EventJson.CACHE_CREATION_1H_INPUT_TOKENS, false, MAX_TOKENS));
-        long output = orZero(r.count(EventJson.OUTPUT_TOKENS, false, MAX_TOKENS));
-        long webSearch = orZero(r.count(EventJson.WEB_SEARCH_REQUESTS, false, MAX_TOKENS));
-        BigDecimal codeExecution = r.decimal(EventJson.CODE_EXECUTION_HOURS, CODE_EXECUTION_SCALE);
+        long input = orZero(r.count(EventJson.Field.INPUT_TOKENS, false, MAX_TOKENS));
+        long cacheRead = orZero(r.count(EventJson.Field.CACHE_READ_INPUT_TOKENS, false, MAX_TOKENS));
+        long cache5m = orZero(r.count(EventJson.Field.CACHE_CREATION_5M_INPUT_TOKENS, false, MAX_TOKENS));
+        long cache1h = orZero(r.count(EventJson.Field.CACHE_CREATION_1H_INPUT_TOKENS, false, MAX_TOKENS));
+        long output = orZero(r.count(EventJson.Field.OUTPUT_TOKENS, false, MAX_TOKENS));
+        long webSearch = orZero(r.count(EventJson.Field.WEB_SEARCH_REQUESTS, false, MAX_TOKENS));
+        BigDecimal codeExecution = r.decimal(EventJson.Field.CODE_EXECUTION_HOURS, CODE_EXECUTION_SCALE);
         return new TokenCounts(
                 input,
                 cacheRead,
@@ -148,15 +148,15 @@ final class EventValidator {
 
     private static Tracing tracing(FieldReader r) {
         return new Tracing(
-                r.string(EventJson.USER_ID, false, ID),
-                r.string(EventJson.RUN_ID, false, ID),
-                r.string(EventJson.OP_NAME, false, ID),
-                r.string(EventJson.TRACE_ID, false, ID),
-                r.string(EventJson.PARENT_ID, false, ID),
-                r.string(EventJson.THREAD_ID, false, ID),
-                r.string(EventJson.TURN_ID, false, ID),
-                r.strings(EventJson.INPUT_REFS, 1_000, 1_024),
-                r.strings(EventJson.OUTPUT_REFS, 1_000, 1_024));
+                r.string(EventJson.Field.USER_ID, false, ID),
+                r.string(EventJson.Field.RUN_ID, false, ID),
+                r.string(EventJson.Field.OP_NAME, false, ID),
+                r.string(EventJson.Field.TRACE_ID, false, ID),
+                r.string(EventJson.Field.PARENT_ID, false, ID),
+                r.string(EventJson.Field.THREAD_ID, false, ID),
+                r.string(EventJson.Field.TURN_ID, false, ID),
+                r.strings(EventJson.Field.INPUT_REFS, 1_000, 1_024),
+                r.strings(EventJson.Field.OUTPUT_REFS, 1_000, 1_024));
     }
 
     private static long orZero(Long value) {

@@ -34,12 +34,12 @@ final class FieldReader {
         errors.add(new FieldError(field, message));
     }
 
-    void fail(int field, String message) {
-        fail(EventJson.name(field), message);
+    void fail(EventJson.Field field, String message) {
+        fail(field.wire(), message);
     }
 
     /** The kind of the field's value, or null (a failure when required) when it is absent or null. */
-    private EventJson.Kind present(int field, boolean required) {
+    private EventJson.Kind present(EventJson.Field field, boolean required) {
         EventJson.Kind kind = event.kind(field);
         if (kind == EventJson.Kind.ABSENT || kind == EventJson.Kind.NULL) {
             if (required) {
@@ -50,16 +50,16 @@ final class FieldReader {
         return kind;
     }
 
-    String string(int field, boolean required, int maxLength) {
+    String string(EventJson.Field field, boolean required, int maxLength) {
         return string(field, required, maxLength, false);
     }
 
     /** A string that may hold tabs and line breaks (an error message), but no other control character. */
-    String freeText(int field, int maxLength) {
+    String freeText(EventJson.Field field, int maxLength) {
         return string(field, false, maxLength, true);
     }
 
-    private String string(int field, boolean required, int maxLength, boolean freeText) {
+    private String string(EventJson.Field field, boolean required, int maxLength, boolean freeText) {
         EventJson.Kind kind = present(field, required);
         if (kind == null) {
             return null;
@@ -76,7 +76,7 @@ final class FieldReader {
         return checkedText(field, value, maxLength, freeText);
     }
 
-    private String checkedText(int field, String value, int maxLength, boolean freeText) {
+    private String checkedText(EventJson.Field field, String value, int maxLength, boolean freeText) {
         if (value.length() > maxLength) {
             fail(field, "must be at most " + maxLength + " characters");
             return null;
@@ -89,7 +89,7 @@ final class FieldReader {
         return value;
     }
 
-    Instant timestamp(int field) {
+    Instant timestamp(EventJson.Field field) {
         String text = string(field, true, 64);
         if (text == null) {
             return null;
@@ -105,7 +105,7 @@ final class FieldReader {
     }
 
     /** A non-negative integer no larger than {@code max}, or null when absent (or invalid). */
-    Long count(int field, boolean required, long max) {
+    Long count(EventJson.Field field, boolean required, long max) {
         EventJson.Kind kind = present(field, required);
         if (kind == null) {
             return null;
@@ -126,7 +126,7 @@ final class FieldReader {
      * A non-negative decimal with at most {@code maxScale} decimals, exact, or null when absent: a JSON number or a
      * decimal string ({@code "0.125"}), the same value either way.
      */
-    BigDecimal decimal(int field, int maxScale) {
+    BigDecimal decimal(EventJson.Field field, int maxScale) {
         EventJson.Kind kind = present(field, false);
         if (kind == null) {
             return null;
@@ -157,7 +157,7 @@ final class FieldReader {
     }
 
     /** One of an enum's wire spellings, parsed: {@code allowed} maps each spelling to its constant, in order. */
-    <E> E choice(int field, boolean required, Map<String, E> allowed) {
+    <E> E choice(EventJson.Field field, boolean required, Map<String, E> allowed) {
         String text = string(field, required, 64);
         if (text == null) {
             return null;
@@ -170,7 +170,7 @@ final class FieldReader {
         return value;
     }
 
-    List<String> strings(int field, int maxItems, int maxLength) {
+    List<String> strings(EventJson.Field field, int maxItems, int maxLength) {
         EventJson.Kind kind = present(field, false);
         if (kind == null) {
             return null;

@@ -95,11 +95,15 @@ public class IngestService {
             return new IngestResponse(0, duplicates, rejected);
         }
         organizations.ensure(orgId);
-        Set<Long> epochDays = new HashSet<>();
-        candidates.forEach(
-                c -> epochDays.add(Math.floorDiv(c.event().occurredAt().getEpochSecond(), 86_400L)));
         Set<LocalDate> days = new HashSet<>();
-        epochDays.forEach(d -> days.add(LocalDate.ofEpochDay(d)));
+        long lastDay = Long.MIN_VALUE;
+        for (Candidate c : candidates) {
+            long day = Math.floorDiv(c.event().occurredAt().getEpochSecond(), 86_400L);
+            if (day != lastDay) { // a batch is mostly in order: one day after another
+                days.add(LocalDate.ofEpochDay(day));
+                lastDay = day;
+            }
+        }
         partitions.ensureCovered(days);
         long inserted = store.store(orgId, candidates);
         rejected.sort(Comparator.comparingInt(IngestResponse.Rejected::index));

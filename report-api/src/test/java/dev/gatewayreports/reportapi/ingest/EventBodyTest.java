@@ -56,7 +56,7 @@ class EventBodyTest {
                     item.syntaxError() != null
                             ? "syntax"
                             : item.json().isObject()
-                                    ? "object " + item.json().value(EventJson.REQUEST_ID)
+                                    ? "object " + item.json().value(EventJson.Field.REQUEST_ID)
                                     : "not an object");
         }
         assertEquals(expected, actual);

@@ -63,6 +63,38 @@ class UsageEventsResourceTest {
         assertEquals(25, Db.count("select count(*) from usage_event where team_id = ?", team));
     }
 
+    /**
+     * A retry that carries new events beside stored ones: the first claim (every identity new) fails on the stored
+     * ones, the transaction is done again key by key, and exactly the new events are stored, in one batch row that
+     * counts them, with the bounds of their times.
+     */
+    @Test
+    void shouldStoreOnlyTheNewEventsOfAPartlyStoredRetry() {
+        List<Map<String, Object>> stored = batch(10);
+        post(stored).statusCode(200).body("accepted", equalTo(10));
+        List<Map<String, Object>> retry = new ArrayList<>(stored.subList(0, 4));
+        Instant earliest = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 6; i++) {
+            retry.add(event(team)
+                    .with("occurred_at", earliest.plusSeconds(60L * i).toString())
+                    .build());
+        }
+        post(retry).statusCode(200).body("accepted", equalTo(6)).body("duplicates", equalTo(4));
+        assertEquals(16, Db.count("select count(*) from usage_event where team_id = ?", team));
+        assertEquals(16, Db.count("select count(distinct request_id) from usage_event where team_id = ?", team));
+        Map<String, Object> batch = Db.one(
+                "select event_count, extract(epoch from min_occurred_at)::bigint as min_at,"
+                        + " extract(epoch from max_occurred_at)::bigint as max_at from ingest_batch"
+                        + " where org_id = ? and batch_id = (select max(ingest_batch_id) from usage_event"
+                        + " where org_id = ? and team_id = ?)",
+                org,
+                org,
+                team);
+        assertEquals(6, ((Number) batch.get("event_count")).intValue());
+        assertEquals(earliest.getEpochSecond(), ((Number) batch.get("min_at")).longValue());
+        assertEquals(earliest.plusSeconds(300).getEpochSecond(), ((Number) batch.get("max_at")).longValue());
+    }
+
     @Test
     void shouldCountRepeatedEventInOneRequestOnce() {
         Map<String, Object> one = event(team).build();
