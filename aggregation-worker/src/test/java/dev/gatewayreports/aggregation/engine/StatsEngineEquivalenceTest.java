@@ -166,7 +166,7 @@ class StatsEngineEquivalenceTest {
             }
             fromRollups += a.rollupPieces() > 0 ? 1 : 0;
         }
-        assertTrue(fromRollups > 250, "only " + fromRollups + " of " + queries.size() + " queries read rollups");
+        assertTrue(fromRollups > 200, "only " + fromRollups + " of " + queries.size() + " queries read rollups");
     }
 
     private static StatsQuery withoutLatency(StatsQuery q) {

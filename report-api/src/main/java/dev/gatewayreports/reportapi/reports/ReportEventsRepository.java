@@ -87,7 +87,27 @@ public class ReportEventsRepository {
         return rows;
     }
 
+    /**
+     * The newest errors, one UTC day (one daily partition of usage_event) at a time from the window's end backwards,
+     * until the list is full: every error of a later day is newer than every error of an earlier one, so the newest
+     * {@link #LIMIT} of the days read so far, taken in that order, are the window's. For all 50 teams of the 1M
+     * benchmark the whole window's read took 100 errors from each team (5,000 rows, 5,529 buffers) where the last day
+     * holds the list (about 1,100 errors of the organization).
+     */
     public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
+        List<RecentError> rows = new ArrayList<>();
+        Instant to = end;
+        while (rows.size() < LIMIT && to.isAfter(start)) {
+            Instant dayStart = to.minusNanos(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            Instant from = dayStart.isAfter(start) ? dayStart : start;
+            List<RecentError> day = newestErrorsOf(orgId, teams, from, to);
+            rows.addAll(day.subList(0, Math.min(day.size(), LIMIT - rows.size())));
+            to = from;
+        }
+        return rows;
+    }
+
+    private List<RecentError> newestErrorsOf(String orgId, List<String> teams, Instant start, Instant end) {
         List<RecentError> rows = new ArrayList<>();
         query(NEWEST_ERRORS, orgId, teams, start, end, rs -> {
             int status = rs.getInt(6);
