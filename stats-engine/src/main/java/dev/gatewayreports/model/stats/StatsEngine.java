@@ -258,8 +258,8 @@ public final class StatsEngine {
     }
 
     /**
-     * One grain's rollup rows of a query; summed in PostgreSQL per bucket and group unless the query needs latency
-     * sketches (see {@link StatsSql#rollup(RollupTable, List, Set, int, boolean)}).
+     * One grain's rollup rows of a query; summed in PostgreSQL per group when the query has one bucket and needs no
+     * latency sketch (see {@link StatsSql#rollup(RollupTable, List, Set, int, boolean)}).
      */
     private static void readRollup(
             Connection c,
@@ -271,14 +271,12 @@ public final class StatsEngine {
             Accumulator acc)
             throws SQLException {
         List<long[]> ranges = contiguous(pieces);
-        boolean grouped = !q.measures().contains(Measure.LATENCY);
+        boolean grouped = boundaries.length == 2 && !q.measures().contains(Measure.LATENCY);
         String sql = StatsSql.rollup(t, q.groupBy(), q.filters().keySet(), ranges.size(), grouped);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             if (grouped) {
-                java.sql.Array bounds = c.createArrayOf("bigint", boxed(boundaries));
-                ps.setArray(p++, bounds);
-                ps.setArray(p++, bounds);
+                ps.setLong(p++, boundaries[0]);
             }
             for (long[] range : ranges) {
                 ps.setString(p++, q.organizationId());
@@ -338,14 +336,6 @@ public final class StatsEngine {
                 acc.addAll(rs, true);
             }
         }
-    }
-
-    private static Long[] boxed(long[] values) {
-        Long[] boxed = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
     }
 
     private static Instant later(Instant a, Instant b) {
