@@ -112,6 +112,86 @@ class StatsEngineEquivalenceTest {
         assertTrue(fromRollups > 200, "only " + fromRollups + " of 300 queries read rollups");
     }
 
+    /**
+     * A query of one bucket that needs no latency sketch has its rollup rows summed in PostgreSQL, one row per group
+     * (StatsSql.rollup, grouped); others read rows. Every table, grain and bucket kind, random zones, and New York's
+     * local days, hours and whole windows across the DST change of 2024-11-03 (a 25-hour day), answered as raw
+     * events and SQL over them say.
+     */
+    @Test
+    void shouldSumRollupRowsInSqlAsRawEventsAddUp() throws Exception {
+        String[] teams = {team(), team(), team()};
+        String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        EquivalenceData.load(ds, cycle, "org_" + UUID.randomUUID().toString().substring(0, 8), teams, FROM, DAYS);
+        EquivalenceData.load(ds, cycle, org, teams, FROM, DAYS);
+        StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
+        StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
+        RawOracle oracle = new RawOracle(ds);
+        Random random = new Random(20261203);
+        List<StatsQuery> queries = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            queries.add(withoutLatency(randomQuery(random, teams, org)));
+        }
+        ZoneId newYork = ZoneId.of("America/New_York");
+        Instant dstStart = Instant.parse("2024-11-01T04:00:00Z"); // local midnight, 1 November (EDT)
+        Instant dstEnd = Instant.parse("2024-11-05T05:00:00Z"); // local midnight, 5 November (EST)
+        for (Instant start : List.of(dstStart, dstStart.plusSeconds(1_234))) {
+            for (BucketSpec spec : List.of(BucketSpec.DAY, BucketSpec.seconds(3_600), BucketSpec.NONE)) {
+                for (List<Dimension> group : groups) {
+                    for (boolean whole : new boolean[] {false, true}) {
+                        queries.add(withoutLatency(new StatsQuery(
+                                org,
+                                List.of(teams),
+                                start,
+                                dstEnd.minusSeconds(start.getEpochSecond() % 3_600 == 0 ? 0 : 777),
+                                newYork,
+                                spec,
+                                group,
+                                Map.of(),
+                                RawFilters.NONE,
+                                measures(group),
+                                whole)));
+                    }
+                }
+            }
+        }
+        int fromRollups = 0;
+        int summedInSql = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            StatsQuery q = queries.get(i);
+            StatsResult a = fast.execute(q);
+            String what = "query " + i + ": " + q;
+            assertSameRows(a, raw.execute(q), q, what);
+            oracle.assertTotals(q, a, what);
+            for (int k = 0; k < Math.min(3, a.rows().size()); k++) {
+                oracle.assertRow(q, a.rows().get(random.nextInt(a.rows().size())), what);
+            }
+            fromRollups += a.rollupPieces() > 0 ? 1 : 0;
+            summedInSql += a.rollupPieces() > 0 && a.bucketStarts().size() == 1 ? 1 : 0;
+        }
+        assertTrue(fromRollups > 200, "only " + fromRollups + " of " + queries.size() + " queries read rollups");
+        // One bucket, no latency: these had their rollup rows summed in SQL.
+        assertTrue(summedInSql > 40, "only " + summedInSql + " queries of one bucket read rollups");
+    }
+
+    private static StatsQuery withoutLatency(StatsQuery q) {
+        Set<Measure> measures = EnumSet.noneOf(Measure.class);
+        measures.addAll(q.measures());
+        measures.remove(Measure.LATENCY);
+        return new StatsQuery(
+                q.organizationId(),
+                q.teamIds(),
+                q.start(),
+                q.end(),
+                q.zone(),
+                q.buckets(),
+                q.groupBy(),
+                q.filters(),
+                q.rawFilters(),
+                measures,
+                q.wholeOrganization());
+    }
+
     @Test
     void shouldCountEventsOfUnfoldedBatchesOnceWhileAWorkerFolds() throws Exception {
         String[] teams = {team(), team(), team()};

@@ -87,7 +87,28 @@ public class ReportEventsRepository {
         return rows;
     }
 
+    /**
+     * The newest errors. Of several teams: first of the window's last UTC day (one daily partition of usage_event),
+     * then, when that day holds fewer than {@link #LIMIT}, of the rest of the window. Every error of the later span is
+     * newer than every error of the earlier one, so the newest {@link #LIMIT} of the two, in that order, are the
+     * window's. The read takes up to {@link #LIMIT} errors from each team: for all 50 teams of the 1M benchmark the
+     * whole window's read took 5,000 rows (5,529 buffers) where the last day holds the list; one team's read takes
+     * no more than the list, so it reads the whole window at once.
+     */
     public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
+        Instant lastDay = end.minusNanos(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        if (teams.size() < 2 || !lastDay.isAfter(start)) {
+            return newestErrorsOf(orgId, teams, start, end);
+        }
+        List<RecentError> rows = new ArrayList<>(newestErrorsOf(orgId, teams, lastDay, end));
+        if (rows.size() < LIMIT) {
+            List<RecentError> earlier = newestErrorsOf(orgId, teams, start, lastDay);
+            rows.addAll(earlier.subList(0, Math.min(earlier.size(), LIMIT - rows.size())));
+        }
+        return rows;
+    }
+
+    private List<RecentError> newestErrorsOf(String orgId, List<String> teams, Instant start, Instant end) {
         List<RecentError> rows = new ArrayList<>();
         query(NEWEST_ERRORS, orgId, teams, start, end, rs -> {
             int status = rs.getInt(6);

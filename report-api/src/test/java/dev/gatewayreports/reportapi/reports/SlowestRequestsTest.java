@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatewayreports.model.report.RecentError;
 import dev.gatewayreports.model.report.SlowRequest;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.testing.Db;
@@ -38,7 +39,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The slowest-requests list (ReportEventsRepository.SLOWEST) against plain Java over the events sent, with two teams of
  * one organization whose owner digests collide (V30's usage_event_slowest_idx keys on that digest, not on the ids) and
- * the same team id in another organization; and the read really goes through that index.
+ * the same team id in another organization; and the read really goes through that index. The newest-errors list
+ * (ReportEventsRepository.newestErrors) against plain Java over the same events, with windows whose last UTC day does
+ * not fill the list.
  */
 @QuarkusTest
 class SlowestRequestsTest {
@@ -95,6 +98,43 @@ class SlowestRequestsTest {
         check(events.slowest(org, List.of(team), start, hourEnd), inHour);
 
         assertEquals(Set.of("usage_event_slowest_idx"), indexesRead(org, List.of(team, twin), start, end));
+
+        // The newest errors (ReportEventsRepository.newestErrors): several teams read the window's last UTC day first,
+        // then the rest of it when that day holds fewer than the list; one team reads the whole window at once.
+        List<SampleEvents.Sample> all =
+                Stream.of(ofTeam, ofTwin, ofThird).flatMap(List::stream).toList();
+        Instant lastDay = end.truncatedTo(ChronoUnit.DAYS);
+        long lastDayErrors = within(all, lastDay, end).stream()
+                .filter(SampleEvents.Sample::error)
+                .count();
+        long windowErrors = within(all, start, end).stream()
+                .filter(SampleEvents.Sample::error)
+                .count();
+        assertTrue(
+                lastDayErrors > 0
+                        && lastDayErrors < ReportEventsRepository.LIMIT
+                        && windowErrors > ReportEventsRepository.LIMIT,
+                "the last day alone does not fill the list: " + lastDayErrors + " of " + windowErrors);
+        checkErrors(events.newestErrors(org, List.of(team, twin, third), start, end), within(all, start, end));
+        checkErrors(events.newestErrors(org, List.of(team, twin, third), start, lastDay), within(all, start, lastDay));
+        checkErrors(events.newestErrors(org, List.of(team), start, end), within(ofTeam, start, end));
+        checkErrors(events.newestErrors(otherOrg, List.of(team), start, end), within(ofOtherOrg, start, end));
+        checkErrors(
+                events.newestErrors(org, List.of(team, twin), start, hourEnd),
+                within(Stream.of(ofTeam, ofTwin).flatMap(List::stream).toList(), start, hourEnd));
+    }
+
+    /** The independent computation: the window's errors sorted in Java, newest first (then request id, descending). */
+    private static void checkErrors(List<RecentError> actual, List<SampleEvents.Sample> samples) {
+        List<String> expected = samples.stream()
+                .filter(SampleEvents.Sample::error)
+                .sorted(Comparator.comparing(SampleEvents.Sample::occurredAt)
+                        .thenComparing(SampleEvents.Sample::requestId)
+                        .reversed())
+                .limit(ReportEventsRepository.LIMIT)
+                .map(SampleEvents.Sample::requestId)
+                .toList();
+        assertEquals(expected, actual.stream().map(RecentError::requestId).toList());
     }
 
     private static void ingest(String key, String team, List<SampleEvents.Sample> samples) {

@@ -75,7 +75,11 @@ final class SharedRawPass {
         readers.forEach(r -> all.addAll(r.groupBy()));
         List<Dimension> columns = List.copyOf(all);
         List<Instant[]> union = union();
-        String sql = StatsSql.raw(columns, Set.of(), RawFilters.NONE, false, union.size(), batches != null, true);
+        // Only error events count when every reader groups by error type (a report's errors-by-type question, or
+        // the engine asked it alone): PostgreSQL then reads the errors (usage_event_errors_idx), not every event of
+        // the window's edges and pending batches, and what comes back follows errors.
+        boolean errorsOnly = readers.stream().allMatch(Reader::errorsOnly);
+        String sql = StatsSql.raw(columns, Set.of(), RawFilters.NONE, errorsOnly, union.size(), batches != null, true);
         int[][] positions = new int[readers.size()][];
         for (int i = 0; i < readers.size(); i++) {
             positions[i] =

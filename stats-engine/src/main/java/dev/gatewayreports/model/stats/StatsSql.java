@@ -16,8 +16,59 @@ final class StatsSql {
      * Rollup rows of one grain inside some time ranges: one index range scan per range, bound as plain parameters
      * (a join over an array of ranges, or an OR of them, let the planner scan the whole grain). Rows are the
      * organization's (organization-wide tables) or its named teams' (the others, keyed (org_id, team_id, …)).
+     *
+     * <p>With {@code grouped} (a query of one bucket that needs no latency sketch), the rows are summed in PostgreSQL
+     * into one row per group, the bucket's start bound as a {@code bigint} ahead of the ranges' parameters: what
+     * reaches the engine follows the answer's rows, not the rollup rows read (30 days of 50 teams' API keys: 26,746
+     * rollup rows, 501 answer rows). Counts and money add exactly in SQL ({@code numeric}); latency sketches do not, so
+     * a query that needs them reads rows one by one and merges the sketches in Java. Queries of several buckets read
+     * rows too: their rollup rows are mostly one per bucket and group already (an hourly trend), and computing each
+     * row's bucket in SQL cost more than it saved.
      */
-    static String rollup(RollupTable t, List<Dimension> groupBy, Set<Dimension> filtered, int ranges) {
+    static String rollup(RollupTable t, List<Dimension> groupBy, Set<Dimension> filtered, int ranges, boolean grouped) {
+        if (!grouped) {
+            return rows(t, groupBy, filtered, ranges);
+        }
+        StringJoiner inner = new StringJoiner(", ");
+        StringJoiner outer = new StringJoiner(", ");
+        outer.add("?::bigint");
+        StringJoiner keys = new StringJoiner(", ", " group by ", "");
+        // No dimension: one group, and no row at all when no rollup row matched (as reading rows gives).
+        keys.setEmptyValue(" having count(*) > 0");
+        for (Dimension d : groupBy) {
+            inner.add("r." + d.column());
+            outer.add("x." + d.column());
+            keys.add("x." + d.column());
+        }
+        for (FigureColumn f : FigureColumn.ALL) {
+            String own = t.figure(f.column());
+            if (own.equals("0")) {
+                outer.add("0");
+            } else {
+                inner.add(own + " as f" + f.ordinal());
+                outer.add(
+                        "bigint".equals(f.sqlType())
+                                ? "sum(x.f" + f.ordinal() + ")::bigint"
+                                : "sum(x.f" + f.ordinal() + ")");
+            }
+        }
+        boolean latency = t.hasLatency();
+        if (latency) {
+            inner.add("r.latency_min").add("r.latency_max");
+        }
+        outer.add(latency ? "min(x.latency_min)" : "null::int")
+                .add(latency ? "max(x.latency_max)" : "null::int")
+                .add("null::bytea");
+        StringJoiner union = new StringJoiner(" union all ", "(", ") x");
+        String one = "select " + inner + where(t, filtered);
+        for (int i = 0; i < ranges; i++) {
+            union.add(one);
+        }
+        return "select " + outer + " from " + union + keys;
+    }
+
+    /** The rollup rows themselves, one result row per rollup row (latency sketches included where kept). */
+    private static String rows(RollupTable t, List<Dimension> groupBy, Set<Dimension> filtered, int ranges) {
         StringJoiner select = new StringJoiner(", ");
         select.add("extract(epoch from r.bucket_start)::bigint");
         groupBy.forEach(d -> select.add("r." + d.column()));
@@ -26,19 +77,23 @@ final class StatsSql {
         select.add(latency ? "r.latency_min" : "null::int")
                 .add(latency ? "r.latency_max" : "null::int")
                 .add(latency ? "r.latency_sketch" : "null::bytea");
-        StringBuilder one = new StringBuilder("select ")
-                .append(select)
-                .append(" from ")
-                .append(t.table)
-                .append(" r where r.org_id = ?")
-                .append(t.organizationWide() ? "" : " and r.team_id = any(?)")
-                .append(" and r.grain = ? and r.bucket_start >= ? and r.bucket_start < ?");
-        filtered.forEach(d -> one.append(" and r.").append(d.column()).append(" = any(?)"));
+        String one = "select " + select + where(t, filtered);
         StringJoiner sql = new StringJoiner(" union all ");
         for (int i = 0; i < ranges; i++) {
             sql.add(one);
         }
         return sql.toString();
+    }
+
+    /** From the table, one range of one grain of the owner's rows, with the filters: the parameters of one range. */
+    private static String where(RollupTable t, Set<Dimension> filtered) {
+        StringBuilder one = new StringBuilder(" from ")
+                .append(t.table)
+                .append(" r where r.org_id = ?")
+                .append(t.organizationWide() ? "" : " and r.team_id = any(?)")
+                .append(" and r.grain = ? and r.bucket_start >= ? and r.bucket_start < ?");
+        filtered.forEach(d -> one.append(" and r.").append(d.column()).append(" = any(?)"));
+        return one.toString();
     }
 
     /**
