@@ -117,7 +117,10 @@ class CitusQueueConversionTest {
                     "the same index names and definitions (V3, V20, V36)");
             assertEquals(
                     List.of(List.of("p")),
-                    rows(c, "select contype::text from pg_constraint where conname = 'ingest_batch_pkey'"));
+                    rows(
+                            c,
+                            "select contype::text from pg_constraint where conrelid = 'ingest_batch'::regclass"
+                                    + " and conname = 'ingest_batch_pkey'"));
             // New batches get ids after every old one, and land on the organization's shard (one node).
             List<List<Object>> added = rows(c, """
                     insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)
