@@ -29,7 +29,7 @@ JDBC_URL="jdbc:postgresql://127.0.0.1:$COORD_PORT/$CITUS_DB"
 # The suite: the engine's equivalence with raw events and the figures of every API against one truth (the two named by
 # the scaling issue), exactly-once ingest under concurrent retries, the fold with concurrent workers, the claim, and
 # the placement of every table.
-WORKER_TESTS=StatsEngineEquivalenceTest,RollupCycleTest,SqlFoldTest,WorkQueueClaimTest,RollupRebuildTest,RetentionTest,BacklogMonitorTest,CitusPlacementTest,ColumnarPartitionsTest
+WORKER_TESTS=StatsEngineEquivalenceTest,RollupCycleTest,SqlFoldTest,WorkQueueClaimTest,RollupRebuildTest,RetentionTest,BacklogMonitorTest,CitusPlacementTest,ColumnarPartitionsTest,CitusQueueConversionTest
 API_TESTS=OneTruthReconciliationTest,ConcurrentIngestTest
 
 log() { echo "[citus] $*" >&2; }
@@ -60,6 +60,13 @@ db() {
     for port in "$W1_PORT" "$W2_PORT" "$COORD_PORT"; do
         node "$port" -d postgres -c "drop database if exists $CITUS_DB with (force)" -c "create database $CITUS_DB"
         node "$port" -d "$CITUS_DB" -c "create extension citus" -c "create extension citus_columnar"
+    done
+    # JIT off where the shards' statements run. report-api and scheduler-service turn it off on their own connections
+    # (-c jit=off), but Citus opens its own connections to the workers, which do not inherit it: at 10M events the
+    # all-teams comprehensive report's slowest-requests statement compiled on the worker for ~1.5 s (report 2.3 s;
+    # 0.37-0.60 s with this, same body; deploy/SCALING.md §6, session 10). A database setting, so new connections get it.
+    for port in "$W1_PORT" "$W2_PORT"; do
+        node "$port" -d postgres -c "alter database $CITUS_DB set jit = off"
     done
     coord -d "$CITUS_DB" -c "select citus_set_coordinator_host('127.0.0.1', $COORD_PORT)" \
         -c "select citus_add_node('127.0.0.1', $W1_PORT)" -c "select citus_add_node('127.0.0.1', $W2_PORT)" \

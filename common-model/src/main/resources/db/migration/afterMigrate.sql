@@ -19,6 +19,17 @@ declare
         'report_delivery', 'ingest_rate', 'audit_event', 'alert_rule', 'alert_event', 'alert_notification'];
     t       text;
     unnamed text;
+    -- For a coordinator-local table replaced by a distributed copy (below).
+    tmp     text;
+    keys    text[];
+    indexes text[];
+    acl     aclitem[];
+    seq_acl aclitem[];
+    ident   text;
+    next_id bigint;
+    moved   bigint;
+    d       text;
+    g       record;
 begin
     if not exists (select 1 from pg_extension where extname = 'citus') then
         return;
@@ -42,11 +53,65 @@ begin
         end if;
     end loop;
     foreach t in array distributed loop
-        -- A table an earlier version kept coordinator-local (ingest_batch until V36) stays there: Citus refuses to
-        -- distribute (or undistribute) a coordinator-local table with an identity column. It works as before, with the
-        -- cross-node visibility gap deploy/SCALING.md §6 describes; the way out is written there.
-        if exists (select 1 from pg_dist_partition where logicalrelid = to_regclass(t) and partmethod <> 'h') then
-            raise warning 'Citus: % is coordinator-local from an earlier version, not distributed (deploy/SCALING.md §6)', t;
+        -- A table an earlier version kept coordinator-local (ingest_batch until V36; in Citus' metadata, partmethod n,
+        -- not a reference table): Citus refuses to distribute (or undistribute) a coordinator-local table with an
+        -- identity column, so it is replaced by a copy with the same columns, defaults, identity (continuing after the
+        -- highest value), constraints, keys and indexes (same names and definitions), privileges and rows, and that
+        -- copy is distributed below. Under an exclusive lock, in this transaction: ingest and folds wait for it (a
+        -- queue of thousands of batches takes seconds), pending batches stay pending; all or nothing. SCALING.md §6.
+        if exists (select 1 from pg_dist_partition
+                    where logicalrelid = to_regclass(t) and partmethod = 'n' and repmodel <> 't') then
+            execute format('lock table %I in access exclusive mode', t);
+            if exists (select 1 from pg_constraint where contype = 'f' and t::regclass in (conrelid, confrelid)) then
+                raise exception 'Citus: % has foreign keys; move it to a distributed table by hand (SCALING.md §6)', t;
+            end if;
+            tmp := t || '_distributing';
+            select coalesce(array_agg(format('alter table %I add constraint %I %s', t, conname,
+                                             pg_get_constraintdef(oid)) order by conname), '{}')
+              into keys
+              from pg_constraint where conrelid = t::regclass and contype in ('p', 'u', 'x');
+            select coalesce(array_agg(pg_get_indexdef(i.indexrelid) order by c.relname), '{}')
+              into indexes
+              from pg_index i join pg_class c on c.oid = i.indexrelid
+             where i.indrelid = t::regclass
+               and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid);
+            select relacl into acl from pg_class where oid = t::regclass;
+            select a.attname into ident from pg_attribute a
+             where a.attrelid = t::regclass and a.attidentity <> '' and not a.attisdropped;
+            if ident is not null then
+                execute format('select coalesce(max(%I), 0) + 1 from %I', ident, t) into next_id;
+                select relacl into seq_acl from pg_class where oid = pg_get_serial_sequence(t, ident)::regclass;
+            end if;
+            execute format('create table %I (like %I including defaults including identity including constraints'
+                           ' including generated including storage including comments)', tmp, t);
+            execute format('insert into %I overriding system value select * from %I', tmp, t);
+            get diagnostics moved = row_count;
+            execute format('drop table %I', t);
+            execute format('alter table %I rename to %I', tmp, t);
+            foreach d in array keys || indexes loop
+                execute d;
+            end loop;
+            if ident is not null then
+                execute format('alter table %I alter column %I restart with %s', t, ident, next_id);
+                execute format('alter sequence %s rename to %I', pg_get_serial_sequence(t, ident), t || '_' || ident || '_seq');
+            end if;
+            for g in select 'table ' || quote_ident(t) as target, a.privilege_type, a.grantee from aclexplode(acl) a
+                     union all
+                     select 'sequence ' || pg_get_serial_sequence(t, ident), a.privilege_type, a.grantee
+                       from aclexplode(seq_acl) a
+            loop
+                if g.grantee <> (select relowner from pg_class where oid = t::regclass) then
+                    execute format('grant %s on %s to %s', g.privilege_type, g.target,
+                                   case when g.grantee = 0 then 'public' else quote_ident(g.grantee::regrole::text) end);
+                end if;
+            end loop;
+            perform create_distributed_table(t, 'org_id', colocate_with => 'usage_event');
+            -- create_distributed_table copied the rows to the shards; the coordinator's own copy is dead weight.
+            perform truncate_local_data_after_distributing_table(t);
+            raise notice 'Citus: % was coordinator-local (an earlier version): % rows moved into its distributed copy',
+                t, moved;
+        elsif exists (select 1 from pg_dist_partition where logicalrelid = to_regclass(t) and partmethod <> 'h') then
+            raise warning 'Citus: % is a reference table, not distributed by org_id (deploy/SCALING.md §6)', t;
         end if;
         if to_regclass(t) is not null and not exists (select 1 from pg_dist_partition where logicalrelid = t::regclass) then
             if t = 'usage_event' then

@@ -129,6 +129,8 @@ public final class Benchmark {
             memory.rows(table);
             machine.forEach(f -> table.fact("machine", f.name(), f.value()));
             table.fact("machine", "load average (1 min), mean per phase", load.summary());
+            table.fact(
+                    "machine", "wall time per phase (the last one up to the storage and data rows)", load.wallTimes());
             DataFacts.data(db).forEach(f -> table.fact("data", f.name(), f.value()));
         }
         write(end);

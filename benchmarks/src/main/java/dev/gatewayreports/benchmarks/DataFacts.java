@@ -37,20 +37,46 @@ final class DataFacts {
         return facts;
     }
 
+    /**
+     * The data's rows and sizes. Row counts are plain {@code count(*)}, which a Citus coordinator runs over every
+     * shard; sizes come from {@link #totalSize}, so on Citus they are the shards' on the workers, not the
+     * coordinator's empty shells.
+     */
     static List<Fact> data(Connection c) throws SQLException {
+        boolean citus = citus(c);
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("usage_event rows", String.format("%,d", number(c, "select count(*) from usage_event"))));
-        facts.add(new Fact("usage_event size (heap + indexes, all partitions)", text(c, """
-                        select pg_size_pretty(sum(pg_total_relation_size(inhrelid))) || ' in ' || count(*)
-                               || ' daily partitions'
-                        from pg_inherits where inhparent = 'usage_event'::regclass""")));
+        facts.add(new Fact(
+                "usage_event size (heap + indexes, all partitions)",
+                text(
+                        c,
+                        "select pg_size_pretty(sum("
+                                + totalSize(citus, "inhrelid") + ")) || ' in ' || count(*) || ' daily partitions'"
+                                + " from pg_inherits where inhparent = 'usage_event'::regclass")));
         facts.add(new Fact(
                 "usage_event_key size (exactly-once identities)",
-                text(c, "select pg_size_pretty(pg_total_relation_size('usage_event_key'))")));
+                text(c, "select pg_size_pretty(" + totalSize(citus, "'usage_event_key'::regclass") + ")")));
         for (String table : rollupTables(c)) {
-            facts.add(new Fact(table + " rows / size", rollup(c, table)));
+            facts.add(new Fact(table + " rows / size", rollup(c, table, citus)));
         }
         return facts;
+    }
+
+    /** Whether the database is a Citus coordinator (its metadata table exists). */
+    static boolean citus(Connection c) throws SQLException {
+        return number(c, "select (to_regclass('pg_dist_partition') is not null)::int") == 1;
+    }
+
+    /**
+     * SQL for the size of a table (heap, indexes, TOAST) given as an oid expression: {@code pg_total_relation_size},
+     * and on a Citus coordinator {@code citus_total_relation_size} for a distributed or reference table, whose own
+     * relation there is an empty shell (its shards are on the workers).
+     */
+    static String totalSize(boolean citus, String oid) {
+        return citus
+                ? "case when " + oid + " in (select logicalrelid from pg_dist_partition)"
+                        + " then citus_total_relation_size(" + oid + ") else pg_total_relation_size(" + oid + ") end"
+                : "pg_total_relation_size(" + oid + ")";
     }
 
     /**
@@ -60,11 +86,7 @@ final class DataFacts {
      */
     static Storage bytesPerEvent(Connection c, long events) throws SQLException {
         // On a Citus coordinator a distributed table's own size is its empty shell: its shards are on the workers.
-        boolean citus = number(c, "select (to_regclass('pg_dist_partition') is not null)::int") == 1;
-        String size = citus
-                ? "case when t.oid in (select logicalrelid from pg_dist_partition)"
-                        + " then citus_total_relation_size(t.oid) else pg_total_relation_size(t.oid) end"
-                : "pg_total_relation_size(t.oid)";
+        String size = totalSize(citus(c), "t.oid");
         String sql = "select coalesce(p.relname, t.relname), sum(" + size + ") " + """
                 from pg_class t
                 join pg_namespace n on n.oid = t.relnamespace
@@ -82,7 +104,9 @@ final class DataFacts {
                 long bytes = rs.getLong(2);
                 total += bytes;
                 if (bytes >= 1 << 20) {
-                    tables.add(String.format("%s %,d MiB", rs.getString(1), bytes >> 20));
+                    tables.add(String.format(
+                            "%s %,d MiB (%,.0f B/event)",
+                            rs.getString(1), bytes >> 20, (double) bytes / Math.max(1, events)));
                 } else {
                     small += bytes;
                     smallTables++;
@@ -109,7 +133,7 @@ final class DataFacts {
         return tables;
     }
 
-    private static String rollup(Connection c, String table) throws SQLException {
+    private static String rollup(Connection c, String table, boolean citus) throws SQLException {
         String sql = "select grain, count(*) from " + table + " group by grain order by grain";
         List<String> grains = new ArrayList<>();
         long total = 0;
@@ -120,7 +144,7 @@ final class DataFacts {
                 grains.add(String.format("%,d at %ds", rs.getLong(2), rs.getInt(1)));
             }
         }
-        String size = text(c, "select pg_size_pretty(pg_total_relation_size('" + table + "'))");
+        String size = text(c, "select pg_size_pretty(" + totalSize(citus, "'" + table + "'::regclass") + ")");
         return String.format("%,d rows (%s) / %s", total, String.join(", ", grains), size);
     }
 
