@@ -32,6 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EventStore {
     /** SQLSTATE unique_violation. */
     static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * SQLSTATE internal_error: how Citus (13.2.2) reports a worker's unique_violation to a multi-row
+     * {@code insert … select} (it ran as an INSERT … SELECT through the coordinator; the message is the worker's
+     * "duplicate key value violates unique constraint"). A plain PostgreSQL answers 23505.
+     */
+    static final String INTERNAL_ERROR = "XX000";
 
     private final AgroalDataSource dataSource;
     /** Per organization, the teams a committed transaction registered or found. */
@@ -63,7 +69,7 @@ public class EventStore {
                     stored = storeAllNew(c, orgId, teams, candidates);
                 } catch (SQLException e) {
                     c.rollback();
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (!storedBefore(e)) {
                         throw e;
                     }
                     stored = storeNewOnes(c, orgId, teams, candidates);
@@ -130,6 +136,15 @@ public class EventStore {
         if (!teams.isEmpty()) {
             UsageEventRepository.registerTeams(c, orgId, teams);
         }
+    }
+
+    /**
+     * Whether the all-new claim failed because an identity was stored before, so the key-by-key path must run. On
+     * Citus that arrives as an internal error, which the key-by-key path (its {@code on conflict do nothing} does
+     * not raise it) then answers correctly; any other internal error fails that path again and is thrown from there.
+     */
+    static boolean storedBefore(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState()) || INTERNAL_ERROR.equals(e.getSQLState());
     }
 
     private static void rollbackQuietly(Connection c, Exception failure) {
