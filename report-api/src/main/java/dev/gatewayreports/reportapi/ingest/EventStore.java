@@ -92,17 +92,8 @@ public class EventStore {
     private static long storeAllNew(Connection c, String orgId, Set<String> teams, List<Candidate> candidates)
             throws SQLException {
         registerTeams(c, orgId, teams);
-        UUID[] keys = new UUID[candidates.size()];
-        Instant min = Instant.MAX;
-        Instant max = Instant.MIN;
-        for (int i = 0; i < keys.length; i++) {
-            Candidate cand = candidates.get(i);
-            keys[i] = cand.key();
-            Instant at = cand.event().occurredAt();
-            min = at.isBefore(min) ? at : min;
-            max = at.isAfter(max) ? at : max;
-        }
-        long batchId = UsageEventRepository.claimAllKeys(c, orgId, keys, min, max);
+        Span span = Span.of(candidates);
+        long batchId = UsageEventRepository.claimAllKeys(c, orgId, keys(candidates), span.min(), span.max());
         return UsageEventRepository.copyEvents(c, orgId, batchId, candidates);
     }
 
@@ -110,26 +101,41 @@ public class EventStore {
     private static long storeNewOnes(Connection c, String orgId, Set<String> teams, List<Candidate> candidates)
             throws SQLException {
         registerTeams(c, orgId, teams);
-        UUID[] keys = new UUID[candidates.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = candidates.get(i).key();
-        }
-        Set<UUID> fresh = UsageEventRepository.claimNewKeys(c, orgId, keys);
+        Set<UUID> fresh = UsageEventRepository.claimNewKeys(c, orgId, keys(candidates));
         List<Candidate> newEvents = new ArrayList<>(fresh.size());
-        Instant min = Instant.MAX;
-        Instant max = Instant.MIN;
         for (Candidate cand : candidates) {
             if (fresh.contains(cand.key())) {
                 newEvents.add(cand);
-                min = cand.event().occurredAt().isBefore(min) ? cand.event().occurredAt() : min;
-                max = cand.event().occurredAt().isAfter(max) ? cand.event().occurredAt() : max;
             }
         }
         if (newEvents.isEmpty()) {
             return 0;
         }
-        long batchId = UsageEventRepository.newBatch(c, orgId, newEvents.size(), min, max);
+        Span span = Span.of(newEvents);
+        long batchId = UsageEventRepository.newBatch(c, orgId, newEvents.size(), span.min(), span.max());
         return UsageEventRepository.copyEvents(c, orgId, batchId, newEvents);
+    }
+
+    private static UUID[] keys(List<Candidate> candidates) {
+        UUID[] keys = new UUID[candidates.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = candidates.get(i).key();
+        }
+        return keys;
+    }
+
+    /** The earliest and latest {@code occurred_at} of some events: the bounds their batch row records. */
+    private record Span(Instant min, Instant max) {
+        static Span of(List<Candidate> events) {
+            Instant min = Instant.MAX;
+            Instant max = Instant.MIN;
+            for (Candidate cand : events) {
+                Instant at = cand.event().occurredAt();
+                min = at.isBefore(min) ? at : min;
+                max = at.isAfter(max) ? at : max;
+            }
+            return new Span(min, max);
+        }
     }
 
     private static void registerTeams(Connection c, String orgId, Set<String> teams) throws SQLException {

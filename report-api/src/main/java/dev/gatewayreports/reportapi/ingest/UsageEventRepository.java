@@ -44,23 +44,25 @@ final class UsageEventRepository {
             select key_hash from claimed
             """;
 
-    /**
-     * The common case in one round trip: every identity claimed by a plain insert (it fails on the first one stored
-     * before: unique_violation), then the batch row. Two statements, not one with data-modifying CTEs, so each is
-     * planned as it was alone (also on Citus, where both tables are distributed by organization).
-     */
-    static final String CLAIM_ALL_KEYS_AND_NEW_BATCH = """
+    /** Every identity claimed by a plain insert: it fails on the first one stored before (unique_violation). */
+    static final String CLAIM_ALL_KEYS = """
             insert into usage_event_key (org_id, key_hash)
             select ?, h from unnest(?::uuid[]) as u (h)
             order by h;
-            insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)
-            values (?, ?, ?, ?) returning batch_id
             """;
 
     static final String NEW_BATCH = """
             insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)
             values (?, ?, ?, ?) returning batch_id
             """;
+
+    /**
+     * The common case in one round trip: {@link #CLAIM_ALL_KEYS}, then {@link #NEW_BATCH}. Two statements, not one
+     * with data-modifying CTEs, so each is planned as it was alone (also on Citus, where both tables are distributed
+     * by organization).
+     */
+    static final String CLAIM_ALL_KEYS_AND_NEW_BATCH = CLAIM_ALL_KEYS + NEW_BATCH;
+
     static final String COPY_EVENTS = """
             copy usage_event (team_id, occurred_at, request_id, ingest_batch_id, org_id, provider, model, status,
                 latency_ms, api_key_id, user_id, run_id, op_name, trace_id, parent_id, thread_id, turn_id, input_refs,
