@@ -25,6 +25,8 @@ import java.util.Map;
  * @param smallEvents events ingested (another seed, same window) before the main load, for the engine queries'
  *     first measurement at a tenth of the data; 0 skips it
  * @param sustainSeconds how long ingest runs at half the load phase's rate while reports are timed; 0 skips it
+ * @param liveEvents events ingested at full rate at the end, each stamped with the time its batch is sent (as a
+ *     gateway sends them), while the worker's lag is sampled; 0 skips it
  * @param services the services whose memory is sampled (pid and limit), from {@code --api-pid}, {@code
  *     --api-memory}, {@code --worker-pid}, {@code --worker-memory}; empty when no pid is given
  * @param label a name for this run (e.g. {@code postgres}, {@code citus}) that compare.sh shows over its column
@@ -56,6 +58,7 @@ record BenchArgs(
         Path workDir,
         long smallEvents,
         int sustainSeconds,
+        long liveEvents,
         List<ServiceMemory.Service> services,
         String label) {
 
@@ -71,6 +74,7 @@ record BenchArgs(
                              [--budget-seconds 60] [--zone America/New_York] [--work-dir benchmarks/target]
                              [--org org_bench] [--probe-org org_bench_probe] [--revision <git revision>]
                              [--small-events <events/10>] [--sustain-seconds 600 (60 below 10M events)] [--label <name>]
+                             [--live-events <events, at most 1000000>]
                              [--api-pid <pid> --api-memory 1g] [--worker-pid <pid> --worker-memory 768m]
             The ingest key (scope ingest, organization --org) is read from BENCH_INGEST_KEY; the freshness probes use
             BENCH_PROBE_KEY (organization --probe-org, so --org holds only the generated teams) when set. Report
@@ -123,10 +127,12 @@ record BenchArgs(
                         options,
                         "sustain-seconds",
                         number(options, "events", 10_000_000) >= FULL_RUN_EVENTS ? 600 : 60),
+                number(options, "live-events", Math.min(number(options, "events", 10_000_000), 1_000_000)),
                 services(options),
                 options.getOrDefault("label", ""));
-        if (parsed.smallEvents < 0 || parsed.sustainSeconds < 0) {
-            throw new IllegalArgumentException("--small-events and --sustain-seconds must not be negative");
+        if (parsed.smallEvents < 0 || parsed.sustainSeconds < 0 || parsed.liveEvents < 0) {
+            throw new IllegalArgumentException(
+                    "--small-events, --sustain-seconds and --live-events must not be negative");
         }
         if (parsed.events < 1 || parsed.teams < 1 || parsed.days < 1 || parsed.runs < 1 || parsed.parallel < 1) {
             throw new IllegalArgumentException("--events, --teams, --days, --runs and --parallel must be positive");

@@ -26,8 +26,9 @@ import java.util.function.BooleanSupplier;
  * the worker folding (throughput, lag, freshness as reports see it), then the five report queries for one team and
  * for all teams through StatsEngine and through naive SQL over raw events, then report generation through HTTP
  * against a second report-api that reads raw events only, then a 7-day report idle, during ingest at half the load
- * phase's rate and right after; at the end bytes per event and the services' peak memory. Prints one Markdown table
- * and writes it to {@code <work-dir>/results.md}. run.sh starts the services and calls this.
+ * phase's rate and right after; then live ingest (events stamped as they are sent) with the worker's lag; at the end
+ * bytes per event and the services' peak memory. Prints one Markdown table and writes it to
+ * {@code <work-dir>/results.md}. run.sh starts the services and calls this.
  */
 public final class Benchmark {
 
@@ -113,6 +114,17 @@ public final class Benchmark {
                         .run(db, ingestRate, events(teams), teams.get(0), end, workerAlive);
             } else {
                 System.out.println("Reports under ingest not timed: --sustain-seconds 0 or no BENCH_MEMBER_TOKEN");
+            }
+            if (args.liveEvents() > 0) {
+                load.phase("live ingest");
+                new IngestPhase(args, http, table, workerAlive)
+                        .live(
+                                db,
+                                events(teams)
+                                        .seed(args.seed() + 3)
+                                        .events(args.liveEvents())
+                                        .window(end.minusSeconds(1), end)
+                                        .build());
             }
             DataFacts.Storage storage =
                     DataFacts.bytesPerEvent(db, DataFacts.number(db, "select count(*) from usage_event"));

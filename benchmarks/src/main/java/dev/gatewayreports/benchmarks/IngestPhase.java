@@ -1,5 +1,6 @@
 package dev.gatewayreports.benchmarks;
 
+import dev.gatewayreports.model.fixtures.GeneratedEvent;
 import dev.gatewayreports.model.fixtures.UsageEventGenerator;
 import dev.gatewayreports.model.stats.StatsEngine;
 import io.agroal.api.AgroalDataSource;
@@ -7,6 +8,8 @@ import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,9 +75,64 @@ final class IngestPhase {
             System.out.printf("Drained in %.1f s%n", drainSeconds);
             probes.awaitAll(probeThread, Duration.ofMinutes(1));
             ingestRows(load, copy);
-            workerRows(load, sampler, foldedAtEnd - foldedBefore, pendingAtEnd, drainSeconds);
+            workerRows("worker", load, sampler, foldedAtEnd - foldedBefore, pendingAtEnd, drainSeconds);
             freshnessRow(probes);
             return load.eventsPerSecond();
+        }
+    }
+
+    /**
+     * Live ingest: the same full-rate load, but every event stamped with the moment its batch is built, as a gateway
+     * sends its traffic, instead of a backfill of the data window compressed into minutes (the load phase, where a
+     * 50,000-event claim spans about 1.5 days and folds into one rollup row per few events). Samples the lag the
+     * same way, then drains; adds the rows "live ingest".
+     */
+    void live(Connection db, UsageEventGenerator generator) throws Exception {
+        IngestLoad load = new IngestLoad(http, args.api(), args.ingestKey(), args.parallel(), 0);
+        long foldedBefore = BenchDatabase.folded(db);
+        try (Connection samplerDb = BenchDatabase.connect(args)) {
+            WorkerSampler sampler = new WorkerSampler(http, args.worker(), samplerDb);
+            Thread samplerThread = Thread.ofPlatform().name("lag-sampler").start(sampler);
+            System.out.printf(
+                    "Live ingest: %,d events stamped with their send time (batches of %,d, %d in flight) ...%n",
+                    generator.events(), args.batch(), args.parallel());
+            Iterator<GeneratedEvent> events = generator.iterator();
+            load.send(
+                    new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return events.hasNext();
+                        }
+
+                        @Override
+                        public GeneratedEvent next() {
+                            return events.next().occurredAt(Instant.now());
+                        }
+                    },
+                    args.batch());
+            long foldedAtEnd = BenchDatabase.folded(db);
+            long[] pendingAtEnd = BenchDatabase.pending(db);
+            sampler.stop();
+            samplerThread.join();
+            double drainSeconds = drain(db, workerAlive);
+            System.out.printf(
+                    "Live ingest done in %.1f s (%,.0f events/s); drained %,d events in %.1f s%n",
+                    load.seconds(), load.eventsPerSecond(), pendingAtEnd[1], drainSeconds);
+            table.row(
+                    "live ingest",
+                    "POST /v1/usage/events at full rate, every event stamped with the time its batch is sent",
+                    String.format(
+                            "%,.0f events/s (%,d events in %.1f s)",
+                            load.eventsPerSecond(), load.answered.get(), load.seconds()),
+                    "",
+                    "",
+                    "",
+                    null,
+                    String.format(
+                            "accepted %,d, duplicates %,d, rejected %,d, failed batches %d; after every other phase,"
+                                    + " so the tables hold the whole data set",
+                            load.accepted.get(), load.duplicates.get(), load.rejected.get(), load.failedBatches.get()));
+            workerRows("live ingest", load, sampler, foldedAtEnd - foldedBefore, pendingAtEnd, drainSeconds);
         }
     }
 
@@ -138,10 +196,15 @@ final class IngestPhase {
     }
 
     private void workerRows(
-            IngestLoad load, WorkerSampler sampler, long foldedDuring, long[] pendingAtEnd, double drainSeconds) {
+            String phase,
+            IngestLoad load,
+            WorkerSampler sampler,
+            long foldedDuring,
+            long[] pendingAtEnd,
+            double drainSeconds) {
         double duringRate = foldedDuring / load.seconds();
         table.row(
-                "worker",
+                phase,
                 "events folded per second while ingest ran",
                 String.format("%,.0f events/s (%,d events)", duringRate, foldedDuring),
                 "",
@@ -151,7 +214,7 @@ final class IngestPhase {
                 String.format(
                         "backlog when ingest ended: %,d events in %,d batches", pendingAtEnd[1], pendingAtEnd[0]));
         table.row(
-                "worker",
+                phase,
                 "drain after ingest (backlog ÷ time until no batch is pending)",
                 pendingAtEnd[1] == 0
                         ? "no backlog"
@@ -174,7 +237,7 @@ final class IngestPhase {
             exact = List.copyOf(sampler.dbLag);
         }
         table.row(
-                "worker",
+                phase,
                 String.format(
                         "rollup lag during ingest, rollup_lag_seconds from /q/metrics (%d samples, 1/s)",
                         metric.size()),
@@ -192,7 +255,7 @@ final class IngestPhase {
                         + (sampler.lastError == null ? "" : "; sampler error: " + sampler.lastError));
         double exact95 = Timings.percentile(exact, 95);
         table.row(
-                "worker",
+                phase,
                 "rollup lag during full-rate ingest, age of the oldest pending ingest_batch (same samples)",
                 String.format("max %.1f s, p95 %.1f s", Timings.max(exact), exact95),
                 "",
