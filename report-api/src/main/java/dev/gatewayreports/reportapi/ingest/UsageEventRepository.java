@@ -44,11 +44,15 @@ final class UsageEventRepository {
             select key_hash from claimed
             """;
 
-    /** Every identity claimed by a plain insert: it fails on the first one stored before (unique_violation). */
+    /**
+     * Every identity claimed, the ones stored before skipped and nothing returned: the update count says how many were
+     * new. A key another transaction holds uncommitted waits for it, so the count is exact, on PostgreSQL and on Citus.
+     */
     static final String CLAIM_ALL_KEYS = """
             insert into usage_event_key (org_id, key_hash)
             select ?, h from unnest(?::uuid[]) as u (h)
-            order by h;
+            order by h
+            on conflict do nothing;
             """;
 
     static final String NEW_BATCH = """
@@ -104,11 +108,16 @@ final class UsageEventRepository {
         return fresh;
     }
 
+    /** What {@link #claimAllKeys} did: how many identities were new, and the batch row it made for all of them. */
+    record AllKeysClaim(int claimed, long batchId) {}
+
     /**
-     * Claims every identity (all must be new: {@code unique_violation} otherwise, the transaction then unusable) and
-     * makes the batch row of them, in one round trip; answers the batch id.
+     * Claims every identity that is new and makes the batch row of all of them, in one round trip. Only when {@code
+     * claimed} is the number of keys are the batch row and the claim what the request needs; otherwise the caller
+     * rolls them back.
      */
-    static long claimAllKeys(Connection c, String orgId, UUID[] keys, Instant min, Instant max) throws SQLException {
+    static AllKeysClaim claimAllKeys(Connection c, String orgId, UUID[] keys, Instant min, Instant max)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CLAIM_ALL_KEYS_AND_NEW_BATCH)) {
             ps.setString(1, orgId);
             ps.setArray(2, c.createArrayOf("uuid", keys));
@@ -116,16 +125,16 @@ final class UsageEventRepository {
             ps.setInt(4, keys.length);
             ps.setTimestamp(5, Timestamp.from(min));
             ps.setTimestamp(6, Timestamp.from(max));
-            boolean rows = ps.execute();
-            while (!rows) {
-                if (ps.getUpdateCount() == -1) {
-                    throw new SQLException("the batch row answered no id");
-                }
-                rows = ps.getMoreResults();
+            if (ps.execute()) {
+                throw new SQLException("the identity claim answered rows, not an update count");
+            }
+            int claimed = ps.getUpdateCount();
+            if (!ps.getMoreResults()) {
+                throw new SQLException("the batch row answered no id");
             }
             try (ResultSet rs = ps.getResultSet()) {
                 rs.next();
-                return rs.getLong(1);
+                return new AllKeysClaim(claimed, rs.getLong(1));
             }
         }
     }
