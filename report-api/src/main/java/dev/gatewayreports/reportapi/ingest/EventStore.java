@@ -20,14 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Most requests carry only new events, so the transaction first claims every identity with {@code insert … on
  * conflict do nothing} and makes the batch row in the same round trip ({@link UsageEventRepository#claimAllKeys}).
- * When the insert's update count is short of the number of keys, some identity was stored before (a retry, or a racing
- * request that committed it first: a key another transaction holds uncommitted waits for its end): the transaction
- * is rolled back whole and, unless none was new, done again claiming key by key, which answers the new ones. Either
- * way every identity is claimed in one order, so racing requests wait on each other and never deadlock. No error
- * code is read: how an engine reports a duplicate key (PostgreSQL 23505, Citus 13 an internal error) does not
- * matter. The transaction is the connection's own, not {@code @Transactional}: it is rolled back and run again within
- * this method, which a JTA transaction (whose connection may not roll back or commit) does not allow. Teams the
- * organization is known to have (a transaction registering them committed on this replica: teams are never
+ * When the count of identities it inserted is short of the number of keys, some identity was stored before (a retry,
+ * or a racing request that committed it first: a key another transaction holds uncommitted waits for its end): the
+ * transaction is rolled back whole and, unless none was new, done again claiming key by key, which answers the new
+ * ones. Either way every identity is claimed in one order, so racing requests wait on each other and never deadlock.
+ * No error code is read: how an engine reports a duplicate key (PostgreSQL 23505, Citus 13 an internal error) does
+ * not matter. The transaction is the connection's own, not {@code @Transactional}: it is rolled back and run again
+ * within this method, which a JTA transaction (whose connection may not roll back or commit) does not allow. Teams
+ * the organization is known to have (a transaction registering them committed on this replica: teams are never
  * deleted) are not registered again.
  */
 @ApplicationScoped
