@@ -1,20 +1,16 @@
 package dev.gatewayreports.model.rollup;
 
+import static dev.gatewayreports.testing.MigrationDatabase.execute;
+import static dev.gatewayreports.testing.MigrationDatabase.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.MigrationDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +28,7 @@ import org.junit.jupiter.api.Test;
  * in a schema of its own. Skipped on plain PostgreSQL.
  */
 class CitusQueueConversionTest {
-    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
-    private static Map<String, String> database;
+    private static final MigrationDatabase DATABASE = new MigrationDatabase();
 
     /** Batches as ingest writes them: two organizations, every fourth still pending. */
     private static final String SEED = """
@@ -66,17 +61,17 @@ class CitusQueueConversionTest {
 
     @BeforeAll
     static void startPostgres() {
-        database = POSTGRES.start();
+        DATABASE.start();
     }
 
     @AfterAll
     static void stopPostgres() {
-        POSTGRES.stop();
+        DATABASE.stop();
     }
 
     @Test
     void shouldMoveACoordinatorLocalQueueToADistributedOneWithEveryRowAndIndex() throws Exception {
-        try (Connection c = DriverManager.getConnection(url(), user(), password())) {
+        try (Connection c = DATABASE.connect()) {
             assumeTrue(
                     rows(c, "select 1 from pg_extension where extname = 'citus'")
                                     .size()
@@ -84,7 +79,8 @@ class CitusQueueConversionTest {
                     "not a Citus database");
         }
         String schema = "queue_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = connect(schema)) {
+        try (Connection c = DATABASE.connect(schema)) {
+            execute(c, "create schema if not exists " + schema);
             // The old way: the migrations of 7f6ecff (up to V30), then that version's afterMigrate.
             flyway(schema, "30", true).migrate();
             execute(c, resource("/citus/afterMigrate-before-V36.sql"));
@@ -144,9 +140,7 @@ class CitusQueueConversionTest {
             assertEquals(List.of(List.of("hs:true")), rows(c, PLACEMENT));
             assertEquals(251, rows(c, ROWS).size());
         } finally {
-            try (Connection c = DriverManager.getConnection(url(), user(), password())) {
-                execute(c, "drop schema if exists " + schema + " cascade");
-            }
+            DATABASE.dropSchema(schema);
         }
     }
 
@@ -157,11 +151,12 @@ class CitusQueueConversionTest {
      * function DDL follows a parallel DDL on the distributed usage_event in the same transaction, which Citus refuses.
      */
     private static Flyway flyway(String schema, String target, boolean skipCallbacks) {
-        String url = target == null
-                ? url() + (url().contains("?") ? "&" : "?") + "options=-c%20citus.multi_shard_modify_mode%3Dsequential"
-                : url();
+        String url = DATABASE.url();
+        if (target == null) {
+            url += (url.contains("?") ? "&" : "?") + "options=-c%20citus.multi_shard_modify_mode%3Dsequential";
+        }
         var config = Flyway.configure()
-                .dataSource(url, user(), password())
+                .dataSource(url, DATABASE.user(), DATABASE.password())
                 .schemas(schema)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("runtime_role", "none"))
@@ -176,50 +171,6 @@ class CitusQueueConversionTest {
         try (InputStream in = CitusQueueConversionTest.class.getResourceAsStream(name)) {
             assertNotNull(in, name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Connection connect(String schema) throws SQLException {
-        Connection c = DriverManager.getConnection(url(), user(), password());
-        execute(c, "create schema if not exists " + schema);
-        execute(c, "set search_path = " + schema);
-        return c;
-    }
-
-    private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            boolean result = s.execute(sql);
-            assertTrue(result, "a query: " + sql);
-            try (ResultSet rs = s.getResultSet()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(n);
-                    for (int i = 1; i <= n; i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static String url() {
-        return database.get("quarkus.datasource.jdbc.url");
-    }
-
-    private static String user() {
-        return database.get("quarkus.datasource.username");
-    }
-
-    private static String password() {
-        return database.get("quarkus.datasource.password");
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -18,27 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * so a 200 means every accepted event is durable and a failure stores none of them. Teams and identities are the
  * organization's own: another organization's team or request of the same id changes nothing here.
  *
- * <p>Most requests carry only new events, so the transaction first claims every identity with a plain insert and
- * makes the batch row in the same round trip ({@link UsageEventRepository#claimAllKeys}); when one identity is
- * already stored (a retry, or a racing request that committed it first), the insert fails on the key's uniqueness,
- * the transaction is rolled back whole and done again claiming key by key ({@code on conflict do nothing}). Either
- * way every identity is claimed in one order, so racing requests wait on each other and never deadlock. The
- * transaction is the connection's own, not {@code @Transactional}: it is rolled back and run again within this
- * method, which a JTA transaction (whose connection may not roll back or commit) does not allow. Teams the
- * organization is known to have (a transaction registering them committed on this replica: teams are never
+ * <p>Most requests carry only new events, so the transaction first claims every identity with {@code insert … on
+ * conflict do nothing} and makes the batch row in the same round trip ({@link UsageEventRepository#claimAllKeys}).
+ * When the count of identities it inserted is short of the number of keys, some identity was stored before (a retry,
+ * or a racing request that committed it first: a key another transaction holds uncommitted waits for its end): the
+ * transaction is rolled back whole and, unless none was new, done again claiming key by key, which answers the new
+ * ones. Either way every identity is claimed in one order, so racing requests wait on each other and never deadlock.
+ * No error code is read: how an engine reports a duplicate key (PostgreSQL 23505, Citus 13 an internal error) does
+ * not matter. The transaction is the connection's own, not {@code @Transactional}: it is rolled back and run again
+ * within this method, which a JTA transaction (whose connection may not roll back or commit) does not allow. Teams
+ * the organization is known to have (a transaction registering them committed on this replica: teams are never
  * deleted) are not registered again.
  */
 @ApplicationScoped
 public class EventStore {
-    /** SQLSTATE unique_violation. */
-    static final String UNIQUE_VIOLATION = "23505";
-    /**
-     * SQLSTATE internal_error: how Citus (13.2.2) reports a worker's unique_violation to a multi-row
-     * {@code insert … select} (it ran as an INSERT … SELECT through the coordinator; the message is the worker's
-     * "duplicate key value violates unique constraint"). A plain PostgreSQL answers 23505.
-     */
-    static final String INTERNAL_ERROR = "XX000";
-
     private final AgroalDataSource dataSource;
     /** Per organization, the teams a committed transaction registered or found. */
     private final Map<String, Set<String>> knownTeams = new ConcurrentHashMap<>();
@@ -64,19 +57,18 @@ public class EventStore {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                long stored;
-                try {
-                    stored = storeAllNew(c, orgId, teams, candidates);
-                } catch (SQLException e) {
-                    c.rollback();
-                    if (!storedBefore(e)) {
-                        throw e;
-                    }
-                    stored = storeNewOnes(c, orgId, teams, candidates);
+                UsageEventRepository.AllKeysClaim claim = claimAllNew(c, orgId, teams, candidates);
+                if (claim.claimed() == candidates.size()) {
+                    long stored = UsageEventRepository.copyEvents(c, orgId, claim.batchId(), candidates);
+                    return committed(c, known, teams, stored);
                 }
-                c.commit();
-                known.addAll(teams);
-                return stored;
+                // Some identities were stored before: the claim and its batch row are not this request's.
+                c.rollback();
+                if (claim.claimed() == 0) {
+                    // None was new, and every key was committed by others: all duplicates, nothing to store.
+                    return 0;
+                }
+                return committed(c, known, teams, storeNewOnes(c, orgId, teams, candidates));
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -88,13 +80,21 @@ public class EventStore {
         }
     }
 
-    /** The common case: every candidate is new. Fails with {@link #UNIQUE_VIOLATION} when one is not. */
-    private static long storeAllNew(Connection c, String orgId, Set<String> teams, List<Candidate> candidates)
-            throws SQLException {
+    /**
+     * The common case, every candidate new: registers the teams, claims every identity that is new and makes the batch
+     * row of all candidates; the caller stores the events or, when the claim is short, rolls back.
+     */
+    private static UsageEventRepository.AllKeysClaim claimAllNew(
+            Connection c, String orgId, Set<String> teams, List<Candidate> candidates) throws SQLException {
         registerTeams(c, orgId, teams);
         Span span = Span.of(candidates);
-        long batchId = UsageEventRepository.claimAllKeys(c, orgId, keys(candidates), span.min(), span.max());
-        return UsageEventRepository.copyEvents(c, orgId, batchId, candidates);
+        return UsageEventRepository.claimAllKeys(c, orgId, keys(candidates), span.min(), span.max());
+    }
+
+    private static long committed(Connection c, Set<String> known, Set<String> teams, long stored) throws SQLException {
+        c.commit();
+        known.addAll(teams);
+        return stored;
     }
 
     /** Some candidates were stored before: claim key by key, store the new ones. */
@@ -142,15 +142,6 @@ public class EventStore {
         if (!teams.isEmpty()) {
             UsageEventRepository.registerTeams(c, orgId, teams);
         }
-    }
-
-    /**
-     * Whether the all-new claim failed because an identity was stored before, so the key-by-key path must run. On
-     * Citus that arrives as an internal error, which the key-by-key path (its {@code on conflict do nothing} does
-     * not raise it) then answers correctly; any other internal error fails that path again and is thrown from there.
-     */
-    static boolean storedBefore(SQLException e) {
-        return UNIQUE_VIOLATION.equals(e.getSQLState()) || INTERNAL_ERROR.equals(e.getSQLState());
     }
 
     private static void rollbackQuietly(Connection c, Exception failure) {

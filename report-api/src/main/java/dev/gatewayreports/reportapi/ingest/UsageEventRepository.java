@@ -30,9 +30,11 @@ final class UsageEventRepository {
     /**
      * An event's identity is (organization, team, request id): the same ids in another organization are not it. It is
      * stored as the organization and a digest of team and request id (V28), computed by ingest ({@link
-     * IdentityDigest}, equal to {@code usage_event_key_hash}); the digests claimed are answered.
+     * IdentityDigest}, equal to {@code usage_event_key_hash}). Claims the organization's identities in one (digest)
+     * order, those stored before skipped (a key another transaction holds uncommitted waits for its end); {@code
+     * claimed} holds the digests it inserted. Followed by {@link #CLAIM_KEYS} or {@link #CLAIM_ALL_KEYS}.
      */
-    static final String CLAIM_KEYS = """
+    private static final String CLAIMED = """
             with o (org) as (select ?::text),
             k (h) as (select h from unnest(?::uuid[]) as u (h)),
             claimed as (
@@ -41,15 +43,18 @@ final class UsageEventRepository {
                 order by k.h
                 on conflict do nothing
                 returning key_hash)
-            select key_hash from claimed
             """;
 
-    /** Every identity claimed by a plain insert: it fails on the first one stored before (unique_violation). */
-    static final String CLAIM_ALL_KEYS = """
-            insert into usage_event_key (org_id, key_hash)
-            select ?, h from unnest(?::uuid[]) as u (h)
-            order by h;
-            """;
+    /** The key-by-key claim: the digests claimed are answered. */
+    static final String CLAIM_KEYS = CLAIMED + "select key_hash from claimed\n";
+
+    /**
+     * The all-new claim: answers only how many identities were new (one row). The count of the returned rows, not the
+     * statement's update count: Citus (13.2.2) answers an {@code insert … select … on conflict do nothing} with the
+     * number of rows the select read (5 for 3 stored and 2 new keys, checked with psql on the cluster), while the rows
+     * it returns are the ones inserted, on PostgreSQL and on Citus.
+     */
+    static final String CLAIM_ALL_KEYS = CLAIMED + "select count(*) from claimed;\n";
 
     static final String NEW_BATCH = """
             insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)
@@ -104,11 +109,16 @@ final class UsageEventRepository {
         return fresh;
     }
 
+    /** What {@link #claimAllKeys} did: how many identities were new, and the batch row it made for all of them. */
+    record AllKeysClaim(int claimed, long batchId) {}
+
     /**
-     * Claims every identity (all must be new: {@code unique_violation} otherwise, the transaction then unusable) and
-     * makes the batch row of them, in one round trip; answers the batch id.
+     * Claims every identity that is new and makes the batch row of all of them, in one round trip. Only when {@code
+     * claimed} is the number of keys are the batch row and the claim what the request needs; otherwise the caller
+     * rolls them back.
      */
-    static long claimAllKeys(Connection c, String orgId, UUID[] keys, Instant min, Instant max) throws SQLException {
+    static AllKeysClaim claimAllKeys(Connection c, String orgId, UUID[] keys, Instant min, Instant max)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CLAIM_ALL_KEYS_AND_NEW_BATCH)) {
             ps.setString(1, orgId);
             ps.setArray(2, c.createArrayOf("uuid", keys));
@@ -116,16 +126,20 @@ final class UsageEventRepository {
             ps.setInt(4, keys.length);
             ps.setTimestamp(5, Timestamp.from(min));
             ps.setTimestamp(6, Timestamp.from(max));
-            boolean rows = ps.execute();
-            while (!rows) {
-                if (ps.getUpdateCount() == -1) {
-                    throw new SQLException("the batch row answered no id");
-                }
-                rows = ps.getMoreResults();
+            if (!ps.execute()) {
+                throw new SQLException("the identity claim answered no count");
+            }
+            int claimed;
+            try (ResultSet rs = ps.getResultSet()) {
+                rs.next();
+                claimed = rs.getInt(1);
+            }
+            if (!ps.getMoreResults()) {
+                throw new SQLException("the batch row answered no id");
             }
             try (ResultSet rs = ps.getResultSet()) {
                 rs.next();
-                return rs.getLong(1);
+                return new AllKeysClaim(claimed, rs.getLong(1));
             }
         }
     }

@@ -1,16 +1,14 @@
 package dev.gatewayreports.reportapi.admin;
 
+import static dev.gatewayreports.testing.MigrationDatabase.execute;
+import static dev.gatewayreports.testing.MigrationDatabase.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.MigrationDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.Test;
  * worker's upsert of a daily one.
  */
 class AdminRollupMigrationTest {
-    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
-    private static Map<String, String> database;
+    private static final MigrationDatabase DATABASE = new MigrationDatabase();
 
     /** Both grains, null dimensions included, every figure column non-zero somewhere. */
     private static final String SEED = """
@@ -60,18 +57,18 @@ class AdminRollupMigrationTest {
 
     @BeforeAll
     static void startPostgres() {
-        database = POSTGRES.start();
+        DATABASE.start();
     }
 
     @AfterAll
     static void stopPostgres() {
-        POSTGRES.stop();
+        DATABASE.stop();
     }
 
     @Test
     void shouldKeepEveryDailyRowAndNoHourlyOne() throws SQLException {
         String schema = "v29_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = connect(schema)) {
+        try (Connection c = DATABASE.connect(schema)) {
             flyway(schema, "28").migrate();
             execute(c, SEED);
             List<List<Object>> daily = rows(c, DAILY_ROWS);
@@ -106,58 +103,17 @@ class AdminRollupMigrationTest {
                             "select request_count, cost_usd from rollup_admin where org_id = 'org_a'"
                                     + " and team_id = 'team_x' and bucket_start = '2025-03-01T00:00Z'"));
         } finally {
-            try (Connection c = DriverManager.getConnection(url(), user(), password())) {
-                execute(c, "drop schema if exists " + schema + " cascade");
-            }
+            DATABASE.dropSchema(schema);
         }
     }
 
     private static Flyway flyway(String schema, String target) {
         return Flyway.configure()
-                .dataSource(url(), user(), password())
+                .dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password())
                 .schemas(schema)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("runtime_role", "none"))
                 .target(target)
                 .load();
-    }
-
-    private static Connection connect(String schema) throws SQLException {
-        Connection c = DriverManager.getConnection(url(), user(), password());
-        execute(c, "set search_path = " + schema);
-        return c;
-    }
-
-    private static String url() {
-        return database.get("quarkus.datasource.jdbc.url");
-    }
-
-    private static String user() {
-        return database.get("quarkus.datasource.username");
-    }
-
-    private static String password() {
-        return database.get("quarkus.datasource.password");
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }

@@ -1,15 +1,13 @@
 package dev.gatewayreports.reportapi.ingest;
 
+import static dev.gatewayreports.testing.MigrationDatabase.execute;
+import static dev.gatewayreports.testing.MigrationDatabase.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.MigrationDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,7 @@ import org.junit.jupiter.api.Test;
  * ingest's claim still refuses each of them in its own organization only, and tells new ones apart.
  */
 class IdentityDigestMigrationTest {
-    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
-    private static Map<String, String> database;
+    private static final MigrationDatabase DATABASE = new MigrationDatabase();
 
     private static final String SEED = """
             insert into usage_event_key (org_id, team_id, request_id)
@@ -40,18 +37,18 @@ class IdentityDigestMigrationTest {
 
     @BeforeAll
     static void startPostgres() {
-        database = POSTGRES.start();
+        DATABASE.start();
     }
 
     @AfterAll
     static void stopPostgres() {
-        POSTGRES.stop();
+        DATABASE.stop();
     }
 
     @Test
     void shouldKeepEveryIdentityADuplicateInItsOwnOrganizationOnly() throws SQLException {
         String schema = "v28_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = connect(schema)) {
+        try (Connection c = DATABASE.connect(schema)) {
             flyway(schema, "26").migrate();
             execute(c, SEED);
             List<List<Object>> before = rows(c, "select org_id, count(*) from usage_event_key group by 1 order by 1");
@@ -83,9 +80,7 @@ class IdentityDigestMigrationTest {
                     .get(0);
             assertTrue(pkey.contains("(org_id, key_hash)"), pkey);
         } finally {
-            try (Connection c = DriverManager.getConnection(url(), user(), password())) {
-                execute(c, "drop schema if exists " + schema + " cascade");
-            }
+            DATABASE.dropSchema(schema);
         }
     }
 
@@ -108,50 +103,11 @@ class IdentityDigestMigrationTest {
 
     private static Flyway flyway(String schema, String target) {
         return Flyway.configure()
-                .dataSource(url(), user(), password())
+                .dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password())
                 .schemas(schema)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("runtime_role", "none"))
                 .target(target)
                 .load();
-    }
-
-    private static Connection connect(String schema) throws SQLException {
-        Connection c = DriverManager.getConnection(url(), user(), password());
-        execute(c, "set search_path = " + schema);
-        return c;
-    }
-
-    private static String url() {
-        return database.get("quarkus.datasource.jdbc.url");
-    }
-
-    private static String user() {
-        return database.get("quarkus.datasource.username");
-    }
-
-    private static String password() {
-        return database.get("quarkus.datasource.password");
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }

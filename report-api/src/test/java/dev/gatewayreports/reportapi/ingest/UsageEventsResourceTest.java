@@ -61,12 +61,14 @@ class UsageEventsResourceTest {
         post(events).statusCode(200).body("accepted", equalTo(25)).body("duplicates", equalTo(0));
         post(events).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(25));
         assertEquals(25, Db.count("select count(*) from usage_event where team_id = ?", team));
+        // The retry's claim counted no new identity: its batch row was rolled back with it.
+        assertEquals(1, Db.count("select count(*) from ingest_batch where org_id = ?", org));
     }
 
     /**
-     * A retry that carries new events beside stored ones: the first claim (every identity new) fails on the stored
-     * ones, the transaction is done again key by key, and exactly the new events are stored, in one batch row that
-     * counts them, with the bounds of their times.
+     * A retry that carries new events beside stored ones: the first claim (every identity new) counts fewer than it
+     * was given, the transaction is rolled back and done again key by key, and exactly the new events are stored, in
+     * one batch row that counts them, with the bounds of their times; a team first seen in the retry is registered.
      */
     @Test
     void shouldStoreOnlyTheNewEventsOfAPartlyStoredRetry() {
@@ -74,14 +76,21 @@ class UsageEventsResourceTest {
         post(stored).statusCode(200).body("accepted", equalTo(10));
         List<Map<String, Object>> retry = new ArrayList<>(stored.subList(0, 4));
         Instant earliest = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String newTeam = Tenants.newTeam();
         for (int i = 0; i < 6; i++) {
-            retry.add(event(team)
+            retry.add(event(i == 5 ? newTeam : team)
                     .with("occurred_at", earliest.plusSeconds(60L * i).toString())
                     .build());
         }
         post(retry).statusCode(200).body("accepted", equalTo(6)).body("duplicates", equalTo(4));
-        assertEquals(16, Db.count("select count(*) from usage_event where team_id = ?", team));
-        assertEquals(16, Db.count("select count(distinct request_id) from usage_event where team_id = ?", team));
+        assertEquals(15, Db.count("select count(*) from usage_event where team_id = ?", team));
+        assertEquals(15, Db.count("select count(distinct request_id) from usage_event where team_id = ?", team));
+        assertEquals(1, Db.count("select count(*) from usage_event where org_id = ? and team_id = ?", org, newTeam));
+        assertEquals(1, Db.count("select count(*) from team where org_id = ? and team_id = ?", org, newTeam));
+        assertEquals(
+                2,
+                Db.count("select count(*) from ingest_batch where org_id = ?", org),
+                "no batch row of the first claim");
         Map<String, Object> batch = Db.one(
                 "select event_count, extract(epoch from min_occurred_at)::bigint as min_at,"
                         + " extract(epoch from max_occurred_at)::bigint as max_at from ingest_batch"

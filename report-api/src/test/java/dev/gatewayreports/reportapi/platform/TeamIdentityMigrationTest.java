@@ -1,15 +1,13 @@
 package dev.gatewayreports.reportapi.platform;
 
+import static dev.gatewayreports.testing.MigrationDatabase.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatewayreports.testing.PostgresTestResource;
+import dev.gatewayreports.testing.MigrationDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.Test;
  * under its team's organization, and that the new keys allow what they should and refuse what they should.
  */
 class TeamIdentityMigrationTest {
-    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
-    private static Map<String, String> database;
+    private static final MigrationDatabase DATABASE = new MigrationDatabase();
 
     /** One event per (team, hour): request ids repeat across teams, as they may. */
     private static final String SEED = """
@@ -102,18 +99,18 @@ class TeamIdentityMigrationTest {
 
     @BeforeAll
     static void startPostgres() {
-        database = POSTGRES.start();
+        DATABASE.start();
     }
 
     @AfterAll
     static void stopPostgres() {
-        POSTGRES.stop();
+        DATABASE.stop();
     }
 
     @Test
     void shouldKeyEverythingByOrganizationAndTeamKeepingEveryCount() throws SQLException {
         String schema = newSchema();
-        try (Connection c = connect(schema)) {
+        try (Connection c = DATABASE.connect(schema)) {
             flyway(schema, "15").migrate();
             execute(c, SEED);
             List<List<List<Object>>> before = figures(c);
@@ -194,14 +191,14 @@ class TeamIdentityMigrationTest {
                 assertTrue(definition.contains("(org_id, team_id"), index + ": " + definition);
             }
         } finally {
-            dropSchema(schema);
+            DATABASE.dropSchema(schema);
         }
     }
 
     @Test
     void shouldLeaveBehindRollupRowsOfTeamsThatHaveNoOrganization() throws SQLException {
         String schema = newSchema();
-        try (Connection c = connect(schema)) {
+        try (Connection c = DATABASE.connect(schema)) {
             flyway(schema, "15").migrate();
             execute(c, """
                     insert into organization (org_id) values ('org_kept');
@@ -215,7 +212,7 @@ class TeamIdentityMigrationTest {
                     List.of(List.of("org_kept", "team_kept", 5L)),
                     rows(c, "select org_id, team_id, request_count from rollup_team"));
         } finally {
-            dropSchema(schema);
+            DATABASE.dropSchema(schema);
         }
     }
 
@@ -225,39 +222,12 @@ class TeamIdentityMigrationTest {
 
     private static Flyway flyway(String schema, String target) {
         return Flyway.configure()
-                .dataSource(database.get("quarkus.datasource.jdbc.url"), user(), password())
+                .dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password())
                 .schemas(schema)
                 .locations("classpath:db/migration")
-                .placeholders(java.util.Map.of("runtime_role", "none"))
+                .placeholders(Map.of("runtime_role", "none"))
                 .target(target)
                 .load();
-    }
-
-    private static Connection connect(String schema) throws SQLException {
-        Connection c = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"), user(), password());
-        execute(c, "set search_path = " + schema);
-        return c;
-    }
-
-    private static void dropSchema(String schema) throws SQLException {
-        try (Connection c =
-                DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"), user(), password())) {
-            execute(c, "drop schema if exists " + schema + " cascade");
-        }
-    }
-
-    private static String user() {
-        return database.get("quarkus.datasource.username");
-    }
-
-    private static String password() {
-        return database.get("quarkus.datasource.password");
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     private static void assertRefused(Connection c, String sql) {
@@ -272,19 +242,11 @@ class TeamIdentityMigrationTest {
         return all;
     }
 
+    /** The rows of a query, numerics without trailing zeros (a sum's scale is not what V16 must keep). */
     private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    Object value = rs.getObject(i);
-                    row.add(value instanceof java.math.BigDecimal d ? d.stripTrailingZeros() : value);
-                }
-                rows.add(row);
-            }
+        List<List<Object>> rows = MigrationDatabase.rows(c, sql);
+        for (List<Object> row : rows) {
+            row.replaceAll(value -> value instanceof java.math.BigDecimal d ? d.stripTrailingZeros() : value);
         }
         return rows;
     }
