@@ -17,14 +17,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Recomputes the rollups of whole UTC days from raw events, safe while ingest and workers run: it holds the
- * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), and folds only events of batches
- * already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
+ * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), recomputes the days' rows of
+ * slowest_request with them, and folds only events of batches already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
  * organization: a rebuild is system-wide) commits with it.
  */
 @ApplicationScoped
@@ -41,6 +42,9 @@ public class RollupRebuild {
             """;
 
     static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;
+
+    /** A rebuilt day's rows of slowest_request (V37), recomputed with the rollups. */
+    static final String DELETE_SLOWEST = "delete from slowest_request where day = ?";
 
     /** A setting for this transaction only (SET LOCAL, with a bound value). */
     static final String SET_LOCAL = "select set_config(?, ?, true)";
@@ -89,6 +93,12 @@ public class RollupRebuild {
                 ps.setTimestamp(2, to);
                 ps.executeUpdate();
             }
+        }
+        // The day's slowest requests too: RollupFold.write adds the 100 slowest of the day's folded events per
+        // organization and team again (the day's every folded event is read, so no trim is needed).
+        try (PreparedStatement ps = c.prepareStatement(DELETE_SLOWEST)) {
+            ps.setObject(1, day.atOffset(ZoneOffset.UTC).toLocalDate());
+            ps.executeUpdate();
         }
         Deltas deltas = new Deltas();
         try (PreparedStatement ps = c.prepareStatement(EVENTS_OF_DAY)) {

@@ -40,13 +40,18 @@ public final class RollupFold {
         WorkQueue.readEvents(c, claim, distributed, deltas::fold);
         WorkQueue.lockTeams(c, deltas.teams());
         write(c, distributed, deltas, WorkQueue.claimed(c, claim));
+        // The claim's team-days back to their slowest (write added this claim's candidates), before the mark: both
+        // commit together, so a batch's events are in slowest_request exactly when the batch is folded.
+        SlowestFold.trim(c, claim.orgId(), deltas);
         WorkQueue.markDone(c, claim);
         return deltas.events();
     }
 
     /**
      * Writes every rollup: the shapes with a latency sketch from {@code deltas} (their sketches are merged in Java),
-     * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds.
+     * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds; and adds the
+     * events' candidates to slowest_request ({@link SlowestFold#add}: the slowest per team and UTC day; a fold then
+     * trims, a rebuild has emptied its days first).
      */
     public static void write(Connection c, Deltas deltas, SqlFold.Events events) throws SQLException {
         write(c, WorkQueue.distributed(c), deltas, events);
@@ -64,5 +69,6 @@ public final class RollupFold {
                 SqlFold.apply(c, shape, events);
             }
         }
+        SlowestFold.add(c, events);
     }
 }

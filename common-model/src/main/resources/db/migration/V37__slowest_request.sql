@@ -1,0 +1,54 @@
+-- The slowest requests of each organization, team and UTC day, kept by the fold (deploy/SCALING.md §6, "Slowest
+-- requests kept by the fold"). The report's slowest-requests list read every raw event of the window in latency order
+-- (usage_event_slowest_idx, one index scan per team and daily partition); over columnar partitions on Citus that read
+-- took 13–22 s at 10M events. Now whole UTC days of the window are read from here (plus the raw events of batches still
+-- pending), and only the partial days at the window's edges from raw events.
+--
+-- Per (org_id, team_id, day = UTC date of occurred_at) at least the 100 slowest folded events in the report's order
+-- (latency_ms desc, occurred_at desc, request_id); more for a moment when two folds of the same team-day trim without
+-- seeing each other (never fewer: dev.gatewayreports.model.rollup.SlowestFold). Written in the fold's transaction, so a
+-- batch's events are here exactly when the batch is marked folded. Heap, never columnar (it is rewritten by every
+-- fold); on Citus distributed by org_id, co-located with usage_event (afterMigrate.sql).
+--
+-- This is V37, not V31: an installation at V36 would refuse a lower version than its last one (Flyway's validation:
+-- "resolved migration not applied"), so the next number after V36.
+--
+-- Upgrade: stop the previous version's workers before this runs (or rebuild the days they fold in between, POST
+-- /v1/ops/rollups/rebuild): a batch they fold after the backfill is marked folded without its rows here.
+create table slowest_request (
+    day         date not null,
+    latency_ms  integer not null,
+    occurred_at timestamptz not null,
+    org_id      text not null,
+    team_id     text not null,
+    request_id  text not null,
+    provider    text not null,
+    model       text not null,
+    status      text not null
+);
+
+-- The fold's trim finds a team-day's rows by this (a rebuild and retention by day). Not unique on the request id: an
+-- event is folded once, and a key holding it was 68 MB beside this one's 2.9 MB for 390,000 rows (1,300 keys of 100
+-- rows each: PostgreSQL's btree deduplication keeps one entry per key and page).
+create index slowest_request_day_idx on slowest_request (org_id, team_id, day);
+
+-- The report's read: per team, in the report's order, the whole days of the window as a range of occurred_at (the
+-- day is the UTC date of occurred_at, so [first day, end day) is the same rows); at most the list's length per team.
+-- 50 teams × 39 days × 100 rows of one organization (390,000 rows in all), a 30-day window of every team: 32 ms
+-- through this index (5,261 buffers), 2.2 s without it (the day index, every team-day's rows sorted).
+create index slowest_request_read_idx on slowest_request (org_id, team_id, latency_ms desc, occurred_at desc, request_id);
+
+-- The backfill: every event of an already-folded batch, the 100 slowest per organization, team and UTC day. Pending
+-- batches are left to the workers' folds. One sort of the folded events (on Citus a sort per shard on the workers, the
+-- window partitioned by the distribution column).
+set local work_mem = '256MB';
+insert into slowest_request (day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model, status)
+select day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model, status
+  from (select (e.occurred_at at time zone 'UTC')::date as day, e.latency_ms, e.occurred_at, e.org_id, e.team_id,
+               e.request_id, e.provider, e.model, e.status,
+               row_number() over (partition by e.org_id, e.team_id, (e.occurred_at at time zone 'UTC')::date
+                                  order by e.latency_ms desc, e.occurred_at desc, e.request_id) as rn
+          from usage_event e
+         where exists (select 1 from ingest_batch b
+                        where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)) c
+ where rn <= 100;
