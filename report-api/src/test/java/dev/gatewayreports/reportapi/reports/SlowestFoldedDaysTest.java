@@ -191,6 +191,17 @@ class SlowestFoldedDaysTest {
         orgs.add(org);
         orgs.add(otherOrg);
         List<String> teams = List.of(Tenants.newTeam(), Tenants.newTeam(), Tenants.newTeam());
+        // The teams as ingest registers them (the report's "all" is the organization's registered teams).
+        for (String o : orgs) {
+            Db.execute("insert into organization (org_id) values (?) on conflict (org_id) do nothing", o);
+            for (String team : teams) {
+                Db.execute(
+                        "insert into team (org_id, team_id, name, registered_by) values (?, ?, ?, 'ingest')",
+                        o,
+                        team,
+                        team);
+            }
+        }
         List<Ev> all = new ArrayList<>();
         // Folded: three batches (each team-day gets more than the 100 kept, across folds).
         for (int b = 0; b < 3; b++) {
