@@ -40,7 +40,11 @@ create index slowest_request_read_idx on slowest_request (org_id, team_id, laten
 
 -- The backfill: every event of an already-folded batch, the 100 slowest per organization, team and UTC day. Pending
 -- batches are left to the workers' folds. One sort of the folded events (on Citus a sort per shard on the workers, the
--- window partitioned by the distribution column).
+-- window partitioned by the distribution column). The folded batches as a plain IN list of ids (batch_id is unique, an
+-- identity), not a correlated EXISTS: on a Citus installation of 7f6ecff or before, ingest_batch is still
+-- coordinator-local when this runs (afterMigrate distributes it afterwards), and Citus refuses a correlated join of it
+-- with the distributed usage_event ("direct joins between distributed and local tables are not supported",
+-- CitusQueueConversionTest); the IN list it plans as an intermediate result, on one PostgreSQL it is a hashed semi-join.
 set local work_mem = '256MB';
 insert into slowest_request (day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model, status)
 select day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model, status
@@ -49,6 +53,5 @@ select day, latency_ms, occurred_at, org_id, team_id, request_id, provider, mode
                row_number() over (partition by e.org_id, e.team_id, (e.occurred_at at time zone 'UTC')::date
                                   order by e.latency_ms desc, e.occurred_at desc, e.request_id) as rn
           from usage_event e
-         where exists (select 1 from ingest_batch b
-                        where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)) c
+         where e.ingest_batch_id in (select b.batch_id from ingest_batch b where b.rolled_up_at is not null)) c
  where rn <= 100;
