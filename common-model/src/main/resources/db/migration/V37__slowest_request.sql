@@ -6,15 +6,18 @@
 --
 -- Per (org_id, team_id, day = UTC date of occurred_at) at least the 100 slowest folded events in the report's order
 -- (latency_ms desc, occurred_at desc, request_id); more for a moment when two folds of the same team-day trim without
--- seeing each other (never fewer: dev.gatewayreports.model.rollup.SlowestFold). Written in the fold's transaction, so a
--- batch's events are here exactly when the batch is marked folded. Heap, never columnar (it is rewritten by every
+-- seeing each other (never fewer: dev.gatewayreports.model.rollup.SlowestFold). A batch's events are here exactly when
+-- its ingest_batch.slowest_kept is true (below), set in the transaction that adds them. Heap, never columnar (it is rewritten by every
 -- fold); on Citus distributed by org_id, co-located with usage_event (afterMigrate.sql).
 --
 -- This is V37, not V31: an installation at V36 would refuse a lower version than its last one (Flyway's validation:
 -- "resolved migration not applied"), so the next number after V36.
 --
--- Upgrade: stop the previous version's workers before this runs (or rebuild the days they fold in between, POST
--- /v1/ops/rollups/rebuild): a batch they fold after the backfill is marked folded without its rows here.
+-- Upgrade during a rolling update: the previous version's workers keep folding after this ran (deploy/README.md: old
+-- pods keep serving), and they mark a batch folded without adding its rows here. So being here is not tied to
+-- rolled_up_at but to slowest_kept, which only this version's fold (and this backfill) sets: the report reads the raw
+-- events of every batch not kept (pending, or folded by an old worker), and this version's workers add the rows of
+-- batches folded by an old one and mark them kept (SlowestFold.repair). Exact at every moment of the rollout.
 create table slowest_request (
     day         date not null,
     latency_ms  integer not null,
@@ -38,13 +41,20 @@ create index slowest_request_day_idx on slowest_request (org_id, team_id, day);
 -- through this index (5,261 buffers), 2.2 s without it (the day index, every team-day's rows sorted).
 create index slowest_request_read_idx on slowest_request (org_id, team_id, latency_ms desc, occurred_at desc, request_id);
 
+-- Whether the batch's events are in slowest_request. Only batches not kept are indexed: the pending ones and, during a
+-- rollout, those an old worker folded (the report's raw read of whole days, the repair's claim).
+alter table ingest_batch add column slowest_kept boolean not null default false;
+create index ingest_batch_unkept_idx on ingest_batch (org_id, max_occurred_at) where not slowest_kept;
+
 -- The backfill: every event of an already-folded batch, the 100 slowest per organization, team and UTC day. Pending
--- batches are left to the workers' folds. One sort of the folded events (on Citus a sort per shard on the workers, the
+-- batches are left to the workers' folds. The batches are marked first and the events read of the marked ones: a
+-- batch an old worker folds meanwhile (its commit after the update's snapshot) stays not kept, for the repair. One sort of the folded events (on Citus a sort per shard on the workers, the
 -- window partitioned by the distribution column). The folded batches as a plain IN list of ids (batch_id is unique, an
 -- identity), not a correlated EXISTS: on a Citus installation of 7f6ecff or before, ingest_batch is still
 -- coordinator-local when this runs (afterMigrate distributes it afterwards), and Citus refuses a correlated join of it
 -- with the distributed usage_event ("direct joins between distributed and local tables are not supported",
 -- CitusQueueConversionTest); the IN list it plans as an intermediate result, on one PostgreSQL it is a hashed semi-join.
+update ingest_batch set slowest_kept = true where rolled_up_at is not null;
 set local work_mem = '256MB';
 insert into slowest_request (day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model, status)
 select day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model, status
@@ -53,5 +63,5 @@ select day, latency_ms, occurred_at, org_id, team_id, request_id, provider, mode
                row_number() over (partition by e.org_id, e.team_id, (e.occurred_at at time zone 'UTC')::date
                                   order by e.latency_ms desc, e.occurred_at desc, e.request_id) as rn
           from usage_event e
-         where e.ingest_batch_id in (select b.batch_id from ingest_batch b where b.rolled_up_at is not null)) c
+         where e.ingest_batch_id in (select b.batch_id from ingest_batch b where b.slowest_kept)) c
  where rn <= 100;

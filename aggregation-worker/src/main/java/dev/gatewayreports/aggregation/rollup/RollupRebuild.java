@@ -9,6 +9,7 @@ import dev.gatewayreports.model.rollup.Deltas;
 import dev.gatewayreports.model.rollup.EventRow;
 import dev.gatewayreports.model.rollup.RollupFold;
 import dev.gatewayreports.model.rollup.Shape;
+import dev.gatewayreports.model.rollup.SlowestFold;
 import dev.gatewayreports.model.rollup.SqlFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,16 @@ public class RollupRebuild {
             """;
 
     static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;
+
+    /**
+     * A day's events of batches whose events are in slowest_request (V37's slowest_kept): a batch an old worker folded
+     * during a rollout is not, and its events are read raw by the report until a worker repairs it.
+     */
+    static final String KEPT_OF_DAY = """
+            e.occurred_at >= ? and e.occurred_at < ?
+              and exists (select 1 from ingest_batch b
+                          where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and b.slowest_kept)
+            """;
 
     /** A rebuilt day's rows of slowest_request (V37), recomputed with the rollups. */
     static final String DELETE_SLOWEST = "delete from slowest_request where day = ?";
@@ -94,8 +105,8 @@ public class RollupRebuild {
                 ps.executeUpdate();
             }
         }
-        // The day's slowest requests too: RollupFold.write adds the 100 slowest of the day's folded events per
-        // organization and team again (the day's every folded event is read, so no trim is needed).
+        // The day's slowest requests too: the 100 slowest of the day's kept events per organization and team are
+        // added again below (the day's every kept event is read, so no trim is needed).
         try (PreparedStatement ps = c.prepareStatement(DELETE_SLOWEST)) {
             ps.setObject(1, day.atOffset(ZoneOffset.UTC).toLocalDate());
             ps.executeUpdate();
@@ -111,11 +122,13 @@ public class RollupRebuild {
                 }
             }
         }
-        RollupFold.write(c, deltas, new SqlFold.Events(OF_DAY, (ps, p) -> {
+        SqlFold.Binder ofDay = (ps, p) -> {
             ps.setTimestamp(p++, from);
             ps.setTimestamp(p++, to);
             return p;
-        }));
+        };
+        RollupFold.write(c, deltas, new SqlFold.Events(OF_DAY, ofDay));
+        SlowestFold.add(c, new SqlFold.Events(KEPT_OF_DAY, ofDay));
         return deltas.events();
     }
 

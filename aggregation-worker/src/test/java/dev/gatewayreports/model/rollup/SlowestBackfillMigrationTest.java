@@ -114,6 +114,14 @@ class SlowestBackfillMigrationTest {
                 }
             }
             assertEquals(expected, stored);
+            assertEquals(
+                    6,
+                    count(c, "select count(*) from ingest_batch where slowest_kept and rolled_up_at is not null"),
+                    "the folded batches are marked kept");
+            assertEquals(
+                    2,
+                    count(c, "select count(*) from ingest_batch where not slowest_kept and rolled_up_at is null"),
+                    "the pending ones are not");
         } finally {
             try (Connection c = DriverManager.getConnection(url(), user(), password())) {
                 execute(c, "drop schema if exists " + schema + " cascade");

@@ -329,9 +329,56 @@ class SlowestFoldTest {
         });
     }
 
+    /** Marks batches whose candidates the test added by hand folded and kept, as a fold's mark does. */
     private static void markFolded(String org, long... batches) {
         for (long b : batches) {
-            Db.execute("update ingest_batch set rolled_up_at = now() where org_id = ? and batch_id = ?", org, b);
+            Db.execute(
+                    "update ingest_batch set rolled_up_at = now(), slowest_kept = true where org_id = ? and batch_id = ?",
+                    org,
+                    b);
         }
+    }
+
+    @Test
+    void shouldAddTheSlowestOfBatchesAnOldWorkerFoldedDuringARollout() throws Exception {
+        String org = id("org_roll");
+        String[] teams = {id("team"), id("team")};
+        Instant day = daysAgo(33);
+        List<Ev> all = new ArrayList<>(batch(org, teams, 400, day, 30, 21, "k-"));
+        foldAll(10_000);
+        assertEquals(0, Db.count("select count(*) from ingest_batch where org_id = ? and not slowest_kept", org));
+        // A worker of the version before V37 folds two batches: rolled_up_at only, nothing in slowest_request.
+        List<Ev> old1 = batch(org, teams, 300, day, 30, 22, "o1-");
+        List<Ev> old2 = batch(org, teams, 300, day, 30, 23, "o2-");
+        for (List<Ev> old : List.of(old1, old2)) {
+            Db.execute(
+                    "update ingest_batch set rolled_up_at = now() where org_id = ? and batch_id = ?",
+                    org,
+                    old.get(0).batch());
+        }
+        assertEquals(expected(all), stored(org, false), "not in the table: the report reads them raw");
+        // A pending batch too: the repair leaves it to the fold.
+        List<Ev> pending = batch(org, teams, 200, day, 30, 24, "p-");
+        int repaired = 0;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            for (int n; (n = SlowestFold.repair(c)) > 0; ) {
+                repaired += n;
+                c.commit();
+            }
+            c.commit();
+        }
+        assertTrue(repaired >= 2, "both old folds repaired: " + repaired);
+        all.addAll(old1);
+        all.addAll(old2);
+        assertEquals(expected(all), stored(org, false), "the old folds' slowest added and trimmed");
+        assertEquals(
+                1,
+                Db.count("select count(*) from ingest_batch where org_id = ? and not slowest_kept", org),
+                "only the pending batch is not kept");
+        all.addAll(pending);
+        foldAll(10_000);
+        assertEquals(expected(all), stored(org, false));
+        assertEquals(0, Db.count("select count(*) from ingest_batch where org_id = ? and not slowest_kept", org));
     }
 }

@@ -65,8 +65,9 @@ public class ReportEventsRepository {
                     limit %d) s""".formatted(LIMIT);
 
     /**
-     * Whole UTC days' raw events of the batches still pending (not in slowest_request yet), found through the queue
-     * as the stats engine finds them. Parameters: the organization twice, the days' start and end (for the batches),
+     * Whole UTC days' raw events of the batches not kept (V37's slowest_kept: their events are not in slowest_request
+     * yet), found through the queue (ingest_batch_unkept_idx): the pending ones and, during a rolling update, those a
+     * worker of the version before folded without adding them. Parameters: the organization twice, the days' start and end (for the batches),
      * the teams, the days' start and end (for the events).
      */
     static final String PENDING_DAYS = """
@@ -75,13 +76,13 @@ public class ReportEventsRepository {
               join usage_event e
                 on e.org_id = b.org_id and e.ingest_batch_id = b.batch_id
                and e.occurred_at between b.min_occurred_at and b.max_occurred_at
-             where b.org_id = ? and e.org_id = ? and b.rolled_up_at is null
+             where b.org_id = ? and e.org_id = ? and not b.slowest_kept
                and b.max_occurred_at >= ? and b.min_occurred_at < ?
                and e.team_id = any(?::text[]) and e.occurred_at >= ? and e.occurred_at < ?""";
 
     /**
      * The slowest requests of the window, in one statement (one snapshot: a fold committing meanwhile moves a batch's
-     * events from pending to slowest_request at once, so each event counts once, folded or pending). The window's whole
+     * events into slowest_request and marks it kept at once, so each event counts once, kept or not). The window's whole
      * UTC days come from {@link #FOLDED_DAYS} and {@link #PENDING_DAYS}; the partial days at its edges (a zone's
      * midnight, a start/end window) from raw events, {@link #RAW_SPAN} (an empty span where there is none). Each folded
      * team-day holds its own slowest, so the window's slowest are among these parts' rows: merged in the report's order.

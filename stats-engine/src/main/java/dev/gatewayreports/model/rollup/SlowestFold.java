@@ -2,11 +2,15 @@ package dev.gatewayreports.model.rollup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Keeps {@code slowest_request} (V37): per organization, team and UTC day, the {@link #KEEP} slowest folded events in
@@ -64,7 +68,108 @@ public final class SlowestFold {
                and s.team_id = r.team_id and s.day = r.day and s.request_id = r.request_id
             """.formatted(order("x"), KEEP);
 
+    /**
+     * Organizations with batches folded but not kept: folded by a worker of the version before V37 during a rolling
+     * update (it marks rolled_up_at only). Through ingest_batch_unkept_idx, which holds only batches not kept.
+     */
+    static final String UNKEPT_ORGS = """
+            select org_id from ingest_batch
+             where not slowest_kept and rolled_up_at is not null
+             group by org_id
+             limit ?""";
+
+    /** One organization's batches folded but not kept that no other repair holds: a single-shard statement on Citus. */
+    static final String UNKEPT = """
+            select batch_id, min_occurred_at, max_occurred_at, event_count from ingest_batch
+             where org_id = ? and not slowest_kept and rolled_up_at is not null
+             order by batch_id
+             limit ?
+               for update skip locked""";
+
+    /** The team-days of some events (a predicate over {@code usage_event e} follows). */
+    static final String TEAM_DAYS = "select distinct e.team_id, " + DAY + " from usage_event e where ";
+
+    static final String KEPT = "update ingest_batch set slowest_kept = true where org_id = ? and batch_id = any(?)";
+
+    /** Batches one repair takes at most (an old worker's folds of a rollout's last minutes: a few claims' worth). */
+    static final int REPAIR_BATCHES = 20;
+
     private SlowestFold() {}
+
+    /**
+     * Adds the events of batches folded but not kept (a worker of the version before V37 folded them during a
+     * rollout) and marks them kept, the way a fold does: the teams locked, candidates added, touched team-days trimmed,
+     * in the caller's transaction, under the rebuild lock shared as folds take it. Until then the report reads those
+     * batches' raw events, so its list is exact before and after. Answers the batches repaired, 0 when there are none.
+     */
+    public static int repair(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RollupFold.SHARED_LOCK)) {
+            ps.execute();
+        }
+        List<String> orgs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(UNKEPT_ORGS)) {
+            ps.setInt(1, WorkQueue.ORGS_TRIED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orgs.add(rs.getString(1));
+                }
+            }
+        }
+        for (String org : orgs) {
+            WorkQueue.Claim claim = unkept(c, org);
+            if (claim != null) {
+                repair(c, claim);
+                return claim.batchIds().length;
+            }
+        }
+        return 0;
+    }
+
+    private static WorkQueue.Claim unkept(Connection c, String org) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        long events = 0;
+        Timestamp from = null;
+        Timestamp to = null;
+        try (PreparedStatement ps = c.prepareStatement(UNKEPT)) {
+            ps.setString(1, org);
+            ps.setInt(2, REPAIR_BATCHES);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    from = from == null || rs.getTimestamp(2).before(from) ? rs.getTimestamp(2) : from;
+                    to = to == null || rs.getTimestamp(3).after(to) ? rs.getTimestamp(3) : to;
+                    events += rs.getLong(4);
+                }
+            }
+        }
+        return ids.isEmpty() ? null : new WorkQueue.Claim(org, ids.toArray(Long[]::new), events, from, to);
+    }
+
+    private static void repair(Connection c, WorkQueue.Claim claim) throws SQLException {
+        SqlFold.Events events = WorkQueue.claimed(c, claim);
+        SortedSet<TeamDay> touched = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement(TEAM_DAYS + events.where())) {
+            events.binder().bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    touched.add(new TeamDay(
+                            rs.getString(1), rs.getObject(2, LocalDate.class).toEpochDay()));
+                }
+            }
+        }
+        // The locks a fold of these teams takes, in the same (sorted) order, so the two never wait on each other in a
+        // cycle: a fold and a repair of one team-day trim one after the other.
+        SortedSet<String> locks = new TreeSet<>();
+        touched.forEach(t -> locks.add(WorkQueue.teamLock(claim.orgId(), t.team())));
+        WorkQueue.lockTeams(c, locks);
+        add(c, events);
+        trim(c, claim.orgId(), touched);
+        try (PreparedStatement ps = c.prepareStatement(KEPT)) {
+            ps.setString(1, claim.orgId());
+            ps.setArray(2, c.createArrayOf("int8", claim.batchIds()));
+            ps.executeUpdate();
+        }
+    }
 
     /** Adds the candidates of {@code events}: the {@link #KEEP} slowest per organization, team and UTC day. */
     public static void add(Connection c, SqlFold.Events events) throws SQLException {
