@@ -66,17 +66,22 @@ public class ReportEventsRepository {
 
     /**
      * Whole UTC days' raw events of the batches still pending (not in slowest_request yet), found through the queue
-     * as the stats engine finds them. Parameters: the organization twice, the days' start and end (for the batches),
-     * the teams, the days' start and end (for the events).
+     * as the stats engine finds them. A batch's recorded bounds are widened by a second (the engine's PendingBatches
+     * widens them to whole seconds): ingest records them from the instants as sent (pgjdbc rounds nanoseconds one way)
+     * while COPY stores occurred_at rounded another, so an event can lie 1 µs outside them (11 of the report-api
+     * suite's events did).
+     * Parameters: the organization twice, the days' start and end (for the batches), the teams, the days' start and
+     * end (for the events).
      */
     static final String PENDING_DAYS = """
             select e.request_id, e.occurred_at, e.provider, e.model, e.latency_ms, e.status
               from ingest_batch b
               join usage_event e
                 on e.org_id = b.org_id and e.ingest_batch_id = b.batch_id
-               and e.occurred_at between b.min_occurred_at and b.max_occurred_at
+               and e.occurred_at >= b.min_occurred_at - interval '1 second'
+               and e.occurred_at <= b.max_occurred_at + interval '1 second'
              where b.org_id = ? and e.org_id = ? and b.rolled_up_at is null
-               and b.max_occurred_at >= ? and b.min_occurred_at < ?
+               and b.max_occurred_at + interval '1 second' >= ? and b.min_occurred_at - interval '1 second' < ?
                and e.team_id = any(?::text[]) and e.occurred_at >= ? and e.occurred_at < ?""";
 
     /**
