@@ -67,17 +67,21 @@ public class ReportEventsRepository {
     /**
      * Whole UTC days' raw events of the batches not kept (V37's slowest_kept: their events are not in slowest_request
      * yet), found through the queue (ingest_batch_unkept_idx): the pending ones and, during a rolling update, those a
-     * worker of the version before folded without adding them. Parameters: the organization twice, the days' start and end (for the batches),
-     * the teams, the days' start and end (for the events).
+     * worker of the version before folded without adding them. A batch's recorded bounds are widened by a second (the
+     * engine's PendingBatches widens them to whole seconds): ingest records them from the instants as sent (pgjdbc
+     * rounds nanoseconds one way) while COPY stores occurred_at rounded another, so an event can lie 1 µs outside them
+     * (11 of the report-api suite's events did). Parameters: the organization twice, the days' start and end (for the
+     * batches), the teams, the days' start and end (for the events).
      */
     static final String PENDING_DAYS = """
             select e.request_id, e.occurred_at, e.provider, e.model, e.latency_ms, e.status
               from ingest_batch b
               join usage_event e
                 on e.org_id = b.org_id and e.ingest_batch_id = b.batch_id
-               and e.occurred_at between b.min_occurred_at and b.max_occurred_at
+               and e.occurred_at >= b.min_occurred_at - interval '1 second'
+               and e.occurred_at <= b.max_occurred_at + interval '1 second'
              where b.org_id = ? and e.org_id = ? and not b.slowest_kept
-               and b.max_occurred_at >= ? and b.min_occurred_at < ?
+               and b.max_occurred_at + interval '1 second' >= ? and b.min_occurred_at - interval '1 second' < ?
                and e.team_id = any(?::text[]) and e.occurred_at >= ? and e.occurred_at < ?""";
 
     /**

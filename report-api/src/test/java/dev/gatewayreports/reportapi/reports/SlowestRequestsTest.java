@@ -97,10 +97,12 @@ class SlowestRequestsTest {
                 inHour.size() > 0 && inHour.size() < ReportEventsRepository.LIMIT, "a short window: " + inHour.size());
         check(events.slowest(org, List.of(team), start, hourEnd), inHour);
 
-        // The partial days at the edges through usage_event_slowest_idx, the whole days through slowest_request (V37).
+        // The partial days at the edges through usage_event_slowest_idx, the whole days through an index of
+        // slowest_request (V37; which one is the planner's choice for this test's few rows).
         Set<String> read = indexesRead(org, List.of(team, twin), start, end);
         assertTrue(
-                read.containsAll(Set.of("usage_event_slowest_idx", "slowest_request_read_idx")),
+                read.contains("usage_event_slowest_idx")
+                        && read.stream().anyMatch(i -> i.startsWith("slowest_request_")),
                 "indexes read: " + read);
 
         // The newest errors (ReportEventsRepository.newestErrors): several teams read the window's last UTC day first,
