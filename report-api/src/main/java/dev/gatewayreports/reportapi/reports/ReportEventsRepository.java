@@ -191,16 +191,17 @@ public class ReportEventsRepository {
     }
 
     /**
-     * The newest errors. Of several teams: first of the window's last UTC day (one daily partition of usage_event),
-     * then, when that day holds fewer than {@link #LIMIT}, of the rest of the window. Every error of the later span is
-     * newer than every error of the earlier one, so the newest {@link #LIMIT} of the two, in that order, are the
-     * window's. The read takes up to {@link #LIMIT} errors from each team: for all 50 teams of the 1M benchmark the
-     * whole window's read took 5,000 rows (5,529 buffers) where the last day holds the list; one team's read takes
-     * no more than the list, so it reads the whole window at once.
+     * The newest errors: first of the window's last UTC day (one daily partition of usage_event), then, when that day
+     * holds fewer than {@link #LIMIT}, of the rest of the window. Every error of the later span is newer than every
+     * error of the earlier one, so the newest {@link #LIMIT} of the two, in that order, are the window's. The read
+     * takes up to {@link #LIMIT} errors from each team: for all 50 teams of the 1M benchmark the whole window's read
+     * took 5,000 rows (5,529 buffers) where the last day holds the list. One team reads the last day first too: over
+     * the whole window its newest-first index scan starts in every daily partition at once (a merge), which over 30
+     * columnar partitions on Citus took 7–8 s at 10M events (deploy/SCALING.md §6), where the last day is heap.
      */
     public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
         Instant lastDay = end.minusNanos(1).truncatedTo(ChronoUnit.DAYS);
-        if (teams.size() < 2 || !lastDay.isAfter(start)) {
+        if (!lastDay.isAfter(start)) {
             return newestErrorsOf(orgId, teams, start, end);
         }
         List<RecentError> rows = new ArrayList<>(newestErrorsOf(orgId, teams, lastDay, end));

@@ -143,11 +143,16 @@ public final class WorkQueue {
         return new SqlFold.Events(CLAIMED, (ps, p) -> bindClaimed(c, ps, p, claim));
     }
 
+    /**
+     * The batches' recorded time bounds, widened by a second: they only prune partitions (the batch ids select the
+     * events), and a batch recorded before ingest kept times to the microsecond may hold an event 1 µs outside them
+     * (its bound was the server's rounding of a nanosecond instant, the event's time COPY's truncation of it).
+     */
     private static int bindClaimed(Connection c, PreparedStatement ps, int p, Claim claim) throws SQLException {
         ps.setString(p++, claim.orgId());
         ps.setArray(p++, c.createArrayOf("int8", claim.batchIds()));
-        ps.setTimestamp(p++, claim.from());
-        ps.setTimestamp(p++, claim.to());
+        ps.setTimestamp(p++, Timestamp.from(claim.from().toInstant().minusSeconds(1)));
+        ps.setTimestamp(p++, Timestamp.from(claim.to().toInstant().plusSeconds(1)));
         return p;
     }
 
