@@ -1,8 +1,8 @@
 -- Flyway runs this after every migrate, also when nothing was pending. On plain PostgreSQL it does nothing. On a Citus
 -- coordinator (the citus extension is installed in the database) it places every table the migrations made that is
 -- not placed yet, so tables added by later migrations are placed by the same list (deploy/SCALING.md §6):
---   distributed by org_id, co-located with usage_event: the events, their identities, every rollup and the worker's
---     queue (ingest_batch), so one organization's ingest, fold and reports each touch one shard group on one node
+--   distributed by org_id, co-located with usage_event: the events, their identities, every rollup, the slowest
+--     requests per team and day (slowest_request) and the worker's queue (ingest_batch), so one organization's ingest, fold and reports each touch one shard group on one node
 --     (router queries, local transactions and snapshots);
 --   reference (a copy on every node): the price book;
 --   coordinator-local, known to Citus (citus_add_local_table_to_metadata, so they join distributed and reference
@@ -13,7 +13,7 @@ do $$
 declare
     distributed constant text[] := array['usage_event', 'usage_event_key',
         'rollup_team', 'rollup_model', 'rollup_api_key', 'rollup_error', 'rollup_admin',
-        'rollup_org', 'rollup_org_model', 'rollup_org_error', 'ingest_batch'];
+        'rollup_org', 'rollup_org_model', 'rollup_org_error', 'ingest_batch', 'slowest_request'];
     reference   constant text[] := array['price'];
     coordinator constant text[] := array['organization', 'team', 'service_key', 'saved_report', 'report_schedule',
         'report_delivery', 'ingest_rate', 'audit_event', 'alert_rule', 'alert_event', 'alert_notification'];

@@ -20,8 +20,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Drops raw events older than the raw retention (whole daily partitions: no row-by-row delete, no bloat) and
- * rollup rows older than the rollup retention, once a day. Safe while ingest runs: the ingest window
+ * Drops raw events older than the raw retention (whole daily partitions: no row-by-row delete, no bloat) with the
+ * slowest requests of those days, and rollup rows older than the rollup retention, once a day. Safe while ingest runs: the ingest window
  * ({@code reports.ingest.max-age}) should not reach past the raw retention.
  *
  * <p>One transaction with its audit row (no organization: retention is system-wide). The rollup rows go first and
@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
     static final String DROP_PARTITIONS = "select usage_event_drop_partitions_before(?)";
+    static final String DELETE_SLOWEST = "delete from slowest_request where day < ?";
     static final String COLUMNAR_PARTITIONS = "select usage_event_set_columnar_before(?)";
     /** Who runs the nightly retention, in the audit log. */
     static final Actor NIGHTLY = Actor.system("aggregation-worker");
@@ -64,6 +65,7 @@ public class Retention {
         long[] droppedDeleted = Transactions.inTransaction(dataSource, c -> {
             RollupRebuild.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
             long deleted = deleteRollups(c, rollupsBefore);
+            deleteSlowest(c, rawBefore);
             long dropped = partitions(c, DROP_PARTITIONS, rawBefore);
             // After the drops: no partition about to go is rewritten first.
             long columnar = columnarBefore == null ? 0 : partitions(c, COLUMNAR_PARTITIONS, columnarBefore);
@@ -85,6 +87,17 @@ public class Retention {
             }
         }
         return deleted;
+    }
+
+    /**
+     * The slowest requests of the days whose raw partitions go (slowest_request, V37): the report lists raw events
+     * only, so it must not keep showing requests whose events are dropped.
+     */
+    private static void deleteSlowest(Connection c, LocalDate rawBefore) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DELETE_SLOWEST)) {
+            ps.setObject(1, rawBefore);
+            ps.executeUpdate();
+        }
     }
 
     /** Calls one of the partition functions with its cut-off day; answers the partitions it changed. */

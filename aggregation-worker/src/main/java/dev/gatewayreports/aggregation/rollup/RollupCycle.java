@@ -2,6 +2,7 @@ package dev.gatewayreports.aggregation.rollup;
 
 import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.rollup.RollupFold;
+import dev.gatewayreports.model.rollup.SlowestFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -33,5 +34,13 @@ public class RollupCycle {
             beforeCommit.run();
             return folded;
         });
+    }
+
+    /**
+     * Adds to slowest_request the events of batches a worker of the version before V37 folded during a rolling update
+     * (SlowestFold#repair), one transaction of up to 20 batches; answers the batches repaired, 0 when none is left.
+     */
+    public int repairSlowest() throws SQLException {
+        return Transactions.inTransaction(dataSource, SlowestFold::repair);
     }
 }

@@ -9,6 +9,7 @@ import dev.gatewayreports.model.rollup.Deltas;
 import dev.gatewayreports.model.rollup.EventRow;
 import dev.gatewayreports.model.rollup.RollupFold;
 import dev.gatewayreports.model.rollup.Shape;
+import dev.gatewayreports.model.rollup.SlowestFold;
 import dev.gatewayreports.model.rollup.SqlFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +18,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Recomputes the rollups of whole UTC days from raw events, safe while ingest and workers run: it holds the
- * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), and folds only events of batches
- * already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
+ * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), recomputes the days' rows of
+ * slowest_request with them, and folds only events of batches already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
  * organization: a rebuild is system-wide) commits with it.
  */
 @ApplicationScoped
@@ -41,6 +43,19 @@ public class RollupRebuild {
             """;
 
     static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;
+
+    /**
+     * A day's events of batches whose events are in slowest_request (V37's slowest_kept): a batch an old worker folded
+     * during a rollout is not, and its events are read raw by the report until a worker repairs it.
+     */
+    static final String KEPT_OF_DAY = """
+            e.occurred_at >= ? and e.occurred_at < ?
+              and exists (select 1 from ingest_batch b
+                          where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and b.slowest_kept)
+            """;
+
+    /** A rebuilt day's rows of slowest_request (V37), recomputed with the rollups. */
+    static final String DELETE_SLOWEST = "delete from slowest_request where day = ?";
 
     /** A setting for this transaction only (SET LOCAL, with a bound value). */
     static final String SET_LOCAL = "select set_config(?, ?, true)";
@@ -90,6 +105,12 @@ public class RollupRebuild {
                 ps.executeUpdate();
             }
         }
+        // The day's slowest requests too: the 100 slowest of the day's kept events per organization and team are
+        // added again below (the day's every kept event is read, so no trim is needed).
+        try (PreparedStatement ps = c.prepareStatement(DELETE_SLOWEST)) {
+            ps.setObject(1, day.atOffset(ZoneOffset.UTC).toLocalDate());
+            ps.executeUpdate();
+        }
         Deltas deltas = new Deltas();
         try (PreparedStatement ps = c.prepareStatement(EVENTS_OF_DAY)) {
             ps.setTimestamp(1, from);
@@ -101,11 +122,13 @@ public class RollupRebuild {
                 }
             }
         }
-        RollupFold.write(c, deltas, new SqlFold.Events(OF_DAY, (ps, p) -> {
+        SqlFold.Binder ofDay = (ps, p) -> {
             ps.setTimestamp(p++, from);
             ps.setTimestamp(p++, to);
             return p;
-        }));
+        };
+        RollupFold.write(c, deltas, new SqlFold.Events(OF_DAY, ofDay));
+        SlowestFold.add(c, new SqlFold.Events(KEPT_OF_DAY, ofDay));
         return deltas.events();
     }
 

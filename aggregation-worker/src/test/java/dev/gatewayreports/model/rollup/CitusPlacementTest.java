@@ -44,7 +44,8 @@ class CitusPlacementTest {
             "rollup_org",
             "rollup_org_model",
             "rollup_org_error",
-            "ingest_batch");
+            "ingest_batch",
+            "slowest_request");
     private static final List<String> COORDINATOR = List.of(
             "organization",
             "team",
@@ -134,6 +135,24 @@ class CitusPlacementTest {
                 bindClaimed(c, ps, 2);
                 assertOneShard(ps);
             }
+        }
+    }
+
+    @Test
+    void shouldKeepTheSlowestRequestsOnOneShard() throws SQLException {
+        // The fold's candidate insert and trim of slowest_request (V37) stay in the organization's shard group too.
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("explain " + SlowestFold.insertSql(WorkQueue.CLAIMED))) {
+            bindClaimed(c, ps, 1);
+            assertOneShard(ps);
+        }
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("explain " + SlowestFold.TRIM)) {
+            ps.setArray(1, c.createArrayOf("text", new String[] {"team_a"}));
+            ps.setArray(2, c.createArrayOf("text", new String[] {"2026-12-01"}));
+            ps.setString(3, "org_router");
+            ps.setString(4, "org_router");
+            assertOneShard(ps);
         }
     }
 

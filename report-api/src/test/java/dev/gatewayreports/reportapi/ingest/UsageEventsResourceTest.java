@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatewayreports.reportapi.support.Events;
+import dev.gatewayreports.reportapi.support.Rollups;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
 import dev.gatewayreports.testing.Db;
@@ -53,6 +54,50 @@ class UsageEventsResourceTest {
             events.add(event(team).build());
         }
         return events;
+    }
+
+    /**
+     * Times finer than a microsecond are kept to the microsecond (truncated, as stored), and a fold counts every event
+     * of the batch: the batch's recorded bounds are the stored times (a bound rounded up by the server once excluded
+     * the batch's earliest event from its fold).
+     */
+    @Test
+    void shouldKeepTimesToTheMicrosecondAndFoldEveryEvent() {
+        List<Map<String, Object>> events = List.of(
+                event(team)
+                        .with("occurred_at", "2026-11-20T10:00:00.123456789Z")
+                        .build(),
+                event(team)
+                        .with("occurred_at", "2026-11-20T10:00:00.123456999Z")
+                        .build(),
+                event(team)
+                        .with("occurred_at", "2026-11-20T12:30:00.000000500+02:00")
+                        .build());
+        post(events).statusCode(200).body("accepted", equalTo(3));
+        assertEquals(
+                List.of("2026-11-20 10:00:00.123456+00", "2026-11-20 10:00:00.123456+00", "2026-11-20 10:30:00+00"),
+                Db.query(
+                                "select occurred_at::text as t from usage_event where org_id = ? and team_id = ?"
+                                        + " order by occurred_at",
+                                org,
+                                team)
+                        .stream()
+                        .map(r -> r.get("t"))
+                        .toList());
+        assertEquals(
+                Map.of("min", "2026-11-20 10:00:00.123456+00", "max", "2026-11-20 10:30:00+00"),
+                Db.one(
+                        "select min_occurred_at::text as min, max_occurred_at::text as max from ingest_batch"
+                                + " where org_id = ?",
+                        org));
+        Rollups.foldAll();
+        assertEquals(
+                3,
+                Db.count(
+                        "select coalesce(sum(request_count), 0) from rollup_team where org_id = ? and team_id = ?"
+                                + " and grain = 86400",
+                        org,
+                        team));
     }
 
     @Test

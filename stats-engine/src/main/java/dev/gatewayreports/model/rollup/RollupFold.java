@@ -39,14 +39,20 @@ public final class RollupFold {
         Deltas deltas = new Deltas();
         WorkQueue.readEvents(c, claim, distributed, deltas::fold);
         WorkQueue.lockTeams(c, deltas.teams());
-        write(c, distributed, deltas, WorkQueue.claimed(c, claim));
+        SqlFold.Events events = WorkQueue.claimed(c, claim);
+        write(c, distributed, deltas, events);
+        // The claim's candidates, then its team-days back to their slowest, before the mark (which also marks the
+        // batches kept): all commit together, so a batch's events are in slowest_request exactly when it is kept.
+        SlowestFold.add(c, events);
+        SlowestFold.trim(c, claim.orgId(), deltas);
         WorkQueue.markDone(c, claim);
         return deltas.events();
     }
 
     /**
      * Writes every rollup: the shapes with a latency sketch from {@code deltas} (their sketches are merged in Java),
-     * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds.
+     * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds. Not
+     * slowest_request: the caller adds to it ({@link SlowestFold#add}) the events of the batches it marks kept.
      */
     public static void write(Connection c, Deltas deltas, SqlFold.Events events) throws SQLException {
         write(c, WorkQueue.distributed(c), deltas, events);

@@ -66,7 +66,9 @@ public final class WorkQueue {
     static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + CLAIMED;
     static final String CITUS = "select exists (select 1 from pg_extension where extname = 'citus')";
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
-    static final String DONE = "update ingest_batch set rolled_up_at = now() where org_id = ? and batch_id = any(?)";
+    /** Folded, and their events in slowest_request (V37: the fold adds them in the same transaction). */
+    static final String DONE =
+            "update ingest_batch set rolled_up_at = now(), slowest_kept = true where org_id = ? and batch_id = any(?)";
     /**
      * The age of the oldest pending batch by the database's clock (which also stamped {@code received_at}), and how
      * many are pending. Two sub-selects, so that min() is one probe of ingest_batch_pending_received_idx (V20)
@@ -141,11 +143,16 @@ public final class WorkQueue {
         return new SqlFold.Events(CLAIMED, (ps, p) -> bindClaimed(c, ps, p, claim));
     }
 
+    /**
+     * The batches' recorded time bounds, widened by a second: they only prune partitions (the batch ids select the
+     * events), and a batch recorded before ingest kept times to the microsecond may hold an event 1 µs outside them
+     * (its bound was the server's rounding of a nanosecond instant, the event's time COPY's truncation of it).
+     */
     private static int bindClaimed(Connection c, PreparedStatement ps, int p, Claim claim) throws SQLException {
         ps.setString(p++, claim.orgId());
         ps.setArray(p++, c.createArrayOf("int8", claim.batchIds()));
-        ps.setTimestamp(p++, claim.from());
-        ps.setTimestamp(p++, claim.to());
+        ps.setTimestamp(p++, Timestamp.from(claim.from().toInstant().minusSeconds(1)));
+        ps.setTimestamp(p++, Timestamp.from(claim.to().toInstant().plusSeconds(1)));
         return p;
     }
 
