@@ -108,9 +108,19 @@ class CitusQueueConversionTest {
                             List.of(
                                     "ingest_batch_pending_received_idx",
                                     "btree (received_at) WHERE (rolled_up_at IS NULL)"),
-                            List.of("ingest_batch_pkey", "btree (org_id, batch_id)")),
+                            List.of("ingest_batch_pkey", "btree (org_id, batch_id)"),
+                            List.of(
+                                    "ingest_batch_unkept_idx",
+                                    "btree (org_id, max_occurred_at) WHERE (NOT slowest_kept)")),
                     indexes,
-                    "the same index names and definitions (V3, V20, V36)");
+                    "the same index names and definitions (V3, V20, V36, V37)");
+            assertEquals(
+                    List.of(List.of(188L, 62L)),
+                    rows(
+                            c,
+                            "select count(*) filter (where slowest_kept), count(*) filter (where not slowest_kept)"
+                                    + " from ingest_batch"),
+                    "V37 marked the folded batches kept (the queue still coordinator-local then), not the pending");
             assertEquals(
                     List.of(List.of("p")),
                     rows(

@@ -12,11 +12,25 @@ public final class Rollups {
     private Rollups() {}
 
     public static void foldAll() {
+        untilNone(c -> RollupFold.fold(c, 20) >= 0);
+    }
+
+    /** What the worker does after its folds: adds the slowest requests of batches an old worker folded. */
+    public static void repairSlowest() {
+        untilNone(c -> SlowestFold.repair(c) > 0);
+    }
+
+    private interface Step {
+        boolean didSome(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code step}, committing each, until it does nothing; rolls back a failed one. */
+    private static void untilNone(Step step) {
         AgroalDataSource ds = CDI.current().select(AgroalDataSource.class).get();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
-                while (RollupFold.fold(c, 20) >= 0) {
+                while (step.didSome(c)) {
                     c.commit();
                 }
                 c.commit();
@@ -28,27 +42,6 @@ public final class Rollups {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("fold failed", e);
-        }
-    }
-
-    /** What the worker does after its folds: adds the slowest requests of batches an old worker folded. */
-    public static void repairSlowest() {
-        AgroalDataSource ds = CDI.current().select(AgroalDataSource.class).get();
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                while (SlowestFold.repair(c) > 0) {
-                    c.commit();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("repair failed", e);
         }
     }
 }

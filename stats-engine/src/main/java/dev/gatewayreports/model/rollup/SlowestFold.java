@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ public final class SlowestFold {
 
     /** One organization's batches folded but not kept that no other repair holds: a single-shard statement on Citus. */
     static final String UNKEPT = """
-            select batch_id, min_occurred_at, max_occurred_at, event_count from ingest_batch
+            select batch_id, org_id, min_occurred_at, max_occurred_at, event_count from ingest_batch
              where org_id = ? and not slowest_kept and rolled_up_at is not null
              order by batch_id
              limit ?
@@ -126,23 +125,11 @@ public final class SlowestFold {
     }
 
     private static WorkQueue.Claim unkept(Connection c, String org) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        long events = 0;
-        Timestamp from = null;
-        Timestamp to = null;
         try (PreparedStatement ps = c.prepareStatement(UNKEPT)) {
             ps.setString(1, org);
             ps.setInt(2, REPAIR_BATCHES);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                    from = from == null || rs.getTimestamp(2).before(from) ? rs.getTimestamp(2) : from;
-                    to = to == null || rs.getTimestamp(3).after(to) ? rs.getTimestamp(3) : to;
-                    events += rs.getLong(4);
-                }
-            }
+            return WorkQueue.claimed(org, ps);
         }
-        return ids.isEmpty() ? null : new WorkQueue.Claim(org, ids.toArray(Long[]::new), events, from, to);
     }
 
     private static void repair(Connection c, WorkQueue.Claim claim) throws SQLException {

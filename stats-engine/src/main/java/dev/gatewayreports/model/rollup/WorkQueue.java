@@ -116,23 +116,31 @@ public final class WorkQueue {
     }
 
     private static Claim claim(Connection c, String org, int maxEvents) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        long events = 0;
-        Timestamp from = null;
-        Timestamp to = null;
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setString(1, org);
             ps.setString(2, org);
             ps.setString(3, org);
             ps.setLong(4, Math.max(1, maxEvents));
             ps.setInt(5, Math.max(1, maxEvents));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                    from = from == null || rs.getTimestamp(3).before(from) ? rs.getTimestamp(3) : from;
-                    to = to == null || rs.getTimestamp(4).after(to) ? rs.getTimestamp(4) : to;
-                    events += rs.getLong(5);
-                }
+            return claimed(org, ps);
+        }
+    }
+
+    /**
+     * The batches a claiming statement locked (columns batch_id, org_id, min_occurred_at, max_occurred_at,
+     * event_count) as one claim of {@code org}; null when it locked none.
+     */
+    static Claim claimed(String org, PreparedStatement ps) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        long events = 0;
+        Timestamp from = null;
+        Timestamp to = null;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                from = from == null || rs.getTimestamp(3).before(from) ? rs.getTimestamp(3) : from;
+                to = to == null || rs.getTimestamp(4).after(to) ? rs.getTimestamp(4) : to;
+                events += rs.getLong(5);
             }
         }
         return ids.isEmpty() ? null : new Claim(org, ids.toArray(Long[]::new), events, from, to);
