@@ -35,7 +35,9 @@ public class ReportEventsRepository {
     /**
      * Raw events of one span, per team of the organization (one index scan per daily partition, in latency order,
      * thanks to usage_event_slowest_idx): the same rows as one sort over every event of the span, without reading them
-     * all. Parameters: the teams, the organization twice, the span's start and end.
+     * all. Only events at least as slow as the whole days' 100th ({@code floor} of {@link #SLOWEST}): no slower one can
+     * enter the list, and the index scan in latency order stops there. Parameters: the teams, the organization twice,
+     * the span's start and end.
      */
     static final String RAW_SPAN = """
             select s.request_id, s.occurred_at, s.provider, s.model, s.latency_ms, s.status
@@ -45,6 +47,7 @@ public class ReportEventsRepository {
                      from usage_event e
                     where %s = %s
                       and e.org_id = ? and e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
+                      and e.latency_ms >= (select f.ms from floor f)
                     order by e.latency_ms desc, e.occurred_at desc, e.request_id
                     limit %d) s""".formatted(
             OWNER_DIGEST.formatted("e.org_id", "e.team_id"), OWNER_DIGEST.formatted("?::text", "t.team_id"), LIMIT);
@@ -90,18 +93,27 @@ public class ReportEventsRepository {
      * UTC days come from {@link #FOLDED_DAYS} and {@link #PENDING_DAYS}; the partial days at its edges (a zone's
      * midnight, a start/end window) from raw events, {@link #RAW_SPAN} (an empty span where there is none). Each folded
      * team-day holds its own slowest, so the window's slowest are among these parts' rows: merged in the report's order.
+     * The whole days' list is taken first ({@code days}); its 100th latency ({@code floor}, or none while it holds
+     * fewer) bounds the edges' raw reads, which otherwise walked a partial day's index in latency order until 100 of
+     * each team fell inside it (America/New_York, 1M events, all teams: the report's p95 75 → 188 ms).
      */
     static final String SLOWEST = """
+            with days as (
+                 select d.request_id, d.occurred_at, d.provider, d.model, d.latency_ms, d.status
+                   from (%s
+                         union all
+                         %s) d
+                  order by d.latency_ms desc, d.occurred_at desc, d.request_id
+                  limit %d),
+            floor as (select case when count(*) < %d then -1 else min(latency_ms) end as ms from days)
             select r.request_id, r.occurred_at, r.provider, r.model, r.latency_ms, r.status
-              from (%s
-                    union all
-                    %s
+              from (select * from days
                     union all
                     %s
                     union all
                     %s) r
              order by r.latency_ms desc, r.occurred_at desc, r.request_id
-             limit %d""".formatted(FOLDED_DAYS, PENDING_DAYS, RAW_SPAN, RAW_SPAN, LIMIT);
+             limit %d""".formatted(FOLDED_DAYS, PENDING_DAYS, LIMIT, LIMIT, RAW_SPAN, RAW_SPAN, LIMIT);
 
     /** Per team through the partial index on error events (usage_event_errors_idx), newest first, then merged. */
     static final String NEWEST_ERRORS = """
