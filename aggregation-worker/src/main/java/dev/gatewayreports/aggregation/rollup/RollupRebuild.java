@@ -33,14 +33,20 @@ import java.util.Map;
 public class RollupRebuild {
     static final String EXCLUSIVE_LOCK = "select pg_advisory_xact_lock(hashtext('rollup:rebuild'))";
     /**
-     * A day's events of batches already rolled up, a predicate over {@code usage_event e}. The batch is matched by
-     * organization too: on Citus ingest_batch is co-located with usage_event, so the join stays on each shard.
+     * A day's events of the batches meeting {@code batch} (over {@code ingest_batch b}), a predicate over {@code
+     * usage_event e}. The batch is matched by organization too: on Citus ingest_batch is co-located with usage_event,
+     * so the join stays on each shard.
      */
-    static final String OF_DAY = """
-            e.occurred_at >= ? and e.occurred_at < ?
-              and exists (select 1 from ingest_batch b
-                          where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and b.rolled_up_at is not null)
-            """;
+    private static String ofDay(String batch) {
+        return """
+                e.occurred_at >= ? and e.occurred_at < ?
+                  and exists (select 1 from ingest_batch b
+                              where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and %s)
+                """.formatted(batch);
+    }
+
+    /** A day's events of batches already rolled up. */
+    static final String OF_DAY = ofDay("b.rolled_up_at is not null");
 
     static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;
 
@@ -48,11 +54,7 @@ public class RollupRebuild {
      * A day's events of batches whose events are in slowest_request (V37's slowest_kept): a batch an old worker folded
      * during a rollout is not, and its events are read raw by the report until a worker repairs it.
      */
-    static final String KEPT_OF_DAY = """
-            e.occurred_at >= ? and e.occurred_at < ?
-              and exists (select 1 from ingest_batch b
-                          where b.org_id = e.org_id and b.batch_id = e.ingest_batch_id and b.slowest_kept)
-            """;
+    static final String KEPT_OF_DAY = ofDay("b.slowest_kept");
 
     /** A rebuilt day's rows of slowest_request (V37), recomputed with the rollups. */
     static final String DELETE_SLOWEST = "delete from slowest_request where day = ?";

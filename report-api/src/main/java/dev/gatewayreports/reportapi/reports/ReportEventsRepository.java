@@ -71,9 +71,9 @@ public class ReportEventsRepository {
      * Whole UTC days' raw events of the batches not kept (V37's slowest_kept: their events are not in slowest_request
      * yet), found through the queue (ingest_batch_unkept_idx): the pending ones and, during a rolling update, those a
      * worker of the version before folded without adding them. A batch's recorded bounds are widened by a second (the
-     * engine's PendingBatches widens them to whole seconds): ingest records them from the instants as sent (pgjdbc
-     * rounds nanoseconds one way) while COPY stores occurred_at rounded another, so an event can lie 1 µs outside them
-     * (11 of the report-api suite's events did). Parameters: the organization twice, the days' start and end (for the
+     * engine's PendingBatches widens them to whole seconds, the fold's claim by a second): a batch recorded before
+     * ingest kept occurred_at to the microsecond may hold an event 1 µs outside them (its bound was the server's
+     * rounding of a nanosecond instant, the event's time COPY's truncation; 11 of the report-api suite's events were). Parameters: the organization twice, the days' start and end (for the
      * batches), the teams, the days' start and end (for the events).
      */
     static final String PENDING_DAYS = """
