@@ -381,4 +381,33 @@ class SlowestFoldTest {
         assertEquals(expected(all), stored(org, false));
         assertEquals(0, Db.count("select count(*) from ingest_batch where org_id = ? and not slowest_kept", org));
     }
+
+    @Test
+    void shouldKeepTheSlowestHundredDistinctEventsWhenOneWasStoredTwice() throws Exception {
+        String org = id("org_twice");
+        String team = id("team");
+        Instant day = daysAgo(31);
+        List<Ev> all = batch(org, new String[] {team}, 160, day, 20, 41, "t-");
+        foldAll(10_000);
+        Map<String, List<String>> truth = expected(all);
+        List<String> top = truth.values().iterator().next();
+        assertEquals(SlowestFold.KEEP, top.size());
+        // A second copy of the slowest event and of the 100th (which cannot happen through the worker's code: an
+        // aborted
+        // run that added candidates of batches still pending would leave such copies for their fold to add again). The
+        // 100th's two copies then straddle the boundary: a trim by request id deleted both.
+        Db.execute(
+                "insert into slowest_request select * from slowest_request where org_id = ? and request_id in (?, ?)",
+                org,
+                top.get(0),
+                top.get(SlowestFold.KEEP - 1));
+        try (Connection c = ds.getConnection()) {
+            SlowestFold.trim(
+                    c,
+                    org,
+                    Set.of(new SlowestFold.TeamDay(
+                            team, LocalDate.ofInstant(day, ZoneOffset.UTC).toEpochDay())));
+        }
+        assertEquals(truth, stored(org, false), "one copy of each of the 100 slowest, nothing else");
+    }
 }

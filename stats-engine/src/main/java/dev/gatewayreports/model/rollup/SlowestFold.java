@@ -52,19 +52,25 @@ public final class SlowestFold {
     }
 
     /**
-     * Deletes every row of the given team-days of one organization beyond its {@link #KEEP} slowest. Filtered by the
-     * one org_id: a single-shard statement on Citus.
+     * Deletes every row of the given team-days of one organization beyond its {@link #KEEP} slowest, and every second
+     * copy of an event. By physical row (ctid), not by request id: by construction an event is added once (a batch's
+     * candidates only in the transaction that marks it kept; the rebuild deletes the day first), but should a copy ever
+     * be stored twice (an aborted test run left candidates of batches still pending, which their fold added again), a
+     * trim by request id whose boundary fell between the two copies deleted both and with them one of the true
+     * {@link #KEEP}. Copies of an event are neighbours in the report's order and share its dense rank: the day keeps its
+     * slowest distinct events, one row each. Filtered by the
+     * one org_id: a single-shard statement on Citus, where ctid is the shard's row.
      */
     static final String TRIM = """
             delete from slowest_request s
-             using (select x.team_id, x.day, x.request_id,
-                           row_number() over (partition by x.team_id, x.day order by %s) as rn
+             using (select x.ctid as row_id, dense_rank() over w as rank,
+                           x.request_id = lag(x.request_id) over w as copy
                       from slowest_request x
                       join unnest(?::text[], ?::text[]::date[]) as k (team_id, day)
                         on x.team_id = k.team_id and x.day = k.day
-                     where x.org_id = ?) r
-             where s.org_id = ? and r.rn > %d
-               and s.team_id = r.team_id and s.day = r.day and s.request_id = r.request_id
+                     where x.org_id = ?
+                    window w as (partition by x.team_id, x.day order by %s)) r
+             where s.org_id = ? and s.ctid = r.row_id and (r.rank > %d or r.copy)
             """.formatted(order("x"), KEEP);
 
     /**
