@@ -2,7 +2,7 @@
 # Benchmarks ingest, rollups and report queries against the naive-SQL baseline, in one run over one data set.
 #   benchmarks/run.sh [--events 10000000] [--teams 50] [--days 30] [--keep] [--no-build]
 #                     [--api-port 18080] [--worker-port 18081] [--raw-api-port 18083]
-#                     [--api-memory 1g] [--worker-memory 768m] [--pg-host 127.0.0.1] [--pg-port 5432]
+#                     [--api-memory 1g] [--worker-memory 768m] [--workers 1] [--pg-host 127.0.0.1] [--pg-port 5432]
 #                     [--pg-user postgres] [--citus] [--label name]
 #                     [any option of the Java main, e.g. --runs 20 --sustain-seconds 60]
 #     --keep         keep the database gateway_reports_bench instead of dropping it; the run then adds events
@@ -17,6 +17,7 @@
 #                    manifests give it (deploy/k8s/components/jvm: 1Gi, 768Mi); the JVM gets -XX:MaxRAM=<limit>
 #                    -XX:MaxRAMPercentage=50 (the heap at 50 %, as the manifests assume) and exits on an
 #                    OutOfMemoryError; "none" runs it with the JVM's default heap. Peak RSS is printed per service
+#     --workers      aggregation-worker replicas (default 1), each with --worker-memory, on --worker-port, +10, +20, …
 #     --pg-host, --pg-port, --pg-user   the PostgreSQL the run uses (database gateway_reports_bench)
 #     --citus        run against a Citus coordinator on 127.0.0.1 (default port 5441): the database is made by
 #                    deploy/citus/run.sh db (unless --keep) instead of dropped and created here; report-api's
@@ -37,7 +38,7 @@ ORG=org_bench
 PROBE_ORG=org_bench_probe
 
 EVENTS=10000000 TEAMS=50 DAYS=30 KEEP=0 BUILD=1 API_PORT=18080 WORKER_PORT=18081 RAW_API_PORT=18083
-API_MEMORY=1g WORKER_MEMORY=768m PG_HOST=127.0.0.1 PG_PORT="" DB_USER=postgres CITUS=0 LABEL=""
+WORKERS=1 API_MEMORY=1g WORKER_MEMORY=768m PG_HOST=127.0.0.1 PG_PORT="" DB_USER=postgres CITUS=0 LABEL=""
 PASS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -49,6 +50,7 @@ while [[ $# -gt 0 ]]; do
     --raw-api-port) RAW_API_PORT=${2:?--raw-api-port needs a port}; shift ;;
     --api-memory) API_MEMORY=${2:?--api-memory needs a size}; shift ;;
     --worker-memory) WORKER_MEMORY=${2:?--worker-memory needs a size}; shift ;;
+    --workers) WORKERS=${2:?--workers needs a number}; shift ;;
     --pg-host) PG_HOST=${2:?--pg-host needs a host}; shift ;;
     --pg-port) PG_PORT=${2:?--pg-port needs a port}; shift ;;
     --pg-user) DB_USER=${2:?--pg-user needs a user}; shift ;;
@@ -186,7 +188,11 @@ main() {
   fi
   [[ -d "$TARGET/lib" && -d "$ROOT_DIR/deploy/target/lib" ]] || die "not built; run without --no-build"
   port_free "$API_PORT" || die "port $API_PORT is in use (--api-port picks another)"
-  port_free "$WORKER_PORT" || die "port $WORKER_PORT is in use (--worker-port picks another)"
+  [[ "$WORKERS" =~ ^[1-9][0-9]?$ ]] || die "--workers must be 1 to 99, got $WORKERS"
+  local w
+  for ((w = 0; w < WORKERS; w++)); do
+    port_free "$((WORKER_PORT + 10 * w))" || die "port $((WORKER_PORT + 10 * w)) is in use (--worker-port picks another)"
+  done
   port_free "$RAW_API_PORT" || die "port $RAW_API_PORT is in use (--raw-api-port picks another)"
   mkdir -p "$LOGS"
   snapshot report-api
@@ -217,6 +223,12 @@ main() {
   api_pid=$STARTED_PID
   start_service aggregation-worker "$WORKER_PORT" aggregation-worker "$WORKER_MEMORY"
   worker_pid=$STARTED_PID
+  # More worker replicas (--workers): ports WORKER_PORT+10, +20, …; they share the queue as replicas do (SKIP
+  # LOCKED claims, team locks). The benchmark samples the first one's metrics and every one's memory.
+  for ((w = 2; w <= WORKERS; w++)); do
+    start_service aggregation-worker "$((WORKER_PORT + 10 * (w - 1)))" "aggregation-worker-$w" "$WORKER_MEMORY"
+    worker_pid="$worker_pid,$STARTED_PID"
+  done
   # The reports' baseline: the same report-api, its engine reading raw events for every window (no rollups, no
   # pending batches); it leaves the schema to the first one. A baseline, not a deployed service: default heap.
   start_service report-api "$RAW_API_PORT" report-api-raw none REPORTS_STATS_RAW_BELOW=P36500D \

@@ -75,7 +75,7 @@ record BenchArgs(
                              [--org org_bench] [--probe-org org_bench_probe] [--revision <git revision>]
                              [--small-events <events/10>] [--sustain-seconds 600 (60 below 10M events)] [--label <name>]
                              [--live-events <events, at most 1000000>]
-                             [--api-pid <pid> --api-memory 1g] [--worker-pid <pid> --worker-memory 768m]
+                             [--api-pid <pid> --api-memory 1g] [--worker-pid <pid>[,<pid>…] --worker-memory 768m]
             The ingest key (scope ingest, organization --org) is read from BENCH_INGEST_KEY; the freshness probes use
             BENCH_PROBE_KEY (organization --probe-org, so --org holds only the generated teams) when set. Report
             generation is timed when BENCH_MEMBER_TOKEN (member of the generated teams) and BENCH_ADMIN_TOKEN
@@ -140,15 +140,25 @@ record BenchArgs(
         return parsed;
     }
 
-    /** report-api and aggregation-worker when their pids are given, each with the limit it runs under. */
+    /**
+     * report-api and aggregation-worker when their pids are given, each with the limit it runs under; {@code --worker-pid}
+     * may list several (comma-separated: the replicas of {@code run.sh --workers}), named aggregation-worker,
+     * aggregation-worker-2, ….
+     */
     private static List<ServiceMemory.Service> services(Map<String, String> options) {
         List<ServiceMemory.Service> services = new ArrayList<>();
         for (String[] s : new String[][] {{"api", "report-api", "1g"}, {"worker", "aggregation-worker", "768m"}}) {
-            if (options.containsKey(s[0] + "-pid")) {
+            String pids = options.get(s[0] + "-pid");
+            if (pids == null) {
+                continue;
+            }
+            long limit = ServiceMemory.bytes(options.getOrDefault(s[0] + "-memory", s[2]));
+            String[] each = pids.split(",");
+            for (int i = 0; i < each.length; i++) {
                 services.add(new ServiceMemory.Service(
-                        s[1],
-                        number(options, s[0] + "-pid", 0),
-                        ServiceMemory.bytes(options.getOrDefault(s[0] + "-memory", s[2]))));
+                        i == 0 ? s[1] : s[1] + "-" + (i + 1),
+                        number(Map.of(s[0] + "-pid", each[i].strip()), s[0] + "-pid", 0),
+                        limit));
             }
         }
         return services;
