@@ -41,12 +41,12 @@ public class RollupJob {
             return;
         }
         try {
-            // Batches folded by a worker of the version before V37 (a rolling update): their slowest requests, one
-            // transaction of up to 20 batches per tick, so folding always comes first (a rollout leaves a few claims'
-            // worth). One indexed probe of the batches not kept when there are none.
-            cycle.repairSlowest();
+            // Batches folded by a worker of an older version (a rolling update) without their slowest requests (before
+            // V37) or newest errors (before V38): one transaction of up to 20 batches per tick, so folding always comes
+            // first (a rollout leaves a few claims' worth). One indexed probe per list when there are none.
+            cycle.repairKept();
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("slowest-requests repair failed, its batches stay as they were: %s", e.getMessage());
+            LOG.warnf("kept-lists repair failed, its batches stay as they were: %s", e.getMessage());
         }
     }
 

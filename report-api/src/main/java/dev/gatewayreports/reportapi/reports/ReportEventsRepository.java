@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-request lists of a report: the slowest requests (closed UTC days from slowest_request, which the fold keeps;
- * the rest from raw events) and the newest errors (raw events).
+ * The per-request lists of a report: the slowest requests and the newest errors, each with closed UTC days from a table
+ * the fold keeps (slowest_request, newest_error) and the rest from raw events.
  */
 @ApplicationScoped
 public class ReportEventsRepository {
@@ -115,21 +115,95 @@ public class ReportEventsRepository {
              order by r.latency_ms desc, r.occurred_at desc, r.request_id
              limit %d""".formatted(FOLDED_DAYS, PENDING_DAYS, LIMIT, LIMIT, RAW_SPAN, RAW_SPAN, LIMIT);
 
-    /** Per team through the partial index on error events (usage_event_errors_idx), newest first, then merged. */
+    /** The columns of a newest-errors row, in {@link RecentError}'s order. */
+    static final String ERROR_COLUMNS =
+            "request_id, occurred_at, provider, model, error_type, http_status, error_message, latency_ms";
+
+    /**
+     * Raw error events of one span, per team of the organization, newest first (usage_event_errors_idx, one index scan
+     * per team and daily partition), the first {@link #LIMIT} of each team, read only {@code when} (a condition on
+     * earlier parts of the statement, without columns of its own: a one-time filter, so nothing is scanned when it
+     * fails). Parameters: the teams, the organization, the span's start and end.
+     */
+    private static String rawErrors(String when) {
+        return """
+                select s.*
+                  from unnest(?::text[]) as t(team_id)
+                 cross join lateral (
+                       select %s
+                         from usage_event e
+                        where e.org_id = ? and e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
+                          and e.status = 'error'
+                        order by e.occurred_at desc, e.request_id desc
+                        limit %d) s
+                 where %s""".formatted(prefixed("e"), LIMIT, when);
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + ERROR_COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /**
+     * The newest errors of the window, in one statement (one snapshot: a fold committing meanwhile moves a batch's
+     * errors into newest_error and marks it kept at once, so each counts once, kept or not). Three parts, newest first,
+     * each read only while the newer ones hold fewer than the list:
+     * <ul>
+     *   <li>{@code latest}: the partial day at the window's end [to, end), raw (the current day, heap);
+     *   <li>{@code days}: the whole UTC days [from, to) from newest_error (V38: at least the newest {@link #LIMIT} of
+     *       each team-day's kept errors, newest_error_read_idx per team) and the raw errors of the batches not kept
+     *       (errors_kept, found through ingest_batch_errors_unkept_idx: the pending ones and, during a rolling update,
+     *       those an older worker folded), widened by a second as {@link #PENDING_DAYS} explains;
+     *   <li>the partial day at the window's start [start, from), raw: on Citus a closed day may be a columnar partition,
+     *       and it is read only when the window's newer errors are fewer than the list.
+     * </ul>
+     * Every error of a part is newer than every error of the parts after it, and each part holds at least its own
+     * newest {@link #LIMIT} per team, so the merge in the report's order, limited, is the window's list. Parameters:
+     * {@link #bindNewestErrors}.
+     */
     static final String NEWEST_ERRORS = """
-            select s.request_id, s.occurred_at, s.provider, s.model, s.error_type, s.http_status, s.error_message,
-                   s.latency_ms
-              from unnest(?::text[]) as t(team_id)
-             cross join lateral (
-                   select e.request_id, e.occurred_at, e.provider, e.model, e.error_type, e.http_status,
-                          e.error_message, e.latency_ms
-                     from usage_event e
-                    where e.org_id = ? and e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
-                      and e.status = 'error'
-                    order by e.occurred_at desc, e.request_id desc
-                    limit ?) s
-             order by s.occurred_at desc, s.request_id desc
-             limit ?""";
+            with latest as (
+                 select l.* from (%1$s) l
+                  order by l.occurred_at desc, l.request_id desc
+                  limit %3$d),
+            days as (
+                 select d.*
+                   from (select k.*
+                           from unnest(?::text[]) as t(team_id)
+                          cross join lateral (
+                                select %4$s
+                                  from newest_error n
+                                 where n.org_id = ? and n.team_id = t.team_id
+                                   and n.occurred_at >= ? and n.occurred_at < ?
+                                 order by n.occurred_at desc, n.request_id desc
+                                 limit %3$d) k
+                         union all
+                         select %5$s
+                           from ingest_batch b
+                           join usage_event e
+                             on e.org_id = b.org_id and e.ingest_batch_id = b.batch_id
+                            and e.occurred_at >= b.min_occurred_at - interval '1 second'
+                            and e.occurred_at <= b.max_occurred_at + interval '1 second'
+                          where b.org_id = ? and e.org_id = ? and not b.errors_kept
+                            and b.max_occurred_at + interval '1 second' >= ?
+                            and b.min_occurred_at - interval '1 second' < ?
+                            and e.status = 'error' and e.team_id = any(?::text[])
+                            and e.occurred_at >= ? and e.occurred_at < ?) d
+                  where (select count(*) from latest) < %3$d
+                  order by d.occurred_at desc, d.request_id desc
+                  limit %3$d)
+            select r.*
+              from (select * from latest
+                    union all
+                    select * from days
+                    union all
+                    %2$s) r
+             order by r.occurred_at desc, r.request_id desc
+             limit %3$d""".formatted(
+                    rawErrors("true"),
+                    rawErrors("(select count(*) from latest) + (select count(*) from days) < " + LIMIT),
+                    LIMIT,
+                    prefixed("n"),
+                    prefixed("e"));
 
     private final AgroalDataSource dataSource;
 
@@ -166,15 +240,9 @@ public class ReportEventsRepository {
     static void bindSlowest(
             Connection c, PreparedStatement ps, String orgId, List<String> teams, Instant start, Instant end)
             throws SQLException {
-        Instant from = start.truncatedTo(ChronoUnit.DAYS);
-        if (from.isBefore(start)) {
-            from = from.plus(1, ChronoUnit.DAYS);
-        }
-        Instant to = end.truncatedTo(ChronoUnit.DAYS);
-        if (!from.isBefore(to)) {
-            from = end;
-            to = end;
-        }
+        Instant[] days = wholeDays(start, end);
+        Instant from = days[0];
+        Instant to = days[1];
         Array teamIds = c.createArrayOf("text", teams.toArray());
         Timestamp fromAt = Timestamp.from(from);
         Timestamp toAt = Timestamp.from(to);
@@ -202,66 +270,83 @@ public class ReportEventsRepository {
         }
     }
 
-    /**
-     * The newest errors: first of the window's last UTC day (one daily partition of usage_event), then, when that day
-     * holds fewer than {@link #LIMIT}, of the rest of the window. Every error of the later span is newer than every
-     * error of the earlier one, so the newest {@link #LIMIT} of the two, in that order, are the window's. The read
-     * takes up to {@link #LIMIT} errors from each team: for all 50 teams of the 1M benchmark the whole window's read
-     * took 5,000 rows (5,529 buffers) where the last day holds the list. One team reads the last day first too: over
-     * the whole window its newest-first index scan starts in every daily partition at once (a merge), which over 30
-     * columnar partitions on Citus took 7–8 s at 10M events (deploy/SCALING.md §6), where the last day is heap.
-     */
+    /** The newest errors of the window ({@link #NEWEST_ERRORS}). */
     public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
-        Instant lastDay = end.minusNanos(1).truncatedTo(ChronoUnit.DAYS);
-        if (!lastDay.isAfter(start)) {
-            return newestErrorsOf(orgId, teams, start, end);
-        }
-        List<RecentError> rows = new ArrayList<>(newestErrorsOf(orgId, teams, lastDay, end));
-        if (rows.size() < LIMIT) {
-            List<RecentError> earlier = newestErrorsOf(orgId, teams, start, lastDay);
-            rows.addAll(earlier.subList(0, Math.min(earlier.size(), LIMIT - rows.size())));
-        }
-        return rows;
-    }
-
-    private List<RecentError> newestErrorsOf(String orgId, List<String> teams, Instant start, Instant end) {
         List<RecentError> rows = new ArrayList<>();
-        query(NEWEST_ERRORS, orgId, teams, start, end, rs -> {
-            int status = rs.getInt(6);
-            Integer httpStatus = rs.wasNull() ? null : status;
-            rows.add(new RecentError(
-                    rs.getString(1),
-                    rs.getTimestamp(2).toInstant().toString(),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    httpStatus,
-                    rs.getString(7),
-                    BigDecimal.valueOf(rs.getInt(8))));
-        });
-        return rows;
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, String orgId, List<String> teams, Instant start, Instant end, RowReader reader) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
-            ps.setString(2, orgId);
-            ps.setTimestamp(3, Timestamp.from(start));
-            ps.setTimestamp(4, Timestamp.from(end));
-            ps.setInt(5, LIMIT);
-            ps.setInt(6, LIMIT);
+                PreparedStatement ps = c.prepareStatement(NEWEST_ERRORS)) {
+            bindNewestErrors(c, ps, orgId, teams, start, end);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    reader.read(rs);
+                    int status = rs.getInt(6);
+                    Integer httpStatus = rs.wasNull() ? null : status;
+                    rows.add(new RecentError(
+                            rs.getString(1),
+                            rs.getTimestamp(2).toInstant().toString(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            httpStatus,
+                            rs.getString(7),
+                            BigDecimal.valueOf(rs.getInt(8))));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("report event list failed", e);
         }
+        return rows;
+    }
+
+    /** Binds {@link #NEWEST_ERRORS} for the window [start, end): the latest edge, the whole days, the first edge. */
+    static void bindNewestErrors(
+            Connection c, PreparedStatement ps, String orgId, List<String> teams, Instant start, Instant end)
+            throws SQLException {
+        Instant[] days = wholeDays(start, end);
+        Array teamIds = c.createArrayOf("text", teams.toArray());
+        Timestamp fromAt = Timestamp.from(days[0]);
+        Timestamp toAt = Timestamp.from(days[1]);
+        int p = 1;
+        // latest: [to, end)
+        p = bindRawErrors(ps, p, teamIds, orgId, days[1], end);
+        // days: newest_error, then the batches not kept
+        ps.setArray(p++, teamIds);
+        ps.setString(p++, orgId);
+        ps.setTimestamp(p++, fromAt);
+        ps.setTimestamp(p++, toAt);
+        ps.setString(p++, orgId);
+        ps.setString(p++, orgId);
+        ps.setTimestamp(p++, fromAt);
+        ps.setTimestamp(p++, toAt);
+        ps.setArray(p++, teamIds);
+        ps.setTimestamp(p++, fromAt);
+        ps.setTimestamp(p++, toAt);
+        // the first edge: [start, from)
+        bindRawErrors(ps, p, teamIds, orgId, start, days[0]);
+    }
+
+    private static int bindRawErrors(PreparedStatement ps, int p, Array teamIds, String orgId, Instant from, Instant to)
+            throws SQLException {
+        ps.setArray(p++, teamIds);
+        ps.setString(p++, orgId);
+        ps.setTimestamp(p++, Timestamp.from(from));
+        ps.setTimestamp(p++, Timestamp.from(to));
+        return p;
+    }
+
+    /**
+     * The whole UTC days [from, to) of the window [start, end); the partial days at its edges are [start, from) and [to,
+     * end), each possibly empty. No whole day: from = to = end, the window is one edge.
+     */
+    static Instant[] wholeDays(Instant start, Instant end) {
+        Instant from = start.truncatedTo(ChronoUnit.DAYS);
+        if (from.isBefore(start)) {
+            from = from.plus(1, ChronoUnit.DAYS);
+        }
+        Instant to = end.truncatedTo(ChronoUnit.DAYS);
+        if (!from.isBefore(to)) {
+            from = end;
+            to = end;
+        }
+        return new Instant[] {from, to};
     }
 }
