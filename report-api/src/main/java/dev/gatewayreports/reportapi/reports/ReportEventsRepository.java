@@ -104,7 +104,6 @@ public class ReportEventsRepository {
                    and b.min_occurred_at - interval '1 second' < ?""".formatted(columns, filter, flag);
     }
 
-
     /**
      * The slowest requests of the window, in one statement (one snapshot: a fold committing meanwhile moves a batch's
      * events into slowest_request and marks it kept at once, so each event counts once, kept or not). The window's whole
