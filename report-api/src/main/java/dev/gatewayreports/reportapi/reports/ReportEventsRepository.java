@@ -225,19 +225,52 @@ public class ReportEventsRepository {
     }
 
     public List<SlowRequest> slowest(String orgId, List<String> teams, Instant start, Instant end) {
-        List<SlowRequest> rows = new ArrayList<>();
+        return list(
+                SLOWEST,
+                (c, ps) -> bindSlowest(c, ps, orgId, teams, start, end),
+                rs -> new SlowRequest(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant().toString(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        BigDecimal.valueOf(rs.getInt(5)),
+                        rs.getString(6)));
+    }
+
+    /** The newest errors of the window ({@link #NEWEST_ERRORS}). */
+    public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
+        return list(NEWEST_ERRORS, (c, ps) -> bindNewestErrors(c, ps, orgId, teams, start, end), rs -> {
+            int status = rs.getInt(6);
+            Integer httpStatus = rs.wasNull() ? null : status;
+            return new RecentError(
+                    rs.getString(1),
+                    rs.getTimestamp(2).toInstant().toString(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    httpStatus,
+                    rs.getString(7),
+                    BigDecimal.valueOf(rs.getInt(8)));
+        });
+    }
+
+    private interface Binder {
+        void bind(Connection c, PreparedStatement ps) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One list's statement, bound and read on a connection of its own. */
+    private <T> List<T> list(String sql, Binder binder, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SLOWEST)) {
-            bindSlowest(c, ps, orgId, teams, start, end);
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(c, ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new SlowRequest(
-                            rs.getString(1),
-                            rs.getTimestamp(2).toInstant().toString(),
-                            rs.getString(3),
-                            rs.getString(4),
-                            BigDecimal.valueOf(rs.getInt(5)),
-                            rs.getString(6)));
+                    rows.add(reader.read(rs));
                 }
             }
         } catch (SQLException e) {
@@ -267,33 +300,6 @@ public class ReportEventsRepository {
             ps.setTimestamp(p++, Timestamp.from(span[0]));
             ps.setTimestamp(p++, Timestamp.from(span[1]));
         }
-    }
-
-    /** The newest errors of the window ({@link #NEWEST_ERRORS}). */
-    public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
-        List<RecentError> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(NEWEST_ERRORS)) {
-            bindNewestErrors(c, ps, orgId, teams, start, end);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int status = rs.getInt(6);
-                    Integer httpStatus = rs.wasNull() ? null : status;
-                    rows.add(new RecentError(
-                            rs.getString(1),
-                            rs.getTimestamp(2).toInstant().toString(),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            httpStatus,
-                            rs.getString(7),
-                            BigDecimal.valueOf(rs.getInt(8))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("report event list failed", e);
-        }
-        return rows;
     }
 
     /**
