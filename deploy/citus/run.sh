@@ -28,10 +28,10 @@ JDBC_URL="jdbc:postgresql://127.0.0.1:$COORD_PORT/$CITUS_DB"
 
 # The suite: the engine's equivalence with raw events and the figures of every API against one truth (the two named by
 # the scaling issue), exactly-once ingest under concurrent retries, ingest's identity claim (its count of new keys), the
-# fold with concurrent workers, the claim, the placement of every table, and the slowest requests kept by the fold
-# (also over columnar closed days, and through a rolling update).
-WORKER_TESTS=StatsEngineEquivalenceTest,RollupCycleTest,SqlFoldTest,WorkQueueClaimTest,RollupRebuildTest,RetentionTest,BacklogMonitorTest,CitusPlacementTest,ColumnarPartitionsTest,CitusQueueConversionTest,SlowestFoldTest,SlowestBackfillMigrationTest
-API_TESTS=OneTruthReconciliationTest,ConcurrentIngestTest,IdentityClaimTest,SlowestFoldedDaysTest
+# fold with concurrent workers, the claim, the placement of every table, and the lists kept by the fold (slowest requests,
+# newest errors; also over columnar closed days, and through a rolling update).
+WORKER_TESTS=StatsEngineEquivalenceTest,RollupCycleTest,SqlFoldTest,WorkQueueClaimTest,RollupRebuildTest,RetentionTest,BacklogMonitorTest,CitusPlacementTest,ColumnarPartitionsTest,CitusQueueConversionTest,KeptListFoldTest,KeptListBackfillMigrationTest
+API_TESTS=OneTruthReconciliationTest,ConcurrentIngestTest,IdentityClaimTest,KeptListsFoldedDaysTest
 
 log() { echo "[citus] $*" >&2; }
 die() { log "$*"; exit 1; }

@@ -2,7 +2,8 @@
 -- coordinator (the citus extension is installed in the database) it places every table the migrations made that is
 -- not placed yet, so tables added by later migrations are placed by the same list (deploy/SCALING.md §6):
 --   distributed by org_id, co-located with usage_event: the events, their identities, every rollup, the slowest
---     requests per team and day (slowest_request) and the worker's queue (ingest_batch), so one organization's ingest, fold and reports each touch one shard group on one node
+--     requests and newest errors per team and day (slowest_request, newest_error) and the worker's queue
+--     (ingest_batch), so one organization's ingest, fold and reports each touch one shard group on one node
 --     (router queries, local transactions and snapshots);
 --   reference (a copy on every node): the price book;
 --   coordinator-local, known to Citus (citus_add_local_table_to_metadata, so they join distributed and reference
@@ -13,7 +14,8 @@ do $$
 declare
     distributed constant text[] := array['usage_event', 'usage_event_key',
         'rollup_team', 'rollup_model', 'rollup_api_key', 'rollup_error', 'rollup_admin',
-        'rollup_org', 'rollup_org_model', 'rollup_org_error', 'ingest_batch', 'slowest_request'];
+        'rollup_org', 'rollup_org_model', 'rollup_org_error', 'ingest_batch', 'slowest_request',
+        'newest_error'];
     reference   constant text[] := array['price'];
     coordinator constant text[] := array['organization', 'team', 'service_key', 'saved_report', 'report_schedule',
         'report_delivery', 'ingest_rate', 'audit_event', 'alert_rule', 'alert_event', 'alert_notification'];

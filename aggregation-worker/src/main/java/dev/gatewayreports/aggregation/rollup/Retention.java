@@ -5,6 +5,7 @@ import dev.gatewayreports.model.audit.AuditAction;
 import dev.gatewayreports.model.audit.AuditEntry;
 import dev.gatewayreports.model.audit.AuditWriter;
 import dev.gatewayreports.model.jdbc.Transactions;
+import dev.gatewayreports.model.rollup.KeptList;
 import dev.gatewayreports.model.rollup.Shape;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Drops raw events older than the raw retention (whole daily partitions: no row-by-row delete, no bloat) with the
- * slowest requests of those days, and rollup rows older than the rollup retention, once a day. Safe while ingest runs: the ingest window
+ * kept lists' rows (slowest requests, newest errors) of those days, and rollup rows older than the rollup retention, once a day. Safe while ingest runs: the ingest window
  * ({@code reports.ingest.max-age}) should not reach past the raw retention.
  *
  * <p>One transaction with its audit row (no organization: retention is system-wide). The rollup rows go first and
@@ -32,7 +33,6 @@ import org.jboss.logging.Logger;
 public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
     static final String DROP_PARTITIONS = "select usage_event_drop_partitions_before(?)";
-    static final String DELETE_SLOWEST = "delete from slowest_request where day < ?";
     static final String COLUMNAR_PARTITIONS = "select usage_event_set_columnar_before(?)";
     /** Who runs the nightly retention, in the audit log. */
     static final Actor NIGHTLY = Actor.system("aggregation-worker");
@@ -65,7 +65,7 @@ public class Retention {
         long[] droppedDeleted = Transactions.inTransaction(dataSource, c -> {
             RollupRebuild.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
             long deleted = deleteRollups(c, rollupsBefore);
-            deleteSlowest(c, rawBefore);
+            deleteKept(c, rawBefore);
             long dropped = partitions(c, DROP_PARTITIONS, rawBefore);
             // After the drops: no partition about to go is rewritten first.
             long columnar = columnarBefore == null ? 0 : partitions(c, COLUMNAR_PARTITIONS, columnarBefore);
@@ -90,13 +90,12 @@ public class Retention {
     }
 
     /**
-     * The slowest requests of the days whose raw partitions go (slowest_request, V37): the report lists raw events
-     * only, so it must not keep showing requests whose events are dropped.
+     * The kept lists' rows of the days whose raw partitions go (slowest_request V37, newest_error V38): the report lists
+     * raw events only, so it must not keep showing requests whose events are dropped.
      */
-    private static void deleteSlowest(Connection c, LocalDate rawBefore) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DELETE_SLOWEST)) {
-            ps.setObject(1, rawBefore);
-            ps.executeUpdate();
+    private static void deleteKept(Connection c, LocalDate rawBefore) throws SQLException {
+        for (KeptList list : KeptList.ALL) {
+            list.deleteDays(c, LocalDate.of(1, 1, 1), rawBefore);
         }
     }
 

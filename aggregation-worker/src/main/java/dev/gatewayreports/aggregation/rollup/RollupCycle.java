@@ -1,8 +1,8 @@
 package dev.gatewayreports.aggregation.rollup;
 
 import dev.gatewayreports.model.jdbc.Transactions;
+import dev.gatewayreports.model.rollup.KeptList;
 import dev.gatewayreports.model.rollup.RollupFold;
-import dev.gatewayreports.model.rollup.SlowestFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -37,10 +37,11 @@ public class RollupCycle {
     }
 
     /**
-     * Adds to slowest_request the events of batches a worker of the version before V37 folded during a rolling update
-     * (SlowestFold#repair), one transaction of up to 20 batches; answers the batches repaired, 0 when none is left.
+     * Adds to a kept list (slowest_request, newest_error) the events of batches a worker of an older version folded
+     * during a rolling update without them (KeptList#repair), one transaction of up to 20 batches of one list; answers
+     * the batches repaired, 0 when none is left.
      */
-    public int repairSlowest() throws SQLException {
-        return Transactions.inTransaction(dataSource, SlowestFold::repair);
+    public int repairKept() throws SQLException {
+        return Transactions.inTransaction(dataSource, KeptList::repair);
     }
 }

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Polls for pending ingest batches every second (the scheduler's finest step) and folds them while any are waiting,
- * a time budget at a time with the slowest-requests repair between budgets. Exposes throughput at /q/metrics: rollup_events_total, rollup_cycle_seconds; the backlog gauges are
+ * a time budget at a time with the kept lists' repair between budgets. Exposes throughput at /q/metrics: rollup_events_total, rollup_cycle_seconds; the backlog gauges are
  * {@link BacklogMonitor}'s, refreshed on a timer of their own so a long drain cannot hold them back.
  */
 @ApplicationScoped
@@ -57,12 +57,14 @@ public class RollupJob {
                 return;
             }
             try {
-                // Batches folded by a worker of the version before V37 (a rolling update): their slowest requests, one
-                // transaction of up to 20 batches per budget, so folding always comes first (a rollout leaves a few
-                // claims' worth). One indexed probe of the batches not kept when there are none.
-                cycle.repairSlowest();
+                // Batches folded by a worker of an older version (a rolling update) without their slowest requests
+                // (before V37) or newest errors (before V38): one transaction of up to 20 batches per budget, so
+                // folding
+                // always comes first (a rollout leaves a few claims' worth). One indexed probe per list when there are
+                // none.
+                cycle.repairKept();
             } catch (SQLException | RuntimeException e) {
-                LOG.warnf("slowest-requests repair failed, its batches stay as they were: %s", e.getMessage());
+                LOG.warnf("kept-lists repair failed, its batches stay as they were: %s", e.getMessage());
             }
         } while (more && !stopping);
     }

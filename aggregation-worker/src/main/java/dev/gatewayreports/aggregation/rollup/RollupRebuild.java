@@ -7,9 +7,9 @@ import dev.gatewayreports.model.audit.AuditWriter;
 import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.rollup.Deltas;
 import dev.gatewayreports.model.rollup.EventRow;
+import dev.gatewayreports.model.rollup.KeptList;
 import dev.gatewayreports.model.rollup.RollupFold;
 import dev.gatewayreports.model.rollup.Shape;
-import dev.gatewayreports.model.rollup.SlowestFold;
 import dev.gatewayreports.model.rollup.SqlFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -25,8 +26,8 @@ import java.util.Map;
 
 /**
  * Recomputes the rollups of whole UTC days from raw events, safe while ingest and workers run: it holds the
- * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), recomputes the days' rows of
- * slowest_request with them, and folds only events of batches already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
+ * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), recomputes the days' rows of the kept
+ * lists (slowest_request, newest_error) with them, and folds only events of batches already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
  * organization: a rebuild is system-wide) commits with it.
  */
 @ApplicationScoped
@@ -51,13 +52,13 @@ public class RollupRebuild {
     static final String EVENTS_OF_DAY = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + OF_DAY;
 
     /**
-     * A day's events of batches whose events are in slowest_request (V37's slowest_kept): a batch an old worker folded
-     * during a rollout is not, and its events are read raw by the report until a worker repairs it.
+     * A day's events of batches whose events are in a kept list (its flag: V37's slowest_kept, V38's errors_kept): a
+     * batch an old worker folded during a rollout is not, and its events are read raw by the report until a worker
+     * repairs it.
      */
-    static final String KEPT_OF_DAY = ofDay("b.slowest_kept");
-
-    /** A rebuilt day's rows of slowest_request (V37), recomputed with the rollups. */
-    static final String DELETE_SLOWEST = "delete from slowest_request where day = ?";
+    static String keptOfDay(KeptList list) {
+        return ofDay("b." + list.flag());
+    }
 
     /** A setting for this transaction only (SET LOCAL, with a bound value). */
     static final String SET_LOCAL = "select set_config(?, ?, true)";
@@ -107,11 +108,11 @@ public class RollupRebuild {
                 ps.executeUpdate();
             }
         }
-        // The day's slowest requests too: the 100 slowest of the day's kept events per organization and team are
-        // added again below (the day's every kept event is read, so no trim is needed).
-        try (PreparedStatement ps = c.prepareStatement(DELETE_SLOWEST)) {
-            ps.setObject(1, day.atOffset(ZoneOffset.UTC).toLocalDate());
-            ps.executeUpdate();
+        // The day's kept lists too (slowest requests, newest errors): the 100 first of the day's kept events per
+        // organization and team are added again below (the day's every kept event is read, so no trim is needed).
+        LocalDate utcDay = day.atOffset(ZoneOffset.UTC).toLocalDate();
+        for (KeptList list : KeptList.ALL) {
+            list.deleteDays(c, utcDay, utcDay.plusDays(1));
         }
         Deltas deltas = new Deltas();
         try (PreparedStatement ps = c.prepareStatement(EVENTS_OF_DAY)) {
@@ -130,7 +131,9 @@ public class RollupRebuild {
             return p;
         };
         RollupFold.write(c, deltas, new SqlFold.Events(OF_DAY, ofDay));
-        SlowestFold.add(c, new SqlFold.Events(KEPT_OF_DAY, ofDay));
+        for (KeptList list : KeptList.ALL) {
+            list.add(c, new SqlFold.Events(keptOfDay(list), ofDay));
+        }
         return deltas.events();
     }
 

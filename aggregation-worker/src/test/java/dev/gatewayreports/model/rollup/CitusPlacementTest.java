@@ -45,7 +45,8 @@ class CitusPlacementTest {
             "rollup_org_model",
             "rollup_org_error",
             "ingest_batch",
-            "slowest_request");
+            "slowest_request",
+            "newest_error");
     private static final List<String> COORDINATOR = List.of(
             "organization",
             "team",
@@ -139,20 +140,23 @@ class CitusPlacementTest {
     }
 
     @Test
-    void shouldKeepTheSlowestRequestsOnOneShard() throws SQLException {
-        // The fold's candidate insert and trim of slowest_request (V37) stay in the organization's shard group too.
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("explain " + SlowestFold.insertSql(WorkQueue.CLAIMED))) {
-            bindClaimed(c, ps, 1);
-            assertOneShard(ps);
-        }
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("explain " + SlowestFold.TRIM)) {
-            ps.setArray(1, c.createArrayOf("text", new String[] {"team_a"}));
-            ps.setArray(2, c.createArrayOf("text", new String[] {"2026-12-01"}));
-            ps.setString(3, "org_router");
-            ps.setString(4, "org_router");
-            assertOneShard(ps);
+    void shouldKeepTheListsOnOneShard() throws SQLException {
+        // The fold's candidate inserts and trims of slowest_request (V37) and newest_error (V38) stay in the
+        // organization's shard group too.
+        for (KeptList list : KeptList.ALL) {
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("explain " + list.insertSql(WorkQueue.CLAIMED))) {
+                bindClaimed(c, ps, 1);
+                assertOneShard(ps);
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("explain " + list.trim())) {
+                ps.setArray(1, c.createArrayOf("text", new String[] {"team_a"}));
+                ps.setArray(2, c.createArrayOf("text", new String[] {"2026-12-01"}));
+                ps.setString(3, "org_router");
+                ps.setString(4, "org_router");
+                assertOneShard(ps);
+            }
         }
     }
 

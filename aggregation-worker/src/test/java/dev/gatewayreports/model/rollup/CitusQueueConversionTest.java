@@ -104,6 +104,9 @@ class CitusQueueConversionTest {
             List<List<Object>> indexes = rows(c, INDEXES);
             assertEquals(
                     List.of(
+                            List.of(
+                                    "ingest_batch_errors_unkept_idx",
+                                    "btree (org_id, max_occurred_at) WHERE (NOT errors_kept)"),
                             List.of("ingest_batch_pending_idx", "btree (batch_id) WHERE (rolled_up_at IS NULL)"),
                             List.of(
                                     "ingest_batch_pending_received_idx",
@@ -113,14 +116,15 @@ class CitusQueueConversionTest {
                                     "ingest_batch_unkept_idx",
                                     "btree (org_id, max_occurred_at) WHERE (NOT slowest_kept)")),
                     indexes,
-                    "the same index names and definitions (V3, V20, V36, V37)");
+                    "the same index names and definitions (V3, V20, V36, V37, V38)");
             assertEquals(
                     List.of(List.of(188L, 62L)),
                     rows(
                             c,
-                            "select count(*) filter (where slowest_kept), count(*) filter (where not slowest_kept)"
-                                    + " from ingest_batch"),
-                    "V37 marked the folded batches kept (the queue still coordinator-local then), not the pending");
+                            "select count(*) filter (where slowest_kept and errors_kept),"
+                                    + " count(*) filter (where not slowest_kept and not errors_kept) from ingest_batch"),
+                    "V37 and V38 marked the folded batches kept (the queue still coordinator-local then), not the"
+                            + " pending");
             assertEquals(
                     List.of(List.of("p")),
                     rows(

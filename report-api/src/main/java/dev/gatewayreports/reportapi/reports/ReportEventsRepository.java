@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-request lists of a report: the slowest requests (closed UTC days from slowest_request, which the fold keeps;
- * the rest from raw events) and the newest errors (raw events).
+ * The per-request lists of a report: the slowest requests and the newest errors, each with closed UTC days from a table
+ * the fold keeps (slowest_request, newest_error) and the rest from raw events.
  */
 @ApplicationScoped
 public class ReportEventsRepository {
@@ -73,19 +73,36 @@ public class ReportEventsRepository {
      * worker of the version before folded without adding them. A batch's recorded bounds are widened by a second (the
      * engine's PendingBatches widens them to whole seconds, the fold's claim by a second): a batch recorded before
      * ingest kept occurred_at to the microsecond may hold an event 1 µs outside them (its bound was the server's
-     * rounding of a nanosecond instant, the event's time COPY's truncation; 11 of the report-api suite's events were). Parameters: the organization twice, the days' start and end (for the
-     * batches), the teams, the days' start and end (for the events).
+     * rounding of a nanosecond instant, the event's time COPY's truncation; 11 of the report-api suite's events were).
+     * Parameters: {@link #pending}'s.
      */
-    static final String PENDING_DAYS = """
-            select e.request_id, e.occurred_at, e.provider, e.model, e.latency_ms, e.status
-              from ingest_batch b
-              join usage_event e
-                on e.org_id = b.org_id and e.ingest_batch_id = b.batch_id
-               and e.occurred_at >= b.min_occurred_at - interval '1 second'
-               and e.occurred_at <= b.max_occurred_at + interval '1 second'
-             where b.org_id = ? and e.org_id = ? and not b.slowest_kept
-               and b.max_occurred_at + interval '1 second' >= ? and b.min_occurred_at - interval '1 second' < ?
-               and e.team_id = any(?::text[]) and e.occurred_at >= ? and e.occurred_at < ?""";
+    static final String PENDING_DAYS =
+            pending("e.request_id, e.occurred_at, e.provider, e.model, e.latency_ms, e.status", "slowest_kept", "true");
+
+    /**
+     * Raw events of whole UTC days of the batches not kept in a list (its flag), the batches first (the queue's partial
+     * index of batches not kept) and each one's events through a lateral read kept apart by {@code offset 0} (else the
+     * planner flattens it into a join): nothing is planned to scan events before a batch is found, so with none pending
+     * no partition is read. As a join, over columnar closed days on Citus, the planner hashed the empty queue and
+     * started a parallel columnar scan of the days first: 200–400 ms of a 1M newest-errors read that found nothing. Parameters: the organization, the teams, the days' start and end (for the events), the organization, the
+     * days' start and end (for the batches).
+     */
+    private static String pending(String columns, String flag, String filter) {
+        return """
+                select p.*
+                  from ingest_batch b
+                 cross join lateral (
+                       select %s
+                         from usage_event e
+                        where e.org_id = ? and e.ingest_batch_id = b.batch_id
+                          and e.occurred_at >= b.min_occurred_at - interval '1 second'
+                          and e.occurred_at <= b.max_occurred_at + interval '1 second'
+                          and e.team_id = any(?::text[]) and e.occurred_at >= ? and e.occurred_at < ? and %s
+                       offset 0) p
+                 where b.org_id = ? and not b.%s
+                   and b.max_occurred_at + interval '1 second' >= ?
+                   and b.min_occurred_at - interval '1 second' < ?""".formatted(columns, filter, flag);
+    }
 
     /**
      * The slowest requests of the window, in one statement (one snapshot: a fold committing meanwhile moves a batch's
@@ -115,21 +132,91 @@ public class ReportEventsRepository {
              order by r.latency_ms desc, r.occurred_at desc, r.request_id
              limit %d""".formatted(FOLDED_DAYS, PENDING_DAYS, LIMIT, LIMIT, RAW_SPAN, RAW_SPAN, LIMIT);
 
-    /** Per team through the partial index on error events (usage_event_errors_idx), newest first, then merged. */
-    static final String NEWEST_ERRORS = """
-            select s.request_id, s.occurred_at, s.provider, s.model, s.error_type, s.http_status, s.error_message,
-                   s.latency_ms
+    /** The columns of a newest-errors row, in {@link RecentError}'s order. */
+    static final String ERROR_COLUMNS =
+            "request_id, occurred_at, provider, model, error_type, http_status, error_message, latency_ms";
+
+    /**
+     * Raw error events of one span, per team of the organization, newest first (usage_event_errors_idx, one index scan
+     * per team and daily partition), the first {@link #LIMIT} of each team. Parameters: the teams, the organization,
+     * the span's start and end.
+     */
+    static final String RAW_ERRORS = """
+            select s.*
               from unnest(?::text[]) as t(team_id)
              cross join lateral (
-                   select e.request_id, e.occurred_at, e.provider, e.model, e.error_type, e.http_status,
-                          e.error_message, e.latency_ms
+                   select %s
                      from usage_event e
                     where e.org_id = ? and e.team_id = t.team_id and e.occurred_at >= ? and e.occurred_at < ?
                       and e.status = 'error'
                     order by e.occurred_at desc, e.request_id desc
-                    limit ?) s
-             order by s.occurred_at desc, s.request_id desc
-             limit ?""";
+                    limit %d) s""".formatted(prefixed("e"), LIMIT);
+
+    /**
+     * Kept errors of whole UTC days from newest_error (V38: at least the newest {@link #LIMIT} of each team-day's kept
+     * errors), per team newest first (newest_error_read_idx). Parameters: the teams, the organization, the days' start
+     * and end.
+     */
+    static final String FOLDED_ERRORS = """
+            select k.*
+              from unnest(?::text[]) as t(team_id)
+             cross join lateral (
+                   select %s
+                     from newest_error n
+                    where n.org_id = ? and n.team_id = t.team_id and n.occurred_at >= ? and n.occurred_at < ?
+                    order by n.occurred_at desc, n.request_id desc
+                    limit %d) k""".formatted(prefixed("n"), LIMIT);
+
+    /**
+     * Raw errors of whole UTC days of the batches not kept (errors_kept, found through ingest_batch_errors_unkept_idx:
+     * the pending ones and, during a rolling update, those an older worker folded), a batch's bounds widened by a
+     * second as {@link #PENDING_DAYS} explains. Parameters: {@link #pending}'s.
+     */
+    static final String PENDING_ERRORS = pending(prefixed("e"), "errors_kept", "e.status = 'error'");
+
+    private static String prefixed(String alias) {
+        return alias + "." + ERROR_COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /**
+     * The newest errors of the window, in one statement (one snapshot: a fold committing meanwhile moves a batch's
+     * errors into newest_error and marks it kept at once, so each counts once, kept or not), newest part first, each
+     * part the first {@link #LIMIT} of its rows:
+     * <ol start="0">
+     *   <li>the partial day at the window's end [to, end), {@link #RAW_ERRORS};
+     *   <li>its last whole UTC day [last, to) from newest_error, and the errors of batches not kept over every whole day
+     *       [from, to) (one read of the queue);
+     *   <li>the whole days before [from, last) from newest_error;
+     *   <li>the partial day at the window's start [start, from), {@link #RAW_ERRORS}.
+     * </ol>
+     * Merged in the report's order and limited: each part holds the newest {@link #LIMIT} of its spans per team, so
+     * the window's list is among them. A part is read only while the newer spans hold fewer than the list (a condition
+     * without columns of its own: a one-time filter, nothing under it scanned when it fails): errors of part 1 at or
+     * after {@code last} are newer than all of part 2, every whole day's error newer than all of part 3. So the usual
+     * window reads its last day or two (1M events on PostgreSQL, all 50 teams: every whole day of newest_error read
+     * together was 5,000 rows), and the start's partial day, on Citus possibly a columnar partition, only when the
+     * window's newer errors are fewer than the list. Parameters: {@link #bindNewestErrors}.
+     */
+    static final String NEWEST_ERRORS = """
+            with p0 as (
+                 select x.* from (%1$s) x
+                  order by x.occurred_at desc, x.request_id desc limit %5$d),
+            p1 as (
+                 select x.* from (%2$s union all %3$s) x
+                  where (select count(*) from p0) < %5$d
+                  order by x.occurred_at desc, x.request_id desc limit %5$d),
+            p2 as (
+                 select x.* from (%2$s) x
+                  where (select count(*) from p0) + (select count(*) from p1 where p1.occurred_at >= ?) < %5$d
+                  order by x.occurred_at desc, x.request_id desc limit %5$d),
+            p3 as (
+                 select x.* from (%4$s) x
+                  where (select count(*) from p0) + (select count(*) from p1) + (select count(*) from p2) < %5$d
+                  order by x.occurred_at desc, x.request_id desc limit %5$d)
+            select r.*
+              from (select * from p0 union all select * from p1 union all select * from p2 union all select * from p3) r
+             order by r.occurred_at desc, r.request_id desc
+             limit %5$d""".formatted(RAW_ERRORS, FOLDED_ERRORS, PENDING_ERRORS, RAW_ERRORS, LIMIT);
 
     private final AgroalDataSource dataSource;
 
@@ -138,19 +225,52 @@ public class ReportEventsRepository {
     }
 
     public List<SlowRequest> slowest(String orgId, List<String> teams, Instant start, Instant end) {
-        List<SlowRequest> rows = new ArrayList<>();
+        return list(
+                SLOWEST,
+                (c, ps) -> bindSlowest(c, ps, orgId, teams, start, end),
+                rs -> new SlowRequest(
+                        rs.getString(1),
+                        rs.getTimestamp(2).toInstant().toString(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        BigDecimal.valueOf(rs.getInt(5)),
+                        rs.getString(6)));
+    }
+
+    /** The newest errors of the window ({@link #NEWEST_ERRORS}). */
+    public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
+        return list(NEWEST_ERRORS, (c, ps) -> bindNewestErrors(c, ps, orgId, teams, start, end), rs -> {
+            int status = rs.getInt(6);
+            Integer httpStatus = rs.wasNull() ? null : status;
+            return new RecentError(
+                    rs.getString(1),
+                    rs.getTimestamp(2).toInstant().toString(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    httpStatus,
+                    rs.getString(7),
+                    BigDecimal.valueOf(rs.getInt(8)));
+        });
+    }
+
+    private interface Binder {
+        void bind(Connection c, PreparedStatement ps) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One list's statement, bound and read on a connection of its own. */
+    private <T> List<T> list(String sql, Binder binder, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SLOWEST)) {
-            bindSlowest(c, ps, orgId, teams, start, end);
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(c, ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new SlowRequest(
-                            rs.getString(1),
-                            rs.getTimestamp(2).toInstant().toString(),
-                            rs.getString(3),
-                            rs.getString(4),
-                            BigDecimal.valueOf(rs.getInt(5)),
-                            rs.getString(6)));
+                    rows.add(reader.read(rs));
                 }
             }
         } catch (SQLException e) {
@@ -166,32 +286,12 @@ public class ReportEventsRepository {
     static void bindSlowest(
             Connection c, PreparedStatement ps, String orgId, List<String> teams, Instant start, Instant end)
             throws SQLException {
-        Instant from = start.truncatedTo(ChronoUnit.DAYS);
-        if (from.isBefore(start)) {
-            from = from.plus(1, ChronoUnit.DAYS);
-        }
-        Instant to = end.truncatedTo(ChronoUnit.DAYS);
-        if (!from.isBefore(to)) {
-            from = end;
-            to = end;
-        }
+        Instant[] days = wholeDays(start, end);
+        Instant from = days[0];
+        Instant to = days[1];
         Array teamIds = c.createArrayOf("text", teams.toArray());
-        Timestamp fromAt = Timestamp.from(from);
-        Timestamp toAt = Timestamp.from(to);
-        int p = 1;
-        // FOLDED_DAYS
-        ps.setArray(p++, teamIds);
-        ps.setString(p++, orgId);
-        ps.setTimestamp(p++, fromAt);
-        ps.setTimestamp(p++, toAt);
-        // PENDING_DAYS
-        ps.setString(p++, orgId);
-        ps.setString(p++, orgId);
-        ps.setTimestamp(p++, fromAt);
-        ps.setTimestamp(p++, toAt);
-        ps.setArray(p++, teamIds);
-        ps.setTimestamp(p++, fromAt);
-        ps.setTimestamp(p++, toAt);
+        int p = bindSpan(ps, 1, teamIds, orgId, from, to);
+        p = bindPending(ps, p, teamIds, orgId, from, to);
         // RAW_SPAN: the first edge, then the last
         for (Instant[] span : List.of(new Instant[] {start, from}, new Instant[] {to, end})) {
             ps.setArray(p++, teamIds);
@@ -203,65 +303,64 @@ public class ReportEventsRepository {
     }
 
     /**
-     * The newest errors: first of the window's last UTC day (one daily partition of usage_event), then, when that day
-     * holds fewer than {@link #LIMIT}, of the rest of the window. Every error of the later span is newer than every
-     * error of the earlier one, so the newest {@link #LIMIT} of the two, in that order, are the window's. The read
-     * takes up to {@link #LIMIT} errors from each team: for all 50 teams of the 1M benchmark the whole window's read
-     * took 5,000 rows (5,529 buffers) where the last day holds the list. One team reads the last day first too: over
-     * the whole window its newest-first index scan starts in every daily partition at once (a merge), which over 30
-     * columnar partitions on Citus took 7–8 s at 10M events (deploy/SCALING.md §6), where the last day is heap.
+     * Binds {@link #NEWEST_ERRORS} for the window [start, end): its whole UTC days [from, to), the last of them [last,
+     * to) (empty when there are none), the partial days [to, end) and [start, from).
      */
-    public List<RecentError> newestErrors(String orgId, List<String> teams, Instant start, Instant end) {
-        Instant lastDay = end.minusNanos(1).truncatedTo(ChronoUnit.DAYS);
-        if (!lastDay.isAfter(start)) {
-            return newestErrorsOf(orgId, teams, start, end);
-        }
-        List<RecentError> rows = new ArrayList<>(newestErrorsOf(orgId, teams, lastDay, end));
-        if (rows.size() < LIMIT) {
-            List<RecentError> earlier = newestErrorsOf(orgId, teams, start, lastDay);
-            rows.addAll(earlier.subList(0, Math.min(earlier.size(), LIMIT - rows.size())));
-        }
-        return rows;
+    static void bindNewestErrors(
+            Connection c, PreparedStatement ps, String orgId, List<String> teams, Instant start, Instant end)
+            throws SQLException {
+        Instant[] days = wholeDays(start, end);
+        Instant from = days[0];
+        Instant to = days[1];
+        Instant last = from.isBefore(to) ? to.minus(1, ChronoUnit.DAYS) : to;
+        Array teamIds = c.createArrayOf("text", teams.toArray());
+        int p = bindSpan(ps, 1, teamIds, orgId, to, end);
+        p = bindSpan(ps, p, teamIds, orgId, last, to);
+        p = bindPending(ps, p, teamIds, orgId, from, to);
+        p = bindSpan(ps, p, teamIds, orgId, from, last);
+        ps.setTimestamp(p++, Timestamp.from(last));
+        bindSpan(ps, p, teamIds, orgId, start, from);
     }
 
-    private List<RecentError> newestErrorsOf(String orgId, List<String> teams, Instant start, Instant end) {
-        List<RecentError> rows = new ArrayList<>();
-        query(NEWEST_ERRORS, orgId, teams, start, end, rs -> {
-            int status = rs.getInt(6);
-            Integer httpStatus = rs.wasNull() ? null : status;
-            rows.add(new RecentError(
-                    rs.getString(1),
-                    rs.getTimestamp(2).toInstant().toString(),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    httpStatus,
-                    rs.getString(7),
-                    BigDecimal.valueOf(rs.getInt(8))));
-        });
-        return rows;
+    /** Binds {@link #PENDING_DAYS} or {@link #PENDING_ERRORS} for the whole days [from, to). */
+    private static int bindPending(PreparedStatement ps, int p, Array teams, String org, Instant from, Instant to)
+            throws SQLException {
+        Timestamp fromAt = Timestamp.from(from);
+        Timestamp toAt = Timestamp.from(to);
+        ps.setString(p++, org);
+        ps.setArray(p++, teams);
+        ps.setTimestamp(p++, fromAt);
+        ps.setTimestamp(p++, toAt);
+        ps.setString(p++, org);
+        ps.setTimestamp(p++, fromAt);
+        ps.setTimestamp(p++, toAt);
+        return p;
     }
 
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
+    /** Binds the teams, the organization and a span: FOLDED_DAYS, RAW_ERRORS, FOLDED_ERRORS. */
+    private static int bindSpan(PreparedStatement ps, int p, Array teams, String org, Instant from, Instant to)
+            throws SQLException {
+        ps.setArray(p++, teams);
+        ps.setString(p++, org);
+        ps.setTimestamp(p++, Timestamp.from(from));
+        ps.setTimestamp(p++, Timestamp.from(to));
+        return p;
     }
 
-    private void query(String sql, String orgId, List<String> teams, Instant start, Instant end, RowReader reader) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
-            ps.setString(2, orgId);
-            ps.setTimestamp(3, Timestamp.from(start));
-            ps.setTimestamp(4, Timestamp.from(end));
-            ps.setInt(5, LIMIT);
-            ps.setInt(6, LIMIT);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("report event list failed", e);
+    /**
+     * The whole UTC days [from, to) of the window [start, end); the partial days at its edges are [start, from) and [to,
+     * end), each possibly empty. No whole day: from = to = end, the window is one edge.
+     */
+    static Instant[] wholeDays(Instant start, Instant end) {
+        Instant from = start.truncatedTo(ChronoUnit.DAYS);
+        if (from.isBefore(start)) {
+            from = from.plus(1, ChronoUnit.DAYS);
         }
+        Instant to = end.truncatedTo(ChronoUnit.DAYS);
+        if (!from.isBefore(to)) {
+            from = end;
+            to = end;
+        }
+        return new Instant[] {from, to};
     }
 }

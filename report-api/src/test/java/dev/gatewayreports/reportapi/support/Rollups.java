@@ -1,7 +1,7 @@
 package dev.gatewayreports.reportapi.support;
 
+import dev.gatewayreports.model.rollup.KeptList;
 import dev.gatewayreports.model.rollup.RollupFold;
-import dev.gatewayreports.model.rollup.SlowestFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.inject.spi.CDI;
 import java.sql.Connection;
@@ -15,9 +15,9 @@ public final class Rollups {
         untilNone(c -> RollupFold.fold(c, 20) >= 0);
     }
 
-    /** What the worker does after its folds: adds the slowest requests of batches an old worker folded. */
-    public static void repairSlowest() {
-        untilNone(c -> SlowestFold.repair(c) > 0);
+    /** What the worker does after its folds: adds to the kept lists the events of batches older workers folded. */
+    public static void repairKept() {
+        untilNone(c -> KeptList.repair(c) > 0);
     }
 
     private interface Step {

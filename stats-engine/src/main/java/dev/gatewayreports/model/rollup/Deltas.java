@@ -72,13 +72,13 @@ public final class Deltas {
 
     /**
      * The team-days of organization {@code orgId} these events fall on (UTC days), from the team rollup's keys at
-     * their finest grain (every event has one there): what {@link SlowestFold#trim} trims.
+     * their finest grain (every event has one there): what {@link KeptList#trim} trims.
      */
-    SortedSet<SlowestFold.TeamDay> teamDays(String orgId) {
-        SortedSet<SlowestFold.TeamDay> days = new TreeSet<>();
+    SortedSet<KeptList.TeamDay> teamDays(String orgId) {
+        SortedSet<KeptList.TeamDay> days = new TreeSet<>();
         for (RollupKey k : byShape.getOrDefault(Shape.TEAM, new HashMap<>()).keySet()) {
             if (k.org().equals(orgId)) {
-                days.add(new SlowestFold.TeamDay(k.team(), Math.floorDiv(k.bucketStart(), 86400)));
+                days.add(new KeptList.TeamDay(k.team(), Math.floorDiv(k.bucketStart(), 86400)));
             }
         }
         return days;

@@ -41,18 +41,18 @@ public final class RollupFold {
         WorkQueue.lockTeams(c, deltas.teams());
         SqlFold.Events events = WorkQueue.claimed(c, claim);
         write(c, distributed, deltas, events);
-        // The claim's candidates, then its team-days back to their slowest, before the mark (which also marks the
-        // batches kept): all commit together, so a batch's events are in slowest_request exactly when it is kept.
-        SlowestFold.add(c, events);
-        SlowestFold.trim(c, claim.orgId(), deltas);
+        // Each kept list's candidates of the claim, then its team-days trimmed back, before the mark (which also marks
+        // the batches kept in every list): all commit together, so a batch's events are in slowest_request and
+        // newest_error exactly when it is kept.
+        KeptList.keep(c, claim.orgId(), deltas.teamDays(claim.orgId()), events);
         WorkQueue.markDone(c, claim);
         return deltas.events();
     }
 
     /**
      * Writes every rollup: the shapes with a latency sketch from {@code deltas} (their sketches are merged in Java),
-     * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds. Not
-     * slowest_request: the caller adds to it ({@link SlowestFold#add}) the events of the batches it marks kept.
+     * the others folded in SQL straight from {@code events}, the same events {@code deltas} holds. Not the
+     * kept lists: the caller adds to them ({@link KeptList#add}) the events of the batches it marks kept.
      */
     public static void write(Connection c, Deltas deltas, SqlFold.Events events) throws SQLException {
         write(c, WorkQueue.distributed(c), deltas, events);

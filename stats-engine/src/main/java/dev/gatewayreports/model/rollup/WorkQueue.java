@@ -66,9 +66,12 @@ public final class WorkQueue {
     static final String EVENTS = "select " + EventRow.SELECT_COLUMNS + " from usage_event e where " + CLAIMED;
     static final String CITUS = "select exists (select 1 from pg_extension where extname = 'citus')";
     static final String LOCK_TEAMS = "select pg_advisory_xact_lock(hashtext('rollup:' || t)) from unnest(?::text[]) t";
-    /** Folded, and their events in slowest_request (V37: the fold adds them in the same transaction). */
-    static final String DONE =
-            "update ingest_batch set rolled_up_at = now(), slowest_kept = true where org_id = ? and batch_id = any(?)";
+    /**
+     * Folded, and their events in every kept list (slowest_request V37, newest_error V38: the fold adds them in the same
+     * transaction).
+     */
+    static final String DONE = "update ingest_batch set rolled_up_at = now(), slowest_kept = true, errors_kept = true"
+            + " where org_id = ? and batch_id = any(?)";
     /**
      * The age of the oldest pending batch by the database's clock (which also stamped {@code received_at}), and how
      * many are pending. Two sub-selects, so that min() is one probe of ingest_batch_pending_received_idx (V20)

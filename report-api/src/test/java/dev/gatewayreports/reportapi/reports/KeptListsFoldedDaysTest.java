@@ -4,19 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatewayreports.model.report.RecentError;
 import dev.gatewayreports.model.report.SlowRequest;
 import dev.gatewayreports.reportapi.support.Rollups;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
 import dev.gatewayreports.testing.Db;
+import dev.gatewayreports.testing.EventBatches;
+import dev.gatewayreports.testing.EventBatches.Event;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,15 +35,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The slowest-requests list when some days are folded (read from slowest_request, V37) and some batches still pending
- * (read from raw events), against a plain Java sort of every generated event of the window: several UTC days, three
+ * The slowest-requests and newest-errors lists when some days are folded (read from slowest_request V37, newest_error
+ * V38) and some batches still pending (read from raw events), against a plain Java sort of every generated event of the
+ * window (every column of a listed error compared): several UTC days, three
  * teams of one organization and the same team ids in another, latency and time ties (the request id decides), windows
  * in UTC, Asia/Seoul, Asia/Kolkata (+05:30) and an arbitrary start/end, one team and all teams; through the
  * repository and through the report. Where the database has columnar storage (the Citus suite) the closed days are
  * then turned columnar and every list is checked again. Days of 1991, which no other test writes, dropped afterwards.
  */
 @QuarkusTest
-class SlowestFoldedDaysTest {
+class KeptListsFoldedDaysTest {
     private static final LocalDate FIRST = LocalDate.parse("1991-03-01");
     private static final int DAYS = 5;
 
@@ -52,12 +57,44 @@ class SlowestFoldedDaysTest {
     private final List<String> orgs = new ArrayList<>();
 
     /** One generated event, in plain Java. */
-    record Ev(String org, String team, String requestId, Instant occurredAt, int latencyMs) {}
+    record Ev(String org, Event event) {
+        String team() {
+            return event.team();
+        }
+
+        String requestId() {
+            return event.requestId();
+        }
+
+        Instant occurredAt() {
+            return event.occurredAt();
+        }
+
+        int latencyMs() {
+            return event.latencyMs();
+        }
+
+        /** As the report lists it. */
+        RecentError asError() {
+            return new RecentError(
+                    requestId(),
+                    occurredAt().toString(),
+                    "anthropic",
+                    "claude-sonnet-4-5",
+                    event.errorType(),
+                    event.httpStatus(),
+                    event.errorMessage(),
+                    BigDecimal.valueOf(latencyMs()));
+        }
+    }
 
     private static final Comparator<Ev> REPORT_ORDER = Comparator.comparingInt(Ev::latencyMs)
             .thenComparing(Ev::occurredAt)
             .reversed()
             .thenComparing(Ev::requestId);
+
+    private static final Comparator<Ev> NEWEST_FIRST =
+            Comparator.comparing(Ev::occurredAt).thenComparing(Ev::requestId).reversed();
 
     @AfterEach
     void dropTheDays() {
@@ -67,6 +104,9 @@ class SlowestFoldedDaysTest {
         Db.execute(
                 "delete from slowest_request where day < ?::date",
                 FIRST.plusDays(DAYS + 1).toString());
+        Db.execute(
+                "delete from newest_error where occurred_at < ?",
+                FIRST.plusDays(DAYS + 1).atStartOfDay(ZoneId.of("UTC")).toInstant());
         for (String org : orgs) {
             Db.execute("delete from ingest_batch where org_id = ?", org);
         }
@@ -74,65 +114,39 @@ class SlowestFoldedDaysTest {
 
     /**
      * One ingest batch (as ingest writes it: the batch row and its events) of {@code n} events over the test's days:
-     * latencies from 25 values and times on whole minutes, so ties are common.
+     * latencies from 25 values and times on whole minutes, so ties are common; about half are errors (of two types).
      */
     private List<Ev> batch(String org, List<String> teams, int n, long seed, String prefix) throws Exception {
         Random r = new Random(seed);
-        List<Ev> out = new ArrayList<>();
+        List<Event> out = new ArrayList<>();
         Instant from = FIRST.atStartOfDay(ZoneId.of("UTC")).toInstant();
         for (int i = 0; i < n; i++) {
-            out.add(new Ev(
-                    org,
+            int latency = 40 * (1 + r.nextInt(25));
+            out.add(new Event(
                     teams.get(r.nextInt(teams.size())),
                     prefix + String.format("%05d", i),
                     from.plus(r.nextInt(DAYS * 24 * 60), ChronoUnit.MINUTES),
-                    40 * (1 + r.nextInt(25))));
+                    latency,
+                    latency / 40 % 2 == 0 ? (latency % 3 == 0 ? "rate_limit" : "timeout") : null));
         }
-        Instant min =
-                out.stream().map(Ev::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
-        Instant max =
-                out.stream().map(Ev::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("select usage_event_ensure_partitions(?::date, ?::date)")) {
-                ps.setString(1, FIRST.toString());
-                ps.setString(2, FIRST.plusDays(DAYS).toString());
-                ps.execute();
-            }
-            c.setAutoCommit(false);
-            long batchId;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into ingest_batch (org_id, event_count, min_occurred_at, max_occurred_at)"
-                            + " values (?, ?, ?, ?) returning batch_id")) {
-                ps.setString(1, org);
-                ps.setInt(2, n);
-                ps.setTimestamp(3, Timestamp.from(min));
-                ps.setTimestamp(4, Timestamp.from(max));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    batchId = rs.getLong(1);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into usage_event (team_id, occurred_at, request_id, ingest_batch_id, org_id, provider, model,
-                                             status, latency_ms, service_tier, input_tokens, cost_source, error_type)
-                    values (?, ?, ?, ?, ?, 'anthropic', 'claude-sonnet-4-5', ?, ?, 'standard', 1, 'unpriced', ?)""")) {
-                for (Ev e : out) {
-                    ps.setString(1, e.team());
-                    ps.setTimestamp(2, Timestamp.from(e.occurredAt()));
-                    ps.setString(3, e.requestId());
-                    ps.setLong(4, batchId);
-                    ps.setString(5, org);
-                    boolean error = e.latencyMs() % 7 == 0;
-                    ps.setString(6, error ? "error" : "success");
-                    ps.setInt(7, e.latencyMs());
-                    ps.setString(8, error ? "timeout" : null);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            c.commit();
+            EventBatches.insert(c, org, out, null);
         }
-        return out;
+        return out.stream().map(e -> new Ev(org, e)).toList();
+    }
+
+    /** The independent newest errors: the window's errors of the teams sorted in Java, the first 100. */
+    private static List<RecentError> expectedErrors(
+            List<Ev> all, String org, List<String> teams, Instant start, Instant end) {
+        return all.stream()
+                .filter(e -> e.org().equals(org)
+                        && teams.contains(e.team())
+                        && e.event().error())
+                .filter(e -> !e.occurredAt().isBefore(start) && e.occurredAt().isBefore(end))
+                .sorted(NEWEST_FIRST)
+                .limit(ReportEventsRepository.LIMIT)
+                .map(Ev::asError)
+                .toList();
     }
 
     /** The independent computation: the window's events of the teams sorted in Java, the first 100. */
@@ -180,12 +194,16 @@ class SlowestFoldedDaysTest {
                         .map(SlowRequest::requestId)
                         .toList();
                 assertEquals(expected, actual, stage + ": " + asked.size() + " teams, " + w[0] + " – " + w[1]);
+                assertEquals(
+                        expectedErrors(all, org, asked, w[0], w[1]),
+                        events.newestErrors(org, asked, w[0], w[1]),
+                        "newest errors, " + stage + ": " + asked.size() + " teams, " + w[0] + " – " + w[1]);
             }
         }
     }
 
     @Test
-    void shouldListTheWindowsSlowestFromFoldedDaysPendingBatchesAndEdges() throws Exception {
+    void shouldListTheWindowsSlowestAndNewestErrorsFromFoldedDaysPendingBatchesAndEdges() throws Exception {
         String org = Tenants.newOrg();
         String otherOrg = Tenants.newOrg();
         orgs.add(org);
@@ -216,28 +234,38 @@ class SlowestFoldedDaysTest {
                                 org)
                         == 3 * DAYS,
                 "every team-day holds its 100 slowest");
+        assertTrue(
+                Db.count(
+                                "select count(*) from (select 1 from newest_error where org_id = ?"
+                                        + " group by team_id, (occurred_at at time zone 'UTC')::date"
+                                        + " having count(*) = 100) d",
+                                org)
+                        >= 2 * DAYS,
+                "most team-days hold more errors than the 100 kept");
         checkAll(all, org, teams, "all folded");
         // Pending: two more batches, not folded, slower and faster than what is stored.
         all.addAll(batch(org, teams, 700, 30, "p0-"));
         all.addAll(batch(org, teams, 700, 31, "p1-"));
         assertEquals(2, Db.count("select count(*) from ingest_batch where org_id = ? and rolled_up_at is null", org));
         assertEquals(2, Db.count("select count(*) from ingest_batch where org_id = ? and not slowest_kept", org));
+        assertEquals(2, Db.count("select count(*) from ingest_batch where org_id = ? and not errors_kept", org));
         checkAll(all, org, teams, "partly pending");
         checkAll(all, otherOrg, teams, "the other organization");
         // A rolling update: a worker of the version before V37 folds one of them, marking it folded but adding nothing
-        // to slowest_request (it does not know the table). Its events are read raw until a worker repairs it.
+        // to slowest_request or newest_error (it does not know them). Its events are read raw until a worker repairs
+        // it.
         Db.execute(
                 "update ingest_batch set rolled_up_at = now() where org_id = ? and batch_id = (select max(batch_id)"
                         + " from ingest_batch where org_id = ? and rolled_up_at is null)",
                 org,
                 org);
         checkAll(all, org, teams, "one batch folded by an old worker");
-        Rollups.repairSlowest();
+        Rollups.repairKept();
         assertEquals(
                 0,
                 Db.count(
                         "select count(*) from ingest_batch where org_id = ? and rolled_up_at is not null"
-                                + " and not slowest_kept",
+                                + " and not (slowest_kept and errors_kept)",
                         org));
         checkAll(all, org, teams, "the old worker's batch repaired, one pending");
 
@@ -249,10 +277,10 @@ class SlowestFoldedDaysTest {
                     .minus(period[0].equals("Asia/Seoul") ? 540 : 330, ChronoUnit.MINUTES);
             Instant end = Instant.parse(period[2].replace("+09:00", "Z").replace("+05:30", "Z"))
                     .minus(period[0].equals("Asia/Seoul") ? 540 : 330, ChronoUnit.MINUTES);
-            List<String> listed = given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
+            JsonPath listed = given().header("Authorization", Tokens.bearer(Tokens.orgAdmin(org)))
                     .contentType(ContentType.JSON)
                     .body(Map.of(
-                            "report_type", "performance",
+                            "report_type", "comprehensive",
                             "team_id", "all",
                             "timezone", period[0],
                             "start", period[1],
@@ -261,9 +289,17 @@ class SlowestFoldedDaysTest {
                     .then()
                     .statusCode(200)
                     .extract()
-                    .jsonPath()
-                    .getList("data.slow_requests.request_id", String.class);
-            assertEquals(expected(all, org, teams, start, end), listed, "the report, " + period[0]);
+                    .jsonPath();
+            assertEquals(
+                    expected(all, org, teams, start, end),
+                    listed.getList("data.slow_requests.request_id", String.class),
+                    "the report, " + period[0]);
+            assertEquals(
+                    expectedErrors(all, org, teams, start, end).stream()
+                            .map(RecentError::requestId)
+                            .toList(),
+                    listed.getList("data.error_details.recent_errors.request_id", String.class),
+                    "the report's newest errors, " + period[0]);
         }
 
         // The pending batches folded: the same lists from the table alone.
@@ -272,23 +308,23 @@ class SlowestFoldedDaysTest {
 
         // On Citus the whole read is one organization's: a router statement to one shard group, one snapshot there.
         if (Db.count("select count(*) from pg_extension where extname = 'citus'") == 1) {
-            StringBuilder plan = new StringBuilder();
+            Instant start = Instant.parse("1991-03-01T07:13:21Z");
+            Instant end = Instant.parse("1991-03-04T19:02:05Z");
             try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("explain " + ReportEventsRepository.SLOWEST)) {
-                ReportEventsRepository.bindSlowest(
-                        c,
-                        ps,
-                        org,
-                        teams,
-                        Instant.parse("1991-03-01T07:13:21Z"),
-                        Instant.parse("1991-03-04T19:02:05Z"));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
+                    PreparedStatement slowest = c.prepareStatement("explain " + ReportEventsRepository.SLOWEST);
+                    PreparedStatement errors = c.prepareStatement("explain " + ReportEventsRepository.NEWEST_ERRORS)) {
+                ReportEventsRepository.bindSlowest(c, slowest, org, teams, start, end);
+                ReportEventsRepository.bindNewestErrors(c, errors, org, teams, start, end);
+                for (PreparedStatement ps : List.of(slowest, errors)) {
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
                     }
+                    assertTrue(plan.toString().contains("Task Count: 1"), plan.toString());
                 }
             }
-            assertTrue(plan.toString().contains("Task Count: 1"), plan.toString());
         }
 
         // Closed days columnar (Citus): the lists do not change.

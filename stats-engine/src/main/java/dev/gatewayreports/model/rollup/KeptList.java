@@ -1,0 +1,277 @@
+package dev.gatewayreports.model.rollup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A per-request list of the report that the fold keeps beside the rollups: per organization, team and UTC day, the
+ * {@link #KEEP} first of the day's folded events in the list's order, so the report reads closed days from there and
+ * not every raw event of the window. Two lists: {@link #SLOWEST} (slowest_request, V37) and {@link #NEWEST_ERRORS}
+ * (newest_error, V38). A batch's events are in a list's table exactly when its flag (ingest_batch.slowest_kept,
+ * errors_kept) is true: set in the transaction that adds them.
+ *
+ * <p>A fold adds its events' candidates (the {@link #KEEP} first of its own events per team-day), then trims every
+ * team-day it touched back to its {@link #KEEP} first, in the transaction that marks its batches folded. Exact, because
+ * top(A ∪ B) = top(top(A) ∪ B): the stored rows are top(A) of the events folded before, the candidates hold top(B) of
+ * this fold's, and nothing outside them can be in the new top.
+ *
+ * <p>Concurrent folds. Two folds of the same team are serialised by the team's advisory lock ({@link
+ * WorkQueue#lockTeams}, taken before this runs and held to the commit), so each trim sees the other's committed rows
+ * (READ COMMITTED: a new snapshot per statement). Should two ever trim the same team-day without seeing each other —
+ * each sees the committed rows S and its own candidates, A or B — each deletes only rows outside its own view's top:
+ * a row of top(S ∪ A ∪ B) is in top(S ∪ A) if it is in S ∪ A (a superset's top, restricted to a subset, lies in that
+ * subset's top), so neither deletes it, and the other's uncommitted candidates are invisible to it and not deleted at
+ * all. The table then holds a superset of the true top, never less; the report's read orders and limits, so it still
+ * lists exactly the true top. The next fold of that team-day trims the surplus. (SlowestFoldTest and
+ * NewestErrorFoldTest run both cases.)
+ *
+ * <p>Rolling updates. A worker of an older version folds batches without adding them to a list it does not know (V36:
+ * neither; V37: the slowest only, marking slowest_kept). Those batches stay not kept for that list: the report reads
+ * their raw events, and {@link #repair} adds them, the way a fold does.
+ *
+ * @param name the list, for messages
+ * @param table its table
+ * @param flag the ingest_batch column saying a batch's events are in it
+ * @param columns the table's columns, as usage_event names them but {@code day} (the UTC date of occurred_at)
+ * @param filter which events the list holds, a predicate over {@code usage_event e}
+ * @param order the list's order over {@code usage_event e}
+ * @param trim the statement trimming team-days (parameters: teams, their days as text, the organization twice)
+ * @param ofDays the table's rows of UTC days [from, to), a predicate with two date parameters
+ */
+public record KeptList(
+        String name,
+        String table,
+        String flag,
+        List<String> columns,
+        String filter,
+        String order,
+        String trim,
+        String ofDays) {
+    /** Rows kept per organization, team and UTC day: the report's list length. */
+    public static final int KEEP = 100;
+
+    static final String DAY = "(e.occurred_at at time zone 'UTC')::date";
+
+    /** The slowest requests: latency_ms desc, occurred_at desc, request_id; every event. */
+    public static final KeptList SLOWEST = new KeptList(
+            "slowest requests",
+            "slowest_request",
+            "slowest_kept",
+            List.of(
+                    "day",
+                    "latency_ms",
+                    "occurred_at",
+                    "org_id",
+                    "team_id",
+                    "request_id",
+                    "provider",
+                    "model",
+                    "status"),
+            "true",
+            SlowestFold.order("e"),
+            SlowestFold.TRIM,
+            "day >= ? and day < ?");
+
+    /** The newest errors: occurred_at desc, request_id desc; error events only. */
+    public static final KeptList NEWEST_ERRORS = new KeptList(
+            "newest errors",
+            "newest_error",
+            "errors_kept",
+            List.of(
+                    "occurred_at",
+                    "org_id",
+                    "team_id",
+                    "request_id",
+                    "provider",
+                    "model",
+                    "error_type",
+                    "http_status",
+                    "latency_ms",
+                    "error_message"),
+            "e.status = 'error'",
+            NewestErrorFold.order("e"),
+            NewestErrorFold.TRIM,
+            "occurred_at >= (?::date)::timestamp at time zone 'UTC' and occurred_at < (?::date)::timestamp at time zone 'UTC'");
+
+    /** Every list, in the order a fold keeps them. */
+    public static final List<KeptList> ALL = List.of(SLOWEST, NEWEST_ERRORS);
+
+    /** Batches one repair takes at most (an old worker's folds of a rollout's last minutes: a few claims' worth). */
+    static final int REPAIR_BATCHES = 20;
+
+    /** The team-days of some events (a predicate over {@code usage_event e} follows). */
+    static final String TEAM_DAYS = "select distinct e.team_id, " + DAY + " from usage_event e where ";
+
+    /** The {@link #KEEP} first of the given events per organization, team and UTC day, added as candidates. */
+    public String insertSql(String where) {
+        String names = String.join(", ", columns);
+        String values = String.join(
+                ", ",
+                columns.stream()
+                        .map(n -> n.equals("day") ? DAY + " as day" : "e." + n)
+                        .toList());
+        return "insert into " + table + " (" + names + ") select " + names + " from (select " + values
+                + ", row_number() over (partition by e.org_id, e.team_id, " + DAY + " order by " + order
+                + ") as rn from usage_event e where (" + filter + ") and (" + where + ")) c where rn <= " + KEEP;
+    }
+
+    /**
+     * Organizations with batches folded but not kept in this list: folded by a worker of an older version during a
+     * rolling update (it marks rolled_up_at only). Through the list's partial index of batches not kept.
+     */
+    String unkeptOrgs() {
+        return "select org_id from ingest_batch where not " + flag + " and rolled_up_at is not null"
+                + " group by org_id limit ?";
+    }
+
+    /** One organization's batches folded but not kept that no other repair holds: one shard on Citus. */
+    String unkept() {
+        return "select batch_id, org_id, min_occurred_at, max_occurred_at, event_count from ingest_batch"
+                + " where org_id = ? and not " + flag + " and rolled_up_at is not null"
+                + " order by batch_id limit ? for update skip locked";
+    }
+
+    String kept() {
+        return "update ingest_batch set " + flag + " = true where org_id = ? and batch_id = any(?)";
+    }
+
+    /**
+     * Deletes the rows of the UTC days [from, to): a rebuild's day (recomputed), retention's days (their raw partitions
+     * go, and the report must not list requests whose events are dropped; {@code from} then before any event).
+     */
+    public void deleteDays(Connection c, LocalDate from, LocalDate to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where " + ofDays)) {
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Keeps every list for a fold: each list's candidates of {@code events}, then the team-days the fold touched (all
+     * of organization {@code orgId}) trimmed back. The caller marks the batches kept in the same transaction.
+     */
+    static void keep(Connection c, String orgId, Set<TeamDay> touched, SqlFold.Events events) throws SQLException {
+        for (KeptList list : ALL) {
+            list.add(c, events);
+            list.trim(c, orgId, touched);
+        }
+    }
+
+    /** Adds the candidates of {@code events}: the {@link #KEEP} first per organization, team and UTC day. */
+    public void add(Connection c, SqlFold.Events events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql(events.where()))) {
+            events.binder().bind(ps, 1);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Trims the given team-days of organization {@code orgId} back to their {@link #KEEP} first. */
+    void trim(Connection c, String orgId, Set<TeamDay> touched) throws SQLException {
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<String> teams = new ArrayList<>(touched.size());
+        List<String> days = new ArrayList<>(touched.size());
+        for (TeamDay t : touched) {
+            teams.add(t.team());
+            days.add(LocalDate.ofEpochDay(t.epochDay()).toString());
+        }
+        try (PreparedStatement ps = c.prepareStatement(trim)) {
+            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
+            ps.setArray(2, c.createArrayOf("text", days.toArray()));
+            ps.setString(3, orgId);
+            ps.setString(4, orgId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Adds the events of batches folded but not kept in some list (a worker of an older version folded them during a
+     * rollout) and marks them kept, the way a fold does: the teams locked, candidates added, touched team-days trimmed,
+     * in the caller's transaction, under the rebuild lock shared as folds take it. One list's batches of one
+     * organization, up to {@link #REPAIR_BATCHES}: a transaction never takes a second set of team locks, so it cannot
+     * wait on a fold in a cycle. Until then the report reads those batches' raw events, so its lists are exact before
+     * and after. Answers the batches repaired, 0 when there are none.
+     */
+    public static int repair(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RollupFold.SHARED_LOCK)) {
+            ps.execute();
+        }
+        for (KeptList list : ALL) {
+            int repaired = list.repairOne(c);
+            if (repaired > 0) {
+                return repaired;
+            }
+        }
+        return 0;
+    }
+
+    private int repairOne(Connection c) throws SQLException {
+        List<String> orgs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(unkeptOrgs())) {
+            ps.setInt(1, WorkQueue.ORGS_TRIED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orgs.add(rs.getString(1));
+                }
+            }
+        }
+        for (String org : orgs) {
+            WorkQueue.Claim claim;
+            try (PreparedStatement ps = c.prepareStatement(unkept())) {
+                ps.setString(1, org);
+                ps.setInt(2, REPAIR_BATCHES);
+                claim = WorkQueue.claimed(org, ps);
+            }
+            if (claim != null) {
+                repair(c, claim);
+                return claim.batchIds().length;
+            }
+        }
+        return 0;
+    }
+
+    private void repair(Connection c, WorkQueue.Claim claim) throws SQLException {
+        SqlFold.Events events = WorkQueue.claimed(c, claim);
+        SortedSet<TeamDay> touched = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement(TEAM_DAYS + events.where())) {
+            events.binder().bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    touched.add(new TeamDay(
+                            rs.getString(1), rs.getObject(2, LocalDate.class).toEpochDay()));
+                }
+            }
+        }
+        // The locks a fold of these teams takes, in the same (sorted) order, so the two never wait on each other in a
+        // cycle: a fold and a repair of one team-day trim one after the other.
+        SortedSet<String> locks = new TreeSet<>();
+        touched.forEach(t -> locks.add(WorkQueue.teamLock(claim.orgId(), t.team())));
+        WorkQueue.lockTeams(c, locks);
+        add(c, events);
+        trim(c, claim.orgId(), touched);
+        try (PreparedStatement ps = c.prepareStatement(kept())) {
+            ps.setString(1, claim.orgId());
+            ps.setArray(2, c.createArrayOf("int8", claim.batchIds()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** A team's UTC day (days since the epoch). */
+    public record TeamDay(String team, long epochDay) implements Comparable<TeamDay> {
+        @Override
+        public int compareTo(TeamDay o) {
+            int t = team.compareTo(o.team);
+            return t != 0 ? t : Long.compare(epochDay, o.epochDay);
+        }
+    }
+}
