@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The slowest-requests list (ReportEventsRepository.SLOWEST, here with every batch pending, or folded by another test
- * meanwhile: SlowestFoldedDaysTest covers folded days) against plain Java over the events sent, with two teams of
+ * meanwhile: KeptListsFoldedDaysTest covers folded days) against plain Java over the events sent, with two teams of
  * one organization whose owner digests collide (V30's usage_event_slowest_idx keys on that digest, not on the ids) and
  * the same team id in another organization; and the read really goes through that index. The newest-errors list
  * (ReportEventsRepository.newestErrors) against plain Java over the same events, with windows whose last UTC day does

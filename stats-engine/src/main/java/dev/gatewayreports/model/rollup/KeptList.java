@@ -30,8 +30,8 @@ import java.util.TreeSet;
  * a row of top(S ∪ A ∪ B) is in top(S ∪ A) if it is in S ∪ A (a superset's top, restricted to a subset, lies in that
  * subset's top), so neither deletes it, and the other's uncommitted candidates are invisible to it and not deleted at
  * all. The table then holds a superset of the true top, never less; the report's read orders and limits, so it still
- * lists exactly the true top. The next fold of that team-day trims the surplus. (SlowestFoldTest and
- * NewestErrorFoldTest run both cases.)
+ * lists exactly the true top. The next fold of that team-day trims the surplus. (KeptListFoldTest runs both
+ * cases for both lists.)
  *
  * <p>Rolling updates. A worker of an older version folds batches without adding them to a list it does not know (V36:
  * neither; V37: the slowest only, marking slowest_kept). Those batches stay not kept for that list: the report reads
