@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Polls for pending ingest batches every second (the scheduler's finest step) and folds them while any are waiting,
- * a time budget at a time with the kept lists' repair between budgets. Exposes throughput at /q/metrics: rollup_events_total, rollup_cycle_seconds; the backlog gauges are
- * {@link BacklogMonitor}'s, refreshed on a timer of their own so a long drain cannot hold them back.
+ * a time budget at a time with the kept lists' repair between budgets. Exposes throughput at /q/metrics:
+ * rollup_events_total, rollup_cycle_seconds; the backlog gauges are {@link BacklogMonitor}'s, refreshed on a timer of
+ * their own so a long drain cannot hold them back.
  */
 @ApplicationScoped
 public class RollupJob {
@@ -59,9 +60,8 @@ public class RollupJob {
             try {
                 // Batches folded by a worker of an older version (a rolling update) without their slowest requests
                 // (before V37) or newest errors (before V38): one transaction of up to 20 batches per budget, so
-                // folding
-                // always comes first (a rollout leaves a few claims' worth). One indexed probe per list when there are
-                // none.
+                // folding always comes first (a rollout leaves a few claims' worth). One indexed probe per list when
+                // there are none.
                 cycle.repairKept();
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("kept-lists repair failed, its batches stay as they were: %s", e.getMessage());

@@ -84,8 +84,9 @@ public class ReportEventsRepository {
      * index of batches not kept) and each one's events through a lateral read kept apart by {@code offset 0} (else the
      * planner flattens it into a join): nothing is planned to scan events before a batch is found, so with none pending
      * no partition is read. As a join, over columnar closed days on Citus, the planner hashed the empty queue and
-     * started a parallel columnar scan of the days first: 200–400 ms of a 1M newest-errors read that found nothing. Parameters: the organization, the teams, the days' start and end (for the events), the organization, the
-     * days' start and end (for the batches).
+     * started a parallel columnar scan of the days first: 200–400 ms of a 1M newest-errors read that found nothing.
+     * Parameters: the organization, the teams, the days' start and end (for the events), the organization, the days'
+     * start and end (for the batches).
      */
     private static String pending(String columns, String flag, String filter) {
         return """

@@ -37,24 +37,16 @@ import java.util.TreeSet;
  * neither; V37: the slowest only, marking slowest_kept). Those batches stay not kept for that list: the report reads
  * their raw events, and {@link #repair} adds them, the way a fold does.
  *
- * @param name the list, for messages
  * @param table its table
  * @param flag the ingest_batch column saying a batch's events are in it
  * @param columns the table's columns, as usage_event names them but {@code day} (the UTC date of occurred_at)
  * @param filter which events the list holds, a predicate over {@code usage_event e}
  * @param order the list's order over {@code usage_event e}
- * @param trim the statement trimming team-days (parameters: teams, their days as text, the organization twice)
+ * @param trim the statement trimming team-days ({@link #trimSql})
  * @param ofDays the table's rows of UTC days [from, to), a predicate with two date parameters
  */
 public record KeptList(
-        String name,
-        String table,
-        String flag,
-        List<String> columns,
-        String filter,
-        String order,
-        String trim,
-        String ofDays) {
+        String table, String flag, List<String> columns, String filter, String order, String trim, String ofDays) {
     /** Rows kept per organization, team and UTC day: the report's list length. */
     public static final int KEEP = 100;
 
@@ -62,7 +54,6 @@ public record KeptList(
 
     /** The slowest requests: latency_ms desc, occurred_at desc, request_id; every event. */
     public static final KeptList SLOWEST = new KeptList(
-            "slowest requests",
             "slowest_request",
             "slowest_kept",
             List.of(
@@ -77,12 +68,11 @@ public record KeptList(
                     "status"),
             "true",
             SlowestFold.order("e"),
-            SlowestFold.TRIM,
+            trimSql("slowest_request", SlowestFold.order("x"), "x.day = k.day"),
             "day >= ? and day < ?");
 
     /** The newest errors: occurred_at desc, request_id desc; error events only. */
     public static final KeptList NEWEST_ERRORS = new KeptList(
-            "newest errors",
             "newest_error",
             "errors_kept",
             List.of(
@@ -98,8 +88,41 @@ public record KeptList(
                     "error_message"),
             "e.status = 'error'",
             NewestErrorFold.order("e"),
-            NewestErrorFold.TRIM,
+            // newest_error has no day column: a team-day is a range of occurred_at (newest_error_read_idx)
+            trimSql(
+                    "newest_error",
+                    NewestErrorFold.order("x"),
+                    "x.occurred_at >= k.day::timestamp at time zone 'UTC'"
+                            + " and x.occurred_at < (k.day + 1)::timestamp at time zone 'UTC'"),
             "occurred_at >= (?::date)::timestamp at time zone 'UTC' and occurred_at < (?::date)::timestamp at time zone 'UTC'");
+
+    /**
+     * A trim statement: deletes every row of the given team-days of one organization beyond its {@link #KEEP} first in
+     * the list's order, and every second copy of an event. By physical row (ctid), not by request id: by construction an
+     * event is added once (a batch's candidates only in the transaction that marks it kept; the rebuild deletes the day
+     * first), but should one ever be stored twice (an aborted test run left candidates of batches still pending, which
+     * their fold added again), a trim by request id whose boundary fell between the two copies deleted both and with
+     * them one of the true {@link #KEEP}. Copies of an event are neighbours in the list's order and share its dense
+     * rank: the day keeps its first distinct events, one row each. Filtered by the one org_id: a single-shard statement
+     * on Citus, where ctid is the shard's row. Parameters: the teams, their UTC days as text, the organization twice.
+     *
+     * @param table the list's table, aliased {@code x}
+     * @param order the list's order over {@code x}
+     * @param onTeamDay how a row of {@code x} belongs to the team-day {@code k (team_id, day)} besides its team
+     */
+    static String trimSql(String table, String order, String onTeamDay) {
+        return """
+                delete from %1$s s
+                 using (select x.ctid as row_id, dense_rank() over w as rank,
+                               x.request_id = lag(x.request_id) over w as copy
+                          from %1$s x
+                          join unnest(?::text[], ?::text[]::date[]) as k (team_id, day)
+                            on x.team_id = k.team_id and %3$s
+                         where x.org_id = ?
+                        window w as (partition by x.team_id, k.day order by %2$s)) r
+                 where s.org_id = ? and s.ctid = r.row_id and (r.rank > %4$d or r.copy)
+                """.formatted(table, order, onTeamDay, KEEP);
+    }
 
     /** Every list, in the order a fold keeps them. */
     public static final List<KeptList> ALL = List.of(SLOWEST, NEWEST_ERRORS);
