@@ -63,7 +63,7 @@ public class Retention {
         // One transaction (rollup deletes, then the drops, then the audit row), each statement allowed up to the
         // maintenance statement timeout rather than the service's default.
         long[] droppedDeleted = Transactions.inTransaction(dataSource, c -> {
-            RollupRebuild.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
+            Transactions.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
             long deleted = deleteRollups(c, rollupsBefore);
             deleteKept(c, rawBefore);
             long dropped = partitions(c, DROP_PARTITIONS, rawBefore);

@@ -60,9 +60,6 @@ public class RollupRebuild {
         return ofDay("b." + list.flag());
     }
 
-    /** A setting for this transaction only (SET LOCAL, with a bound value). */
-    static final String SET_LOCAL = "select set_config(?, ?, true)";
-
     private final AgroalDataSource dataSource;
     private final RollupConfig config;
 
@@ -78,7 +75,7 @@ public class RollupRebuild {
                 ? to
                 : to.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         return Transactions.inTransaction(dataSource, c -> {
-            setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
+            Transactions.setLocal(c, "statement_timeout", config.maintenanceStatementTimeout());
             execute(c, EXCLUSIVE_LOCK);
             long folded = 0;
             for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(1, ChronoUnit.DAYS)) {
@@ -135,15 +132,6 @@ public class RollupRebuild {
             list.add(c, new SqlFold.Events(keptOfDay(list), ofDay));
         }
         return deltas.events();
-    }
-
-    /** Sets {@code name} to {@code value} until the end of the current transaction. */
-    static void setLocal(Connection c, String name, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SET_LOCAL)) {
-            ps.setString(1, name);
-            ps.setString(2, value);
-            ps.execute();
-        }
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.gatewayreports.model.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -69,6 +70,18 @@ public final class Transactions {
             work.run(conn);
             return null;
         });
+    }
+
+    /**
+     * Sets the setting {@code name} to {@code value} until the current transaction ends ({@code SET LOCAL}, with bound
+     * values): outside a transaction it would last only for its own statement.
+     */
+    public static void setLocal(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config(?, ?, true)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.execute();
+        }
     }
 
     private static void rollback(Connection c, Throwable cause) {

@@ -1,5 +1,6 @@
 package dev.gatewayreports.reportapi.reports;
 
+import dev.gatewayreports.model.jdbc.Transactions;
 import dev.gatewayreports.model.report.RecentError;
 import dev.gatewayreports.model.report.SlowRequest;
 import io.agroal.api.AgroalDataSource;
@@ -263,21 +264,31 @@ public class ReportEventsRepository {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** One list's statement, bound and read on a connection of its own. */
+    /**
+     * One list's statement, bound and read on a connection of its own, planned with its values every time
+     * ({@code plan_cache_mode}): from a pooled connection's sixth run on, PostgreSQL would keep a generic plan of a
+     * statement it prepared, which cannot prune the daily partitions nor see the teams, and that plan of
+     * {@link #SLOWEST} took 116–248 ms for all 50 teams of the 1M benchmark where planning it with its values took
+     * 11–20 ms (the comprehensive report's p95 192 ms).
+     */
     private <T> List<T> list(String sql, Binder binder, RowReader<T> reader) {
-        List<T> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(c, ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
+        try (Connection c = dataSource.getConnection()) {
+            return Transactions.inTransaction(c, tx -> {
+                Transactions.setLocal(c, "plan_cache_mode", "force_custom_plan");
+                List<T> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    binder.bind(c, ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(reader.read(rs));
+                        }
+                    }
                 }
-            }
+                return rows;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("report event list failed", e);
         }
-        return rows;
     }
 
     /**

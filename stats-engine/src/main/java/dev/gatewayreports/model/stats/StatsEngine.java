@@ -38,9 +38,6 @@ public final class StatsEngine {
         }
     }
 
-    /** Sets a setting for the current transaction only (SET LOCAL, with a bound value). */
-    static final String SET_LOCAL = "select set_config(?, ?, true)";
-
     /** Beyond this many separate raw spans, the whole query is read from raw events in one pass. */
     private static final int MAX_RAW_RANGES = 200;
 
@@ -176,11 +173,7 @@ public final class StatsEngine {
             throws SQLException {
         Transactions.inTransaction(c, c.getTransactionIsolation(), tx -> {
             if (statementTimeout != null) {
-                try (PreparedStatement ps = c.prepareStatement(SET_LOCAL)) {
-                    ps.setString(1, "statement_timeout");
-                    ps.setString(2, statementTimeout);
-                    ps.execute();
-                }
+                Transactions.setLocal(c, "statement_timeout", statementTimeout);
             }
             readRaw(c, q, dims, rawRanges, null, acc);
         });
@@ -200,11 +193,7 @@ public final class StatsEngine {
             // values give a bitmap scan (1,723 buffers). One team's reads are as small as the guess, so they keep
             // the cached plans and save the planning.
             if (plans.stream().anyMatch(p -> p.q.teamIds().size() > 1)) {
-                try (PreparedStatement ps = c.prepareStatement(SET_LOCAL)) {
-                    ps.setString(1, "plan_cache_mode");
-                    ps.setString(2, "force_custom_plan");
-                    ps.execute();
-                }
+                Transactions.setLocal(c, "plan_cache_mode", "force_custom_plan");
             }
             for (Plan p : plans) {
                 for (Map.Entry<Integer, List<Coverage.Piece>> e : p.byGrain.entrySet()) {
