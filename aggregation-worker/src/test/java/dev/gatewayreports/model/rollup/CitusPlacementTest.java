@@ -146,7 +146,19 @@ class CitusPlacementTest {
         for (KeptList list : KeptList.ALL) {
             try (Connection c = ds.getConnection();
                     PreparedStatement ps = c.prepareStatement("explain " + list.insertSql(WorkQueue.CLAIMED))) {
-                bindClaimed(c, ps, 1);
+                int p = bindClaimed(c, ps, 1);
+                ps.setArray(p++, c.createArrayOf("text", new String[] {"team_a"}));
+                ps.setArray(p++, c.createArrayOf("text", new String[] {"2026-12-01"}));
+                ps.setArray(p, c.createArrayOf("text", new String[] {
+                    list.floorType().equals("integer") ? "5" : "2026-12-01 10:00:00+00"
+                }));
+                assertOneShard(ps);
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("explain " + list.floors())) {
+                ps.setArray(1, c.createArrayOf("text", new String[] {"team_a"}));
+                ps.setArray(2, c.createArrayOf("text", new String[] {"2026-12-01"}));
+                ps.setString(3, "org_router");
                 assertOneShard(ps);
             }
             try (Connection c = ds.getConnection();
@@ -160,11 +172,13 @@ class CitusPlacementTest {
         }
     }
 
-    private static void bindClaimed(Connection c, PreparedStatement ps, int first) throws SQLException {
+    /** Binds WorkQueue.CLAIMED's parameters from {@code first}; answers the next position. */
+    private static int bindClaimed(Connection c, PreparedStatement ps, int first) throws SQLException {
         ps.setString(first, "org_router");
         ps.setArray(first + 1, c.createArrayOf("int8", new Long[] {1L, 2L}));
         ps.setTimestamp(first + 2, Timestamp.from(Instant.parse("2031-01-01T00:00:00Z")));
         ps.setTimestamp(first + 3, Timestamp.from(Instant.parse("2031-01-01T12:00:00Z")));
+        return first + 4;
     }
 
     private static void assertOneShard(PreparedStatement ps) throws SQLException {

@@ -300,6 +300,54 @@ class KeptListFoldTest {
     }
 
     @Test
+    void shouldAddOnlyTheCandidatesThatReachTheTeamDaysFloor() throws Exception {
+        String org = id("org_floor");
+        String team = id("team");
+        Instant day = daysAgo(36);
+        // 300 events from 02:00 (latencies 100–2,000 ms, seven in ten errors): the team-day's 100th slowest is at least
+        // 100 ms, its 100th newest error after 02:00.
+        List<Ev> all =
+                new ArrayList<>(batch(org, new String[] {team}, 300, day.plus(2, ChronoUnit.HOURS), 20, 51, "f-"));
+        foldAll(10_000);
+        // Below both floors: 50 ms errors at 01:00. Then one at the slowest floor: as slow as the 100th, and newer.
+        List<Event> below = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            below.add(new Event(team, "below-" + i, day.plus(1, ChronoUnit.HOURS), 50, "timeout"));
+        }
+        int floorMs = ((Number) Db.query(
+                                "select latency_ms from slowest_request where org_id = ?"
+                                        + " order by latency_ms desc, occurred_at desc, request_id offset 99 limit 1",
+                                org)
+                        .get(0)
+                        .get("latency_ms"))
+                .intValue();
+        assertTrue(floorMs >= 100, "a full team-day: " + floorMs);
+        long belowBatch;
+        long tieBatch;
+        try (Connection c = ds.getConnection()) {
+            belowBatch = EventBatches.insert(c, org, below, null);
+            tieBatch = EventBatches.insert(
+                    c, org, List.of(new Event(team, "tie", day.plus(23, ChronoUnit.HOURS), floorMs, null)), null);
+        }
+        Set<KeptList.TeamDay> touched = Set.of(new KeptList.TeamDay(
+                team, LocalDate.ofInstant(day, ZoneOffset.UTC).toEpochDay()));
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            for (KeptList list : KeptList.ALL) {
+                assertEquals(0, list.add(c, batchEvents(org, belowBatch), org, touched), list.table() + ": below");
+            }
+            assertEquals(1, KeptList.SLOWEST.add(c, batchEvents(org, tieBatch), org, touched), "a tie is a candidate");
+            assertEquals(0, KeptList.NEWEST_ERRORS.add(c, batchEvents(org, tieBatch), org, touched), "not an error");
+            c.rollback();
+        }
+        // Folded by the worker, both lists are still exactly the first 100 of all the team-day's events.
+        all.addAll(below.stream().map(e -> new Ev(e, belowBatch)).toList());
+        all.add(new Ev(new Event(team, "tie", day.plus(23, ChronoUnit.HOURS), floorMs, null), tieBatch));
+        foldAll(10_000);
+        assertBoth(all, org, "folded through the floors");
+    }
+
+    @Test
     void shouldRecomputeRebuiltDaysAndDropRetainedDays() throws Exception {
         String org = id("org_rb");
         String[] teams = {id("team"), id("team")};

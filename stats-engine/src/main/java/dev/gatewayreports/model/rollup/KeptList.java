@@ -42,15 +42,37 @@ import java.util.TreeSet;
  * @param columns the table's columns, as usage_event names them but {@code day} (the UTC date of occurred_at)
  * @param filter which events the list holds, a predicate over {@code usage_event e}
  * @param order the list's order over {@code usage_event e}
+ * @param floor the column the order leads with, descending, and its SQL type: a candidate must reach the team-day's
+ *     {@link #KEEP}th row on it
  * @param trim the statement trimming team-days ({@link #trimSql})
+ * @param floors the statement reading team-days' {@link #KEEP}th rows ({@link #floorsSql})
  * @param ofDays the table's rows of UTC days [from, to), a predicate with two date parameters
  */
 public record KeptList(
-        String table, String flag, List<String> columns, String filter, String order, String trim, String ofDays) {
+        String table,
+        String flag,
+        List<String> columns,
+        String filter,
+        String order,
+        String floor,
+        String floorType,
+        String trim,
+        String floors,
+        String ofDays) {
     /** Rows kept per organization, team and UTC day: the report's list length. */
     public static final int KEEP = 100;
 
     static final String DAY = "(e.occurred_at at time zone 'UTC')::date";
+
+    /** A row {@code x} of slowest_request belongs to the team-day {@code k (team_id, day)} besides its team. */
+    private static final String SLOWEST_TEAM_DAY = "x.day = k.day";
+
+    /**
+     * A row {@code x} of newest_error belongs to the team-day {@code k (team_id, day)} besides its team: newest_error
+     * has no day column, a team-day is a range of occurred_at (newest_error_read_idx).
+     */
+    private static final String ERRORS_TEAM_DAY = "x.occurred_at >= k.day::timestamp at time zone 'UTC'"
+            + " and x.occurred_at < (k.day + 1)::timestamp at time zone 'UTC'";
 
     /** The slowest requests: latency_ms desc, occurred_at desc, request_id; every event. */
     public static final KeptList SLOWEST = new KeptList(
@@ -68,7 +90,10 @@ public record KeptList(
                     "status"),
             "true",
             SlowestFold.order("e"),
-            trimSql("slowest_request", SlowestFold.order("x"), "x.day = k.day"),
+            "latency_ms",
+            "integer",
+            trimSql("slowest_request", SlowestFold.order("x"), SLOWEST_TEAM_DAY),
+            floorsSql("slowest_request", "latency_ms", SlowestFold.order("x"), SLOWEST_TEAM_DAY),
             "day >= ? and day < ?");
 
     /** The newest errors: occurred_at desc, request_id desc; error events only. */
@@ -88,12 +113,10 @@ public record KeptList(
                     "error_message"),
             "e.status = 'error'",
             NewestErrorFold.order("e"),
-            // newest_error has no day column: a team-day is a range of occurred_at (newest_error_read_idx)
-            trimSql(
-                    "newest_error",
-                    NewestErrorFold.order("x"),
-                    "x.occurred_at >= k.day::timestamp at time zone 'UTC'"
-                            + " and x.occurred_at < (k.day + 1)::timestamp at time zone 'UTC'"),
+            "occurred_at",
+            "timestamptz",
+            trimSql("newest_error", NewestErrorFold.order("x"), ERRORS_TEAM_DAY),
+            floorsSql("newest_error", "occurred_at", NewestErrorFold.order("x"), ERRORS_TEAM_DAY),
             "occurred_at >= (?::date)::timestamp at time zone 'UTC' and occurred_at < (?::date)::timestamp at time zone 'UTC'");
 
     /**
@@ -124,6 +147,31 @@ public record KeptList(
                 """.formatted(table, order, onTeamDay, KEEP);
     }
 
+    /**
+     * A floors statement: the {@link #KEEP}th row of each given team-day of one organization, its team, day and leading
+     * order column as text; a team-day holding fewer has no row. A candidate below its team-day's floor cannot enter
+     * the day's list (its {@link #KEEP} stored rows all come first), so the fold does not add it only for the trim to
+     * delete it. Shaped like the trim (the team-days joined, ranked in a window, filtered by the one org_id): a
+     * single-shard statement on Citus. Parameters: the teams, their UTC days as text, the organization.
+     *
+     * @param table the list's table, aliased {@code x}
+     * @param floor the column the list's order leads with, descending
+     * @param order the list's order over {@code x}
+     * @param onTeamDay how a row of {@code x} belongs to the team-day {@code k (team_id, day)} besides its team
+     */
+    static String floorsSql(String table, String floor, String order, String onTeamDay) {
+        return """
+                select r.team_id, r.day::text, r.floor::text
+                  from (select x.team_id, k.day, x.%2$s as floor, row_number() over w as rank
+                          from %1$s x
+                          join unnest(?::text[], ?::text[]::date[]) as k (team_id, day)
+                            on x.team_id = k.team_id and %4$s
+                         where x.org_id = ?
+                        window w as (partition by x.team_id, k.day order by %3$s)) r
+                 where r.rank = %5$d
+                """.formatted(table, floor, order, onTeamDay, KEEP);
+    }
+
     /** Every list, in the order a fold keeps them. */
     public static final List<KeptList> ALL = List.of(SLOWEST, NEWEST_ERRORS);
 
@@ -133,7 +181,11 @@ public record KeptList(
     /** The team-days of some events (a predicate over {@code usage_event e} follows). */
     static final String TEAM_DAYS = "select distinct e.team_id, " + DAY + " from usage_event e where ";
 
-    /** The {@link #KEEP} first of the given events per organization, team and UTC day, added as candidates. */
+    /**
+     * The {@link #KEEP} first of the given events per organization, team and UTC day, added as candidates where they
+     * reach their team-day's floor ({@link #floorsSql}; none given: every candidate). Parameters: those of {@code
+     * where}, then the floors' teams, UTC days and values, as text arrays.
+     */
     public String insertSql(String where) {
         String names = String.join(", ", columns);
         String values = String.join(
@@ -141,9 +193,13 @@ public record KeptList(
                 columns.stream()
                         .map(n -> n.equals("day") ? DAY + " as day" : "e." + n)
                         .toList());
-        return "insert into " + table + " (" + names + ") select " + names + " from (select " + values
-                + ", row_number() over (partition by e.org_id, e.team_id, " + DAY + " order by " + order
-                + ") as rn from usage_event e where (" + filter + ") and (" + where + ")) c where rn <= " + KEEP;
+        return "insert into " + table + " (" + names + ") select "
+                + String.join(", ", columns.stream().map(n -> "c." + n).toList()) + " from (select " + values
+                + ", " + DAY + " as kday, row_number() over (partition by e.org_id, e.team_id, " + DAY + " order by "
+                + order + ") as rn from usage_event e where (" + filter + ") and (" + where + ")) c"
+                + " left join unnest(?::text[], ?::text[]::date[], ?::text[]::" + floorType
+                + "[]) as f (team_id, day, floor) on f.team_id = c.team_id and f.day = c.kday"
+                + " where c.rn <= " + KEEP + " and (f.floor is null or c." + floor + " >= f.floor)";
     }
 
     /**
@@ -184,17 +240,64 @@ public record KeptList(
      */
     static void keep(Connection c, String orgId, Set<TeamDay> touched, SqlFold.Events events) throws SQLException {
         for (KeptList list : ALL) {
-            list.add(c, events);
+            list.add(c, events, orgId, touched);
             list.trim(c, orgId, touched);
         }
     }
 
-    /** Adds the candidates of {@code events}: the {@link #KEEP} first per organization, team and UTC day. */
+    /**
+     * Adds every candidate of {@code events}: the {@link #KEEP} first per organization, team and UTC day (a rebuild,
+     * whose days were deleted first).
+     */
     public void add(Connection c, SqlFold.Events events) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertSql(events.where()))) {
-            events.binder().bind(ps, 1);
-            ps.executeUpdate();
+        add(c, events, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Adds the candidates of {@code events} that reach their team-day's floor, all of organization {@code orgId} and of
+     * the team-days {@code touched} (a candidate of any other team-day is added whatever it is). Answers the rows added.
+     */
+    int add(Connection c, SqlFold.Events events, String orgId, Set<TeamDay> touched) throws SQLException {
+        List<String> teams = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (!touched.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(floors())) {
+                bindTeamDays(c, ps, touched);
+                ps.setString(3, orgId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        teams.add(rs.getString(1));
+                        days.add(rs.getString(2));
+                        values.add(rs.getString(3));
+                    }
+                }
+            }
         }
+        return add(c, events, teams, days, values);
+    }
+
+    private int add(Connection c, SqlFold.Events events, List<String> teams, List<String> days, List<String> floors)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql(events.where()))) {
+            int p = events.binder().bind(ps, 1);
+            ps.setArray(p++, c.createArrayOf("text", teams.toArray()));
+            ps.setArray(p++, c.createArrayOf("text", days.toArray()));
+            ps.setArray(p, c.createArrayOf("text", floors.toArray()));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Binds a team-days statement's first two parameters: the teams, their UTC days as text. */
+    private static void bindTeamDays(Connection c, PreparedStatement ps, Set<TeamDay> teamDays) throws SQLException {
+        List<String> teams = new ArrayList<>(teamDays.size());
+        List<String> days = new ArrayList<>(teamDays.size());
+        for (TeamDay t : teamDays) {
+            teams.add(t.team());
+            days.add(LocalDate.ofEpochDay(t.epochDay()).toString());
+        }
+        ps.setArray(1, c.createArrayOf("text", teams.toArray()));
+        ps.setArray(2, c.createArrayOf("text", days.toArray()));
     }
 
     /** Trims the given team-days of organization {@code orgId} back to their {@link #KEEP} first. */
@@ -202,15 +305,8 @@ public record KeptList(
         if (touched.isEmpty()) {
             return;
         }
-        List<String> teams = new ArrayList<>(touched.size());
-        List<String> days = new ArrayList<>(touched.size());
-        for (TeamDay t : touched) {
-            teams.add(t.team());
-            days.add(LocalDate.ofEpochDay(t.epochDay()).toString());
-        }
         try (PreparedStatement ps = c.prepareStatement(trim)) {
-            ps.setArray(1, c.createArrayOf("text", teams.toArray()));
-            ps.setArray(2, c.createArrayOf("text", days.toArray()));
+            bindTeamDays(c, ps, touched);
             ps.setString(3, orgId);
             ps.setString(4, orgId);
             ps.executeUpdate();
@@ -280,7 +376,7 @@ public record KeptList(
         SortedSet<String> locks = new TreeSet<>();
         touched.forEach(t -> locks.add(WorkQueue.teamLock(claim.orgId(), t.team())));
         WorkQueue.lockTeams(c, locks);
-        add(c, events);
+        add(c, events, claim.orgId(), touched);
         trim(c, claim.orgId(), touched);
         try (PreparedStatement ps = c.prepareStatement(kept())) {
             ps.setString(1, claim.orgId());
