@@ -145,7 +145,7 @@ class CitusPlacementTest {
         // organization's shard group too.
         for (KeptList list : KeptList.ALL) {
             try (Connection c = ds.getConnection();
-                    PreparedStatement ps = c.prepareStatement("explain " + list.insertSql(WorkQueue.CLAIMED))) {
+                    PreparedStatement ps = c.prepareStatement("explain " + list.insertSql(WorkQueue.CLAIMED, true))) {
                 int p = bindClaimed(c, ps, 1);
                 ps.setArray(p++, c.createArrayOf("text", new String[] {"team_a"}));
                 ps.setArray(p++, c.createArrayOf("text", new String[] {"2026-12-01"}));

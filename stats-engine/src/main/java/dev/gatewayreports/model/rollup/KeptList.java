@@ -182,22 +182,29 @@ public record KeptList(
     static final String TEAM_DAYS = "select distinct e.team_id, " + DAY + " from usage_event e where ";
 
     /**
-     * The {@link #KEEP} first of the given events per organization, team and UTC day, added as candidates where they
-     * reach their team-day's floor ({@link #floorsSql}; none given: every candidate). Parameters: those of {@code
-     * where}, then the floors' teams, UTC days and values, as text arrays.
+     * The {@link #KEEP} first of the given events per organization, team and UTC day, added as candidates; {@code
+     * floors}: only where they reach their team-day's floor ({@link #floorsSql}), the floors given as three more
+     * parameters after those of {@code where} (the teams, UTC days and values, as text arrays; a team-day without one
+     * adds every candidate). Without floors for a rebuild, whose days were deleted first and whose events span every
+     * organization of a day (on Citus a multi-shard statement, which typed an empty array's day as text).
      */
-    public String insertSql(String where) {
+    public String insertSql(String where, boolean floors) {
         String names = String.join(", ", columns);
         String values = String.join(
                 ", ",
                 columns.stream()
                         .map(n -> n.equals("day") ? DAY + " as day" : "e." + n)
                         .toList());
-        return "insert into " + table + " (" + names + ") select "
-                + String.join(", ", columns.stream().map(n -> "c." + n).toList()) + " from (select " + values
-                + ", " + DAY + " as kday, row_number() over (partition by e.org_id, e.team_id, " + DAY + " order by "
-                + order + ") as rn from usage_event e where (" + filter + ") and (" + where + ")) c"
-                + " left join unnest(?::text[], ?::text[]::date[], ?::text[]::" + floorType
+        String candidates = "(select " + values + ", " + DAY + " as kday, row_number() over (partition by e.org_id,"
+                + " e.team_id, " + DAY + " order by " + order + ") as rn from usage_event e where (" + filter
+                + ") and ("
+                + where + ")) c";
+        String insert = "insert into " + table + " (" + names + ") select "
+                + String.join(", ", columns.stream().map(n -> "c." + n).toList()) + " from " + candidates;
+        if (!floors) {
+            return insert + " where c.rn <= " + KEEP;
+        }
+        return insert + " left join unnest(?::text[], ?::text[]::date[], ?::text[]::" + floorType
                 + "[]) as f (team_id, day, floor) on f.team_id = c.team_id and f.day = c.kday"
                 + " where c.rn <= " + KEEP + " and (f.floor is null or c." + floor + " >= f.floor)";
     }
@@ -250,7 +257,10 @@ public record KeptList(
      * whose days were deleted first).
      */
     public void add(Connection c, SqlFold.Events events) throws SQLException {
-        add(c, events, List.of(), List.of(), List.of());
+        try (PreparedStatement ps = c.prepareStatement(insertSql(events.where(), false))) {
+            events.binder().bind(ps, 1);
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -274,16 +284,11 @@ public record KeptList(
                 }
             }
         }
-        return add(c, events, teams, days, values);
-    }
-
-    private int add(Connection c, SqlFold.Events events, List<String> teams, List<String> days, List<String> floors)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertSql(events.where()))) {
+        try (PreparedStatement ps = c.prepareStatement(insertSql(events.where(), true))) {
             int p = events.binder().bind(ps, 1);
             ps.setArray(p++, c.createArrayOf("text", teams.toArray()));
             ps.setArray(p++, c.createArrayOf("text", days.toArray()));
-            ps.setArray(p, c.createArrayOf("text", floors.toArray()));
+            ps.setArray(p, c.createArrayOf("text", values.toArray()));
             return ps.executeUpdate();
         }
     }
