@@ -348,6 +348,40 @@ class KeptListFoldTest {
     }
 
     @Test
+    void shouldTakeTheFloorFromDistinctEventsWhenOneIsStoredTwice() throws Exception {
+        String org = id("org_floor2");
+        String team = id("team");
+        Instant day = daysAgo(37);
+        // 100 events of 1,000 down to 901 ms: the team-day's floor is 901 ms.
+        List<Event> stored = new ArrayList<>();
+        for (int i = 0; i < KeptList.KEEP; i++) {
+            stored.add(new Event(team, "s" + i, day.plus(1, ChronoUnit.HOURS).plusSeconds(i), 1_000 - i, null));
+        }
+        long storedBatch;
+        try (Connection c = ds.getConnection()) {
+            storedBatch = EventBatches.insert(c, org, stored, null);
+        }
+        foldAll(10_000);
+        // A second copy of the slowest (as an aborted run once left): counted by row, the 100th row would be the 99th
+        // event (902 ms), and a 901 ms event newer than the stored one, which belongs in the list, would not be added.
+        Db.execute(
+                "insert into slowest_request (day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model,"
+                        + " status) select day, latency_ms, occurred_at, org_id, team_id, request_id, provider, model,"
+                        + " status from slowest_request where org_id = ? and request_id = 's0'",
+                org);
+        Event newer = new Event(team, "newer", day.plus(2, ChronoUnit.HOURS), 901, null);
+        long newerBatch;
+        try (Connection c = ds.getConnection()) {
+            newerBatch = EventBatches.insert(c, org, List.of(newer), null);
+        }
+        foldAll(10_000);
+        List<Ev> all =
+                new ArrayList<>(stored.stream().map(e -> new Ev(e, storedBatch)).toList());
+        all.add(new Ev(newer, newerBatch));
+        assertEquals(Kept.SLOWEST.expected(all), Kept.SLOWEST.stored(org, false), "the newer 901 ms event listed");
+    }
+
+    @Test
     void shouldRecomputeRebuiltDaysAndDropRetainedDays() throws Exception {
         String org = id("org_rb");
         String[] teams = {id("team"), id("team")};

@@ -148,10 +148,11 @@ public record KeptList(
     }
 
     /**
-     * A floors statement: the {@link #KEEP}th row of each given team-day of one organization, its team, day and leading
-     * order column as text; a team-day holding fewer has no row. A candidate below its team-day's floor cannot enter
-     * the day's list (its {@link #KEEP} stored rows all come first), so the fold does not add it only for the trim to
-     * delete it. Shaped like the trim (the team-days joined, ranked in a window, filtered by the one org_id): a
+     * A floors statement: the {@link #KEEP}th distinct event of each given team-day of one organization, its team, day
+     * and leading order column as text; a team-day holding fewer has no row. A candidate below its team-day's floor
+     * cannot enter the day's list ({@link #KEEP} stored events all come first), so the fold does not add it only for
+     * the trim to delete it. Ranked as the trim ranks (dense_rank: two stored copies of one event, should there ever be
+     * any, count once, so the floor is never above the true {@link #KEEP}th), one row per team-day. Shaped like the trim (the team-days joined, ranked in a window, filtered by the one org_id): a
      * single-shard statement on Citus. Parameters: the teams, their UTC days as text, the organization.
      *
      * @param table the list's table, aliased {@code x}
@@ -161,8 +162,8 @@ public record KeptList(
      */
     static String floorsSql(String table, String floor, String order, String onTeamDay) {
         return """
-                select r.team_id, r.day::text, r.floor::text
-                  from (select x.team_id, k.day, x.%2$s as floor, row_number() over w as rank
+                select distinct r.team_id, r.day::text, r.floor::text
+                  from (select x.team_id, k.day, x.%2$s as floor, dense_rank() over w as rank
                           from %1$s x
                           join unnest(?::text[], ?::text[]::date[]) as k (team_id, day)
                             on x.team_id = k.team_id and %4$s
