@@ -43,9 +43,10 @@ import java.util.TreeSet;
  * @param filter which events the list holds, a predicate over {@code usage_event e}
  * @param order the list's order over {@code usage_event e}
  * @param floor the column the order leads with, descending, and its SQL type: a candidate must reach the team-day's
- *     {@link #KEEP}th row on it
+ *     {@link #KEEP}th event on it; null for a list without floors
  * @param trim the statement trimming team-days ({@link #trimSql})
- * @param floors the statement reading team-days' {@link #KEEP}th rows ({@link #floorsSql})
+ * @param floors the statement reading team-days' {@link #KEEP}th events ({@link #floorsSql}); null: the fold adds
+ *     every candidate
  * @param ofDays the table's rows of UTC days [from, to), a predicate with two date parameters
  */
 public record KeptList(
@@ -113,10 +114,15 @@ public record KeptList(
                     "error_message"),
             "e.status = 'error'",
             NewestErrorFold.order("e"),
-            "occurred_at",
-            "timestamptz",
+            // No floors: a claim of live traffic holds a team-day's newest errors, which pass any floor, and few of
+            // them
+            // (a 50,000-event claim: ≈ 30 per team-day), so reading the floors cost more than it saved
+            // (deploy/SCALING.md
+            // §6 "The kept lists' floors").
+            null,
+            null,
             trimSql("newest_error", NewestErrorFold.order("x"), ERRORS_TEAM_DAY),
-            floorsSql("newest_error", "occurred_at", NewestErrorFold.order("x"), ERRORS_TEAM_DAY),
+            null,
             "occurred_at >= (?::date)::timestamp at time zone 'UTC' and occurred_at < (?::date)::timestamp at time zone 'UTC'");
 
     /**
@@ -152,8 +158,9 @@ public record KeptList(
      * and leading order column as text; a team-day holding fewer has no row. A candidate below its team-day's floor
      * cannot enter the day's list ({@link #KEEP} stored events all come first), so the fold does not add it only for
      * the trim to delete it. Ranked as the trim ranks (dense_rank: two stored copies of one event, should there ever be
-     * any, count once, so the floor is never above the true {@link #KEEP}th), one row per team-day. Shaped like the trim (the team-days joined, ranked in a window, filtered by the one org_id): a
-     * single-shard statement on Citus. Parameters: the teams, their UTC days as text, the organization.
+     * any, count once, so the floor is never above the true {@link #KEEP}th), one row per team-day. Shaped like the
+     * trim (the team-days joined, ranked in a window, filtered by the one org_id): a single-shard statement on Citus.
+     * Parameters: the teams, their UTC days as text, the organization.
      *
      * @param table the list's table, aliased {@code x}
      * @param floor the column the list's order leads with, descending
@@ -257,18 +264,22 @@ public record KeptList(
      * Adds every candidate of {@code events}: the {@link #KEEP} first per organization, team and UTC day (a rebuild,
      * whose days were deleted first).
      */
-    public void add(Connection c, SqlFold.Events events) throws SQLException {
+    public int add(Connection c, SqlFold.Events events) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insertSql(events.where(), false))) {
             events.binder().bind(ps, 1);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
     /**
      * Adds the candidates of {@code events} that reach their team-day's floor, all of organization {@code orgId} and of
-     * the team-days {@code touched} (a candidate of any other team-day is added whatever it is). Answers the rows added.
+     * the team-days {@code touched} (a candidate of any other team-day is added whatever it is); every candidate for a
+     * list without floors. Answers the rows added.
      */
     int add(Connection c, SqlFold.Events events, String orgId, Set<TeamDay> touched) throws SQLException {
+        if (floors == null) {
+            return add(c, events);
+        }
         List<String> teams = new ArrayList<>();
         List<String> days = new ArrayList<>();
         List<String> values = new ArrayList<>();
