@@ -114,11 +114,9 @@ public record KeptList(
                     "error_message"),
             "e.status = 'error'",
             NewestErrorFold.order("e"),
-            // No floors: a claim of live traffic holds a team-day's newest errors, which pass any floor, and few of
-            // them
-            // (a 50,000-event claim: ≈ 30 per team-day), so reading the floors cost more than it saved
-            // (deploy/SCALING.md
-            // §6 "The kept lists' floors").
+            // No floors: a claim of live traffic holds a team-day's newest errors, which pass any floor, and few
+            // of them (a 50,000-event claim: ≈ 30 per team-day), so reading the floors cost more than it saved
+            // (deploy/SCALING.md §6 "The kept lists' floors").
             null,
             null,
             trimSql("newest_error", NewestErrorFold.order("x"), ERRORS_TEAM_DAY),
@@ -204,9 +202,8 @@ public record KeptList(
                         .map(n -> n.equals("day") ? DAY + " as day" : "e." + n)
                         .toList());
         String candidates = "(select " + values + ", " + DAY + " as kday, row_number() over (partition by e.org_id,"
-                + " e.team_id, " + DAY + " order by " + order + ") as rn from usage_event e where (" + filter
-                + ") and ("
-                + where + ")) c";
+                + " e.team_id, " + DAY + " order by " + order + ") as rn"
+                + " from usage_event e where (" + filter + ") and (" + where + ")) c";
         String insert = "insert into " + table + " (" + names + ") select "
                 + String.join(", ", columns.stream().map(n -> "c." + n).toList()) + " from " + candidates;
         if (!floors) {
