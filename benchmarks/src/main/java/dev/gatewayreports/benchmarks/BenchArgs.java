@@ -156,9 +156,7 @@ record BenchArgs(
             String[] each = pids.split(",");
             for (int i = 0; i < each.length; i++) {
                 services.add(new ServiceMemory.Service(
-                        i == 0 ? s[1] : s[1] + "-" + (i + 1),
-                        number(Map.of(s[0] + "-pid", each[i].strip()), s[0] + "-pid", 0),
-                        limit));
+                        i == 0 ? s[1] : s[1] + "-" + (i + 1), number(s[0] + "-pid", each[i].strip(), 0), limit));
             }
         }
         return services;
@@ -178,7 +176,11 @@ record BenchArgs(
     }
 
     private static long number(Map<String, String> options, String name, long fallback) {
-        String value = options.get(name);
+        return number(name, options.get(name), fallback);
+    }
+
+    /** The option {@code --name}'s value as a whole number (underscores allowed), {@code fallback} when it is null. */
+    private static long number(String name, String value, long fallback) {
         try {
             return value == null ? fallback : Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {

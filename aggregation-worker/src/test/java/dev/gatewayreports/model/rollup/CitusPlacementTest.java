@@ -144,7 +144,7 @@ class CitusPlacementTest {
         // The fold's candidate inserts and trims of slowest_request (V37) and newest_error (V38) stay in the
         // organization's shard group too.
         for (KeptList list : KeptList.ALL) {
-            boolean floored = list.floors() != null;
+            boolean floored = list.floor() != null;
             try (Connection c = ds.getConnection();
                     PreparedStatement ps =
                             c.prepareStatement("explain " + list.insertSql(WorkQueue.CLAIMED, floored))) {
@@ -158,7 +158,8 @@ class CitusPlacementTest {
             }
             if (floored) {
                 try (Connection c = ds.getConnection();
-                        PreparedStatement ps = c.prepareStatement("explain " + list.floors())) {
+                        PreparedStatement ps =
+                                c.prepareStatement("explain " + list.floor().read())) {
                     ps.setArray(1, c.createArrayOf("text", new String[] {"team_a"}));
                     ps.setArray(2, c.createArrayOf("text", new String[] {"2026-12-01"}));
                     ps.setString(3, "org_router");

@@ -42,11 +42,8 @@ import java.util.TreeSet;
  * @param columns the table's columns, as usage_event names them but {@code day} (the UTC date of occurred_at)
  * @param filter which events the list holds, a predicate over {@code usage_event e}
  * @param order the list's order over {@code usage_event e}
- * @param floor the column the order leads with, descending, and its SQL type: a candidate must reach the team-day's
- *     {@link #KEEP}th event on it; null for a list without floors
+ * @param floor what a candidate must reach to be added ({@link Floor}); null: the fold adds every candidate
  * @param trim the statement trimming team-days ({@link #trimSql})
- * @param floors the statement reading team-days' {@link #KEEP}th events ({@link #floorsSql}); null: the fold adds
- *     every candidate
  * @param ofDays the table's rows of UTC days [from, to), a predicate with two date parameters
  */
 public record KeptList(
@@ -55,10 +52,8 @@ public record KeptList(
         List<String> columns,
         String filter,
         String order,
-        String floor,
-        String floorType,
+        Floor floor,
         String trim,
-        String floors,
         String ofDays) {
     /** Rows kept per organization, team and UTC day: the report's list length. */
     public static final int KEEP = 100;
@@ -91,10 +86,8 @@ public record KeptList(
                     "status"),
             "true",
             SlowestFold.order("e"),
-            "latency_ms",
-            "integer",
+            Floor.of("slowest_request", "latency_ms", "integer", SlowestFold.order("x"), SLOWEST_TEAM_DAY),
             trimSql("slowest_request", SlowestFold.order("x"), SLOWEST_TEAM_DAY),
-            floorsSql("slowest_request", "latency_ms", SlowestFold.order("x"), SLOWEST_TEAM_DAY),
             "day >= ? and day < ?");
 
     /** The newest errors: occurred_at desc, request_id desc; error events only. */
@@ -118,9 +111,7 @@ public record KeptList(
             // of them (a 50,000-event claim: ≈ 30 per team-day), so reading the floors cost more than it saved
             // (deploy/SCALING.md §6 "The kept lists' floors").
             null,
-            null,
             trimSql("newest_error", NewestErrorFold.order("x"), ERRORS_TEAM_DAY),
-            null,
             "occurred_at >= (?::date)::timestamp at time zone 'UTC' and occurred_at < (?::date)::timestamp at time zone 'UTC'");
 
     /**
@@ -152,30 +143,40 @@ public record KeptList(
     }
 
     /**
-     * A floors statement: the {@link #KEEP}th distinct event of each given team-day of one organization, its team, day
-     * and leading order column as text; a team-day holding fewer has no row. A candidate below its team-day's floor
-     * cannot enter the day's list ({@link #KEEP} stored events all come first), so the fold does not add it only for
-     * the trim to delete it. Ranked as the trim ranks (dense_rank: two stored copies of one event, should there ever be
-     * any, count once, so the floor is never above the true {@link #KEEP}th), one row per team-day. Shaped like the
-     * trim (the team-days joined, ranked in a window, filtered by the one org_id): a single-shard statement on Citus.
-     * Parameters: the teams, their UTC days as text, the organization.
+     * A team-day's floor: the {@link #KEEP}th distinct stored event's value of the column the list's order leads with,
+     * descending. A candidate below its team-day's floor cannot enter the day's list ({@link #KEEP} stored events all
+     * come first), so the fold does not add it only for the trim to delete it.
      *
-     * @param table the list's table, aliased {@code x}
-     * @param floor the column the list's order leads with, descending
-     * @param order the list's order over {@code x}
-     * @param onTeamDay how a row of {@code x} belongs to the team-day {@code k (team_id, day)} besides its team
+     * @param column that column
+     * @param type its SQL type
+     * @param read the statement reading the floors of given team-days of one organization ({@link #of})
      */
-    static String floorsSql(String table, String floor, String order, String onTeamDay) {
-        return """
-                select distinct r.team_id, r.day::text, r.floor::text
-                  from (select x.team_id, k.day, x.%2$s as floor, dense_rank() over w as rank
-                          from %1$s x
-                          join unnest(?::text[], ?::text[]::date[]) as k (team_id, day)
-                            on x.team_id = k.team_id and %4$s
-                         where x.org_id = ?
-                        window w as (partition by x.team_id, k.day order by %3$s)) r
-                 where r.rank = %5$d
-                """.formatted(table, floor, order, onTeamDay, KEEP);
+    public record Floor(String column, String type, String read) {
+        /**
+         * The floor of a list: its {@link #read} gives each given team-day's team, day and floor as text, a team-day
+         * holding fewer than {@link #KEEP} no row. Ranked as the trim ranks (dense_rank: two stored copies of one
+         * event, should there ever be any, count once, so the floor is never above the true {@link #KEEP}th), one row
+         * per team-day. Shaped like the trim (the team-days joined, ranked in a window, filtered by the one org_id): a
+         * single-shard statement on Citus. Parameters: the teams, their UTC days as text, the organization.
+         *
+         * @param table the list's table, aliased {@code x}
+         * @param column the column the list's order leads with, descending
+         * @param type its SQL type
+         * @param order the list's order over {@code x}
+         * @param onTeamDay how a row of {@code x} belongs to the team-day {@code k (team_id, day)} besides its team
+         */
+        static Floor of(String table, String column, String type, String order, String onTeamDay) {
+            return new Floor(column, type, """
+                    select distinct r.team_id, r.day::text, r.floor::text
+                      from (select x.team_id, k.day, x.%2$s as floor, dense_rank() over w as rank
+                              from %1$s x
+                              join unnest(?::text[], ?::text[]::date[]) as k (team_id, day)
+                                on x.team_id = k.team_id and %4$s
+                             where x.org_id = ?
+                            window w as (partition by x.team_id, k.day order by %3$s)) r
+                     where r.rank = %5$d
+                    """.formatted(table, column, order, onTeamDay, KEEP));
+        }
     }
 
     /** Every list, in the order a fold keeps them. */
@@ -189,7 +190,7 @@ public record KeptList(
 
     /**
      * The {@link #KEEP} first of the given events per organization, team and UTC day, added as candidates; {@code
-     * floors}: only where they reach their team-day's floor ({@link #floorsSql}), the floors given as three more
+     * floors}: only where they reach their team-day's {@link Floor} (the list must have one), the floors given as three more
      * parameters after those of {@code where} (the teams, UTC days and values, as text arrays; a team-day without one
      * adds every candidate). Without floors for a rebuild, whose days were deleted first and whose events span every
      * organization of a day (on Citus a multi-shard statement, which typed an empty array's day as text).
@@ -209,9 +210,9 @@ public record KeptList(
         if (!floors) {
             return insert + " where c.rn <= " + KEEP;
         }
-        return insert + " left join unnest(?::text[], ?::text[]::date[], ?::text[]::" + floorType
+        return insert + " left join unnest(?::text[], ?::text[]::date[], ?::text[]::" + floor.type()
                 + "[]) as f (team_id, day, floor) on f.team_id = c.team_id and f.day = c.kday"
-                + " where c.rn <= " + KEEP + " and (f.floor is null or c." + floor + " >= f.floor)";
+                + " where c.rn <= " + KEEP + " and (f.floor is null or c." + floor.column() + " >= f.floor)";
     }
 
     /**
@@ -274,14 +275,14 @@ public record KeptList(
      * list without floors. Answers the rows added.
      */
     int add(Connection c, SqlFold.Events events, String orgId, Set<TeamDay> touched) throws SQLException {
-        if (floors == null) {
+        if (floor == null) {
             return add(c, events);
         }
         List<String> teams = new ArrayList<>();
         List<String> days = new ArrayList<>();
         List<String> values = new ArrayList<>();
         if (!touched.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(floors())) {
+            try (PreparedStatement ps = c.prepareStatement(floor.read())) {
                 bindTeamDays(c, ps, touched);
                 ps.setString(3, orgId);
                 try (ResultSet rs = ps.executeQuery()) {
