@@ -91,7 +91,7 @@ class StatsEngineEquivalenceTest {
         String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
         EquivalenceData.load(ds, cycle, "org_" + UUID.randomUUID().toString().substring(0, 8), teams, FROM, DAYS);
         EquivalenceData.load(ds, cycle, org, teams, FROM, DAYS);
-        StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
+        StatsEngine fast = fast();
         StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
         RawOracle oracle = new RawOracle(ds);
         Random random = new Random(20241103);
@@ -124,7 +124,7 @@ class StatsEngineEquivalenceTest {
         String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
         EquivalenceData.load(ds, cycle, "org_" + UUID.randomUUID().toString().substring(0, 8), teams, FROM, DAYS);
         EquivalenceData.load(ds, cycle, org, teams, FROM, DAYS);
-        StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
+        StatsEngine fast = fast();
         StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
         RawOracle oracle = new RawOracle(ds);
         Random random = new Random(20261203);
@@ -157,6 +157,7 @@ class StatsEngineEquivalenceTest {
         }
         int fromRollups = 0;
         int summedInSql = 0;
+        int subtracted = 0;
         for (int i = 0; i < queries.size(); i++) {
             StatsQuery q = queries.get(i);
             StatsResult a = fast.execute(q);
@@ -168,10 +169,22 @@ class StatsEngineEquivalenceTest {
             }
             fromRollups += a.rollupPieces() > 0 ? 1 : 0;
             summedInSql += a.rollupPieces() > 0 && a.bucketStarts().size() == 1 ? 1 : 0;
+            subtracted += a.subtractedPieces() > 0 ? 1 : 0;
         }
         assertTrue(fromRollups > 200, "only " + fromRollups + " of " + queries.size() + " queries read rollups");
         // One bucket, no latency: these had their rollup rows summed in SQL.
         assertTrue(summedInSql > 40, "only " + summedInSql + " queries of one bucket read rollups");
+        // Windows off the hour grid: some read a partly covered rollup row whole and subtracted the rest.
+        assertTrue(subtracted > 20, "only " + subtracted + " queries subtracted what lies outside their window");
+    }
+
+    /**
+     * The engine as report-api runs it, but for raw events kept without limit: the data lie in 2024, and a rollup
+     * row read whole in part outside a window is only so where raw events are kept (StatsEngine.Limits#rawRetention).
+     */
+    private StatsEngine fast() {
+        return new StatsEngine(
+                ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO, null, Duration.ofDays(100_000)));
     }
 
     private static StatsQuery withoutLatency(StatsQuery q) {
@@ -199,7 +212,7 @@ class StatsEngineEquivalenceTest {
         String other = "org_" + UUID.randomUUID().toString().substring(0, 8);
         EquivalenceData.loadPartlyFolded(ds, cycle, other, teams, FROM, DAYS);
         EquivalenceData.loadPartlyFolded(ds, cycle, org, teams, FROM, DAYS);
-        StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
+        StatsEngine fast = fast();
         StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicLong folds = new java.util.concurrent.atomic.AtomicLong();
@@ -217,6 +230,7 @@ class StatsEngineEquivalenceTest {
         });
         Random random = new Random(5);
         int fromRollups = 0;
+        int subtracted = 0;
         try {
             // The first queries run before the worker starts: half the events are only in pending batches.
             for (int i = 0; i < 120; i++) {
@@ -227,12 +241,15 @@ class StatsEngineEquivalenceTest {
                 StatsResult a = fast.execute(q);
                 assertSameRows(a, raw.execute(q), q, "query " + i + " with " + folds.get() + " folds: " + q);
                 fromRollups += a.rollupPieces() > 0 ? 1 : 0;
+                subtracted += a.subtractedPieces() > 0 ? 1 : 0;
             }
         } finally {
             stop.set(true);
             worker.join();
         }
         assertTrue(fromRollups > 60, "only " + fromRollups + " of 120 queries read rollups");
+        // Pending batches' events lie outside windows too, in rollup rows read whole: not in them, not subtracted.
+        assertTrue(subtracted > 5, "only " + subtracted + " of 120 queries subtracted what lies outside their window");
         assertTrue(folds.get() > 0, "the worker folded while queries ran");
     }
 
@@ -241,7 +258,7 @@ class StatsEngineEquivalenceTest {
         String[] teams = {team(), team(), team()};
         String org = "org_" + UUID.randomUUID().toString().substring(0, 8);
         EquivalenceData.loadPartlyFolded(ds, cycle, org, teams, FROM, DAYS);
-        StatsEngine fast = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ZERO));
+        StatsEngine fast = fast();
         StatsEngine raw = new StatsEngine(ds, new StatsEngine.Limits(10_000, 100_000, Duration.ofDays(100_000)));
         Random random = new Random(13);
         Set<Measure> all = EnumSet.of(
@@ -250,6 +267,7 @@ class StatsEngineEquivalenceTest {
                 EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.TOKENS, Measure.CREDITS, Measure.COST);
         Set<Measure> money = EnumSet.of(Measure.REQUESTS, Measure.CREDITS, Measure.COST);
         int shared = 0;
+        int subtracted = 0;
         for (int i = 0; i < 40; i++) {
             // A report's questions (as ReportBuilder asks them) over one random window, and one random query of
             // its own (other teams or a filter: read on its own) in the same call.
@@ -279,9 +297,11 @@ class StatsEngineEquivalenceTest {
                 assertSameRows(together.get(k), raw.execute(q), q, what);
                 assertSameRows(together.get(k), fast.execute(q), q, what + " (alone)");
                 shared += together.get(k).rollupPieces() > 0 ? 1 : 0;
+                subtracted += together.get(k).subtractedPieces() > 0 ? 1 : 0;
             }
         }
         assertTrue(shared > 200, "only " + shared + " of 280 queries read rollups");
+        assertTrue(subtracted > 20, "only " + subtracted + " of 280 queries subtracted what lies outside their window");
     }
 
     private static StatsQuery like(

@@ -26,6 +26,14 @@ public class StatsEngineProducer {
         /** Windows shorter than this are read from raw events. */
         @WithDefault("PT3H")
         Duration rawBelow();
+
+        /**
+         * How long raw events are kept: the aggregation worker's {@code aggregation.raw-retention-days}. A rollup row
+         * that a window covers only in part is read whole, and its part outside the window subtracted as raw events,
+         * only where those are younger than this less a day.
+         */
+        @WithDefault("P400D")
+        Duration rawRetention();
     }
 
     @Produces
@@ -34,6 +42,10 @@ public class StatsEngineProducer {
         return new StatsEngine(
                 dataSource,
                 new StatsEngine.Limits(
-                        config.maxBuckets(), config.maxRows(), config.rawBelow(), database.rawStatementTimeout()));
+                        config.maxBuckets(),
+                        config.maxRows(),
+                        config.rawBelow(),
+                        database.rawStatementTimeout(),
+                        config.rawRetention()));
     }
 }

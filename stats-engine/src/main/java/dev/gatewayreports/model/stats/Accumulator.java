@@ -21,6 +21,8 @@ final class Accumulator {
     private final boolean latency;
     private final int maxRows;
     private final Map<Key, Figures> groups = new HashMap<>();
+    /** Something was subtracted: a group may have come to no requests, and is then no group of the answer. */
+    private boolean subtracted;
 
     Accumulator(long[] boundaries, int dimensions, boolean latency, int maxRows) {
         this.boundaries = boundaries;
@@ -50,6 +52,31 @@ final class Accumulator {
         if (f.sketch != null) {
             f.sketch.accept(event.latencyMin);
         }
+    }
+
+    /**
+     * Subtracts one event read by {@link #event} from the query's only bucket: an event outside the window, of a
+     * rollup row read whole in part outside it ({@link Coverage#signed}).
+     */
+    void subtractEvent(List<String> dims, Figures event) {
+        subtracted = true;
+        group(boundaries[0], dims).subtract(event);
+    }
+
+    /** {@link #subtractEvent} for every event of a result set laid out as {@link StatsSql#raw} selects. */
+    void subtractAll(ResultSet rs) throws SQLException {
+        while (rs.next()) {
+            List<String> dims = new ArrayList<>(dimensions);
+            for (int d = 0; d < dimensions; d++) {
+                dims.add(rs.getString(2 + d));
+            }
+            subtractEvent(dims, event(rs, 2 + dimensions));
+        }
+    }
+
+    /** Marks that rows read were negated figures (subtracted rollup rows), added as they come. */
+    void subtracting() {
+        subtracted = true;
     }
 
     /** One event of a result set laid out as {@link StatsSql#raw} selects, its figures starting at column c. */
@@ -108,6 +135,10 @@ final class Accumulator {
 
     List<StatsRow> rows() {
         List<Map.Entry<Key, Figures>> entries = new ArrayList<>(groups.entrySet());
+        if (subtracted) {
+            // Every group of events holds a request; one that came to none held only events outside the window.
+            entries.removeIf(e -> e.getValue().requests == 0);
+        }
         entries.sort((x, y) -> {
             int c = Integer.compare(x.getKey().bucket(), y.getKey().bucket());
             for (int i = 0; c == 0 && i < dimensions; i++) {

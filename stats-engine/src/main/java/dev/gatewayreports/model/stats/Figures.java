@@ -96,6 +96,29 @@ public final class Figures {
         }
     }
 
+    /**
+     * Subtracts other figures (of events these hold) from these: counts, tokens, money and the latency sum. Latency
+     * bounds and sketches do not subtract, so these must keep no sketch.
+     */
+    void subtract(Figures other) {
+        if (sketch != null) {
+            throw new IllegalStateException("latency sketches do not subtract");
+        }
+        requests -= other.requests;
+        errors -= other.errors;
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] -= other.tokens[i];
+        }
+        codeExecutionHours = codeExecutionHours.subtract(other.codeExecutionHours);
+        credits = credits.subtract(other.credits);
+        cost = cost.subtract(other.cost);
+        for (int i = 0; i < costParts.length; i++) {
+            costParts[i] = costParts[i].subtract(other.costParts[i]);
+        }
+        unpriced -= other.unpriced;
+        latencySum -= other.latencySum;
+    }
+
     /** The latency sketch, or null when these figures keep none. */
     public DDSketch sketch() {
         return sketch;

@@ -15,11 +15,13 @@ import java.util.Set;
 /**
  * One read of raw events for several queries of the same organization and teams, none with a filter: each event of
  * the union of their time ranges is read once and added to every query whose own ranges hold it, grouped by that
- * query's dimensions. With batch ids, only the events of those (pending) batches.
+ * query's dimensions. With batch ids, only the events of those (pending) batches, or ({@link StatsSql.Batches#EXCEPT})
+ * all but theirs.
  */
 final class SharedRawPass {
     /** A query's share of the pass: its exact ranges (clipped to its window), dimensions and accumulator. */
-    private record Reader(List<Instant[]> ranges, List<Dimension> groupBy, boolean errorsOnly, Accumulator acc) {
+    private record Reader(
+            List<Instant[]> ranges, List<Dimension> groupBy, boolean errorsOnly, boolean subtract, Accumulator acc) {
         boolean holds(Instant t) {
             int lo = 0;
             int hi = ranges.size() - 1;
@@ -39,13 +41,20 @@ final class SharedRawPass {
     }
 
     private final Long[] batches;
+    private final StatsSql.Batches which;
     private final List<Reader> readers = new ArrayList<>();
     private String organizationId;
     private List<String> teamIds;
 
-    /** @param batches the ingest batches whose events count, or null for every event */
-    SharedRawPass(Long[] batches) {
+    /** Every event of the ranges. */
+    SharedRawPass() {
+        this(null, StatsSql.Batches.ALL);
+    }
+
+    /** The events of the ranges that {@code which} of the ingest {@code batches} says count. */
+    SharedRawPass(Long[] batches, StatsSql.Batches which) {
         this.batches = batches;
+        this.which = which;
     }
 
     /** Adds a query's sorted, disjoint [from, to) ranges (epoch seconds); ranges outside its window are cut off. */
@@ -58,12 +67,28 @@ final class SharedRawPass {
                 clipped.add(new Instant[] {from, to});
             }
         }
-        if (clipped.isEmpty()) {
+        reader(q, dims, clipped, false, acc);
+    }
+
+    /**
+     * Adds a query's sorted, disjoint [from, to) ranges outside its window (epoch seconds) whose events are
+     * subtracted from its only bucket: the parts of rollup rows read whole that lie outside the window.
+     */
+    void subtract(StatsQuery q, Set<Dimension> dims, List<long[]> ranges, Accumulator acc) {
+        List<Instant[]> exact = new ArrayList<>();
+        for (long[] range : ranges) {
+            exact.add(new Instant[] {Instant.ofEpochSecond(range[0]), Instant.ofEpochSecond(range[1])});
+        }
+        reader(q, dims, exact, true, acc);
+    }
+
+    private void reader(StatsQuery q, Set<Dimension> dims, List<Instant[]> ranges, boolean subtract, Accumulator acc) {
+        if (ranges.isEmpty()) {
             return;
         }
         organizationId = q.organizationId();
         teamIds = q.teamIds();
-        readers.add(new Reader(clipped, q.groupBy(), dims.contains(Dimension.ERROR_TYPE), acc));
+        readers.add(new Reader(ranges, q.groupBy(), dims.contains(Dimension.ERROR_TYPE), subtract, acc));
     }
 
     /** Reads the events of every added range once and adds each to the queries whose ranges hold it. */
@@ -79,7 +104,7 @@ final class SharedRawPass {
         // the engine asked it alone): PostgreSQL then reads the errors (usage_event_errors_idx), not every event of
         // the window's edges and pending batches, and what comes back follows errors.
         boolean errorsOnly = readers.stream().allMatch(Reader::errorsOnly);
-        String sql = StatsSql.raw(columns, Set.of(), RawFilters.NONE, errorsOnly, union.size(), batches != null, true);
+        String sql = StatsSql.raw(columns, Set.of(), RawFilters.NONE, errorsOnly, union.size(), which, true);
         int[][] positions = new int[readers.size()][];
         for (int i = 0; i < readers.size(); i++) {
             positions[i] =
@@ -95,7 +120,7 @@ final class SharedRawPass {
                 ps.setTimestamp(p++, Timestamp.from(range[0]));
                 ps.setTimestamp(p++, Timestamp.from(range[1]));
             }
-            if (batches != null) {
+            if (which != StatsSql.Batches.ALL) {
                 ps.setArray(p, c.createArrayOf("bigint", batches));
             }
             ps.setFetchSize(10_000);
@@ -115,7 +140,11 @@ final class SharedRawPass {
                         for (int position : positions[i]) {
                             dims.add(rs.getString(2 + position));
                         }
-                        r.acc().addEvent(epochSecond, dims, event);
+                        if (r.subtract()) {
+                            r.acc().subtractEvent(dims, event);
+                        } else {
+                            r.acc().addEvent(epochSecond, dims, event);
+                        }
                     }
                 }
             }

@@ -29,12 +29,23 @@ public final class StatsEngine {
      * @param rawStatementTimeout PostgreSQL's {@code statement_timeout} for the statements of a raw-events-only read
      *     (a PostgreSQL duration such as {@code 120s}), which scan far more rows than rollup reads; null keeps the
      *     connection's own
+     * @param rawRetention how long raw events are kept (the worker's {@code aggregation.raw-retention-days}): a
+     *     rollup row that a window covers only in part is read whole, its part outside the window subtracted as raw
+     *     events, only where those events are younger than this less a day ({@link Coverage#signed})
      */
-    public record Limits(int maxBuckets, int maxRows, Duration rawBelow, String rawStatementTimeout) {
+    public record Limits(
+            int maxBuckets, int maxRows, Duration rawBelow, String rawStatementTimeout, Duration rawRetention) {
+        /** The worker's default raw retention, {@code aggregation.raw-retention-days}. */
+        public static final Duration RAW_RETENTION = Duration.ofDays(400);
+
         public static final Limits DEFAULT = new Limits(10_000, 100_000, Duration.ofHours(3));
 
         public Limits(int maxBuckets, int maxRows, Duration rawBelow) {
             this(maxBuckets, maxRows, rawBelow, null);
+        }
+
+        public Limits(int maxBuckets, int maxRows, Duration rawBelow, String rawStatementTimeout) {
+            this(maxBuckets, maxRows, rawBelow, rawStatementTimeout, RAW_RETENTION);
         }
     }
 
@@ -87,6 +98,9 @@ public final class StatsEngine {
         final Map<Integer, List<Coverage.Piece>> byGrain;
         final List<Coverage.Piece> rolled;
         final List<long[]> rawRanges;
+        /** Raw spans outside the window whose folded events are subtracted (rollup rows read whole). */
+        final List<long[]> subtractedRaw;
+
         final Accumulator acc;
 
         Plan(
@@ -96,6 +110,7 @@ public final class StatsEngine {
                 RollupTable table,
                 Map<Integer, List<Coverage.Piece>> byGrain,
                 List<long[]> rawRanges,
+                List<long[]> subtractedRaw,
                 Accumulator acc) {
             this.q = q;
             this.boundaries = boundaries;
@@ -103,10 +118,28 @@ public final class StatsEngine {
             this.table = table;
             this.byGrain = byGrain;
             this.rawRanges = rawRanges;
+            this.subtractedRaw = subtractedRaw;
             this.acc = acc;
             List<Coverage.Piece> pieces = new ArrayList<>();
-            byGrain.forEach((grain, list) -> pieces.addAll(grain == 0 ? List.of() : list));
+            byGrain.forEach((grain, list) -> {
+                if (grain != 0) {
+                    list.stream().filter(p -> p.sign() > 0).forEach(pieces::add);
+                }
+            });
             this.rolled = pieces;
+        }
+
+        /** The span [from, to) (epoch seconds) of every piece read, window edges and subtracted spans included. */
+        long[] reach() {
+            long from = q.start().getEpochSecond();
+            long to = q.end().getEpochSecond() + 1;
+            for (List<Coverage.Piece> list : byGrain.values()) {
+                for (Coverage.Piece piece : list) {
+                    from = Math.min(from, piece.from());
+                    to = Math.max(to, piece.to());
+                }
+            }
+            return new long[] {from, to};
         }
 
         /** Raw events of this query may be read in a pass shared with others (no per-query filter). */
@@ -115,16 +148,21 @@ public final class StatsEngine {
         }
 
         StatsResult result() {
-            int rollupPieces = byGrain.entrySet().stream()
-                    .filter(e -> e.getKey() != 0)
-                    .mapToInt(e -> e.getValue().size())
-                    .sum();
+            int rollupPieces = 0;
+            int subtracted = subtractedRaw.size();
+            for (Map.Entry<Integer, List<Coverage.Piece>> e : byGrain.entrySet()) {
+                for (Coverage.Piece piece : e.getValue()) {
+                    rollupPieces += e.getKey() != 0 && piece.sign() > 0 ? 1 : 0;
+                    subtracted += e.getKey() != 0 && piece.sign() < 0 ? 1 : 0;
+                }
+            }
             return new StatsResult(
                     acc.rows(),
                     table == null ? "raw" : table.table,
                     rollupPieces,
                     rawRanges.size(),
-                    bucketStarts(boundaries));
+                    bucketStarts(boundaries),
+                    subtracted);
         }
     }
 
@@ -136,8 +174,7 @@ public final class StatsEngine {
         RollupTable table = chooseTable(q, dims);
         long start = q.start().getEpochSecond() + (q.start().getNano() > 0 ? 1 : 0);
         long end = q.end().getEpochSecond();
-        List<Coverage.Piece> pieces = new ArrayList<>(Coverage.pieces(
-                boundaries, start, Math.max(start, end), table == null ? new int[0] : table.grainsDescending));
+        List<Coverage.Piece> pieces = new ArrayList<>(cover(q, boundaries, table, start, Math.max(start, end)));
         if (q.start().getNano() > 0 || q.end().getNano() > 0) {
             pieces.add(new Coverage.Piece(0, q.start().getEpochSecond(), start)); // sub-second slivers: raw
             pieces.add(new Coverage.Piece(0, end, end + 1));
@@ -147,14 +184,41 @@ public final class StatsEngine {
         Map<Integer, List<Coverage.Piece>> byGrain = new TreeMap<>();
         pieces.forEach(
                 p -> byGrain.computeIfAbsent(p.grain(), g -> new ArrayList<>()).add(p));
-        List<long[]> rawRanges = contiguous(byGrain.getOrDefault(0, List.of()));
+        List<Coverage.Piece> raw = byGrain.getOrDefault(0, List.of());
+        List<long[]> rawRanges =
+                contiguous(raw.stream().filter(p -> p.sign() > 0).toList());
+        List<long[]> subtractedRaw =
+                contiguous(raw.stream().filter(p -> p.sign() < 0).toList());
         if (rawRanges.size() > MAX_RAW_RANGES) {
             // Many separate raw spans (sub-15-minute buckets): one pass over raw events answers it all.
             table = null;
             byGrain.clear();
             rawRanges = List.of(new long[] {q.start().getEpochSecond(), end + 1});
+            subtractedRaw = List.of();
         }
-        return new Plan(q, boundaries, dims, table, byGrain, rawRanges, acc);
+        return new Plan(q, boundaries, dims, table, byGrain, rawRanges, subtractedRaw, acc);
+    }
+
+    /**
+     * The pieces of a query's window [start, end) (whole seconds). A query of one bucket without latency has its
+     * rollup rows summed in SQL (see {@link #readRollup}), and sums subtract: a rollup row its window covers only in
+     * part may be read whole and its part outside subtracted ({@link Coverage#signed}), where raw events of that part
+     * are still kept.
+     */
+    private List<Coverage.Piece> cover(StatsQuery q, long[] boundaries, RollupTable table, long start, long end) {
+        if (table == null) {
+            return Coverage.pieces(boundaries, start, end, new int[0]);
+        }
+        if (boundaries.length != 2 || q.measures().contains(Measure.LATENCY)) {
+            return Coverage.pieces(boundaries, start, end, table.grainsDescending);
+        }
+        long a = Math.max(boundaries[0], start);
+        long b = Math.min(boundaries[1], end);
+        if (a >= b) {
+            return List.of();
+        }
+        long subtractFrom = Instant.now().minus(limits.rawRetention()).getEpochSecond() + 86_400;
+        return Coverage.signed(a, b, table.grainsDescending, subtractFrom);
     }
 
     /**
@@ -175,7 +239,7 @@ public final class StatsEngine {
             if (statementTimeout != null) {
                 Transactions.setLocal(c, "statement_timeout", statementTimeout);
             }
-            readRaw(c, q, dims, rawRanges, null, acc);
+            readRaw(c, q, dims, rawRanges, null, StatsSql.Batches.ALL, acc);
         });
     }
 
@@ -198,13 +262,20 @@ public final class StatsEngine {
             for (Plan p : plans) {
                 for (Map.Entry<Integer, List<Coverage.Piece>> e : p.byGrain.entrySet()) {
                     if (e.getKey() != 0) {
-                        readRollup(c, p.table, e.getKey(), p.q, p.boundaries, e.getValue(), p.acc);
+                        List<Coverage.Piece> added = new ArrayList<>();
+                        List<Coverage.Piece> subtracted = new ArrayList<>();
+                        e.getValue().forEach(piece -> (piece.sign() > 0 ? added : subtracted).add(piece));
+                        readRollup(c, p.table, e.getKey(), p.q, p.boundaries, added, false, p.acc);
+                        readRollup(c, p.table, e.getKey(), p.q, p.boundaries, subtracted, true, p.acc);
                     }
                 }
             }
+            // Pending batches of the windows and of the spans outside them that rollup rows read whole also hold.
             PendingBatches pending = PendingBatches.read(c, plans.get(0).q.organizationId(), window(plans));
-            SharedRawPass unfolded = new SharedRawPass(pending.ids());
-            SharedRawPass edges = new SharedRawPass(null);
+            SharedRawPass unfolded = new SharedRawPass(pending.ids(), StatsSql.Batches.ONLY);
+            SharedRawPass edges = new SharedRawPass();
+            // Outside a window, only the folded events are in the rollup rows read whole: only they are subtracted.
+            SharedRawPass outside = new SharedRawPass(pending.ids(), StatsSql.Batches.EXCEPT);
             for (Plan p : plans) {
                 List<long[]> pendingRanges = pending.within(contiguous(p.rolled));
                 boolean shared = p.shareable()
@@ -213,27 +284,36 @@ public final class StatsEngine {
                 if (shared) {
                     unfolded.add(p.q, p.dims, pendingRanges, p.acc);
                     edges.add(p.q, p.dims, p.rawRanges, p.acc);
+                    outside.subtract(p.q, p.dims, p.subtractedRaw, p.acc);
                 } else {
                     if (!pendingRanges.isEmpty()) {
-                        readRaw(c, p.q, p.dims, pendingRanges, pending.ids(), p.acc);
+                        readRaw(c, p.q, p.dims, pendingRanges, pending.ids(), StatsSql.Batches.ONLY, p.acc);
                     }
                     if (!p.rawRanges.isEmpty()) {
-                        readRaw(c, p.q, p.dims, p.rawRanges, null, p.acc);
+                        readRaw(c, p.q, p.dims, p.rawRanges, null, StatsSql.Batches.ALL, p.acc);
+                    }
+                    if (!p.subtractedRaw.isEmpty()) {
+                        readRaw(c, p.q, p.dims, p.subtractedRaw, pending.ids(), StatsSql.Batches.EXCEPT, p.acc);
                     }
                 }
             }
             unfolded.read(c);
             edges.read(c);
+            outside.read(c);
         });
     }
 
-    /** The span from the earliest start to the latest end of the queries, in epoch seconds, end exclusive. */
+    /**
+     * The span from the earliest start to the latest end of what the queries read (their windows and the spans
+     * outside them that rollup rows read whole hold), in epoch seconds, end exclusive.
+     */
     private static long[] window(List<Plan> plans) {
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
         for (Plan p : plans) {
-            from = Math.min(from, p.q.start().getEpochSecond());
-            to = Math.max(to, p.q.end().getEpochSecond() + 1);
+            long[] reach = p.reach();
+            from = Math.min(from, reach[0]);
+            to = Math.max(to, reach[1]);
         }
         return new long[] {from, to};
     }
@@ -257,11 +337,18 @@ public final class StatsEngine {
             StatsQuery q,
             long[] boundaries,
             List<Coverage.Piece> pieces,
+            boolean subtract,
             Accumulator acc)
             throws SQLException {
+        if (pieces.isEmpty()) {
+            return;
+        }
         List<long[]> ranges = contiguous(pieces);
         boolean grouped = boundaries.length == 2 && !q.measures().contains(Measure.LATENCY);
-        String sql = StatsSql.rollup(t, q.groupBy(), q.filters().keySet(), ranges.size(), grouped);
+        String sql = StatsSql.rollup(t, q.groupBy(), q.filters().keySet(), ranges.size(), grouped, subtract);
+        if (subtract) {
+            acc.subtracting();
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             if (grouped) {
@@ -283,14 +370,28 @@ public final class StatsEngine {
         }
     }
 
-    /** Raw events in the ranges; with {@code batches}, only the events of those ingest batches. */
+    /**
+     * Raw events in the ranges, those of the {@code batches} that {@code which} says count; added, or with {@link
+     * StatsSql.Batches#EXCEPT} (folded events outside the window, ranges not clipped to it) subtracted.
+     */
     private static void readRaw(
-            Connection c, StatsQuery q, Set<Dimension> dims, List<long[]> ranges, Long[] batches, Accumulator acc)
+            Connection c,
+            StatsQuery q,
+            Set<Dimension> dims,
+            List<long[]> ranges,
+            Long[] batches,
+            StatsSql.Batches which,
+            Accumulator acc)
             throws SQLException {
+        boolean subtract = which == StatsSql.Batches.EXCEPT;
         List<Instant[]> clipped = new ArrayList<>();
         for (long[] range : ranges) {
-            Instant from = later(Instant.ofEpochSecond(range[0]), q.start());
-            Instant to = earlier(Instant.ofEpochSecond(range[1]), q.end());
+            Instant from = Instant.ofEpochSecond(range[0]);
+            Instant to = Instant.ofEpochSecond(range[1]);
+            if (!subtract) {
+                from = later(from, q.start());
+                to = earlier(to, q.end());
+            }
             if (from.isBefore(to)) {
                 clipped.add(new Instant[] {from, to});
             }
@@ -300,7 +401,7 @@ public final class StatsEngine {
         }
         boolean errorsOnly = dims.contains(Dimension.ERROR_TYPE);
         String sql = StatsSql.raw(
-                q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly, clipped.size(), batches != null, false);
+                q.groupBy(), q.filters().keySet(), q.rawFilters(), errorsOnly, clipped.size(), which, false);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             ps.setString(p++, q.organizationId());
@@ -317,12 +418,16 @@ public final class StatsEngine {
                     ps.setArray(p++, c.createArrayOf("text", values.toArray()));
                 }
             }
-            if (batches != null) {
+            if (which != StatsSql.Batches.ALL) {
                 ps.setArray(p++, c.createArrayOf("bigint", batches));
             }
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
-                acc.addAll(rs, true);
+                if (subtract) {
+                    acc.subtractAll(rs);
+                } else {
+                    acc.addAll(rs, true);
+                }
             }
         }
     }

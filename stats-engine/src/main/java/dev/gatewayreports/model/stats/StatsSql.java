@@ -7,6 +7,17 @@ import java.util.StringJoiner;
 
 /** The engine's SQL: one statement per rollup grain, one for raw events; the same select list for both. */
 final class StatsSql {
+    /**
+     * Which raw events a read counts by their ingest batch: all, only those of some batches (the worker's pending
+     * ones: not in any rollup yet), or all but those (the folded ones, which rollup rows hold), each list bound as
+     * one {@code bigint[]} parameter after the others.
+     */
+    enum Batches {
+        ALL,
+        ONLY,
+        EXCEPT
+    }
+
     static final List<String> FIGURES =
             FigureColumn.ALL.stream().map(FigureColumn::column).toList();
 
@@ -26,9 +37,28 @@ final class StatsSql {
      * row's bucket in SQL cost more than it saved.
      */
     static String rollup(RollupTable t, List<Dimension> groupBy, Set<Dimension> filtered, int ranges, boolean grouped) {
+        return rollup(t, groupBy, filtered, ranges, grouped, false);
+    }
+
+    /**
+     * As {@link #rollup(RollupTable, List, Set, int, boolean)}; with {@code negated} (grouped only), every figure's
+     * sum negated and no latency bounds: rows read whole in part outside a window, subtracted (see {@link
+     * Coverage#signed}).
+     */
+    static String rollup(
+            RollupTable t,
+            List<Dimension> groupBy,
+            Set<Dimension> filtered,
+            int ranges,
+            boolean grouped,
+            boolean negated) {
         if (!grouped) {
+            if (negated) {
+                throw new IllegalArgumentException("only sums in SQL are subtracted");
+            }
             return rows(t, groupBy, filtered, ranges);
         }
+        String minus = negated ? "-" : "";
         StringJoiner inner = new StringJoiner(", ");
         StringJoiner outer = new StringJoiner(", ");
         outer.add("?::bigint");
@@ -48,11 +78,11 @@ final class StatsSql {
                 inner.add(own + " as f" + f.ordinal());
                 outer.add(
                         "bigint".equals(f.sqlType())
-                                ? "sum(x.f" + f.ordinal() + ")::bigint"
-                                : "sum(x.f" + f.ordinal() + ")");
+                                ? "(" + minus + "sum(x.f" + f.ordinal() + "))::bigint"
+                                : minus + "sum(x.f" + f.ordinal() + ")");
             }
         }
-        boolean latency = t.hasLatency();
+        boolean latency = t.hasLatency() && !negated;
         if (latency) {
             inner.add("r.latency_min").add("r.latency_max");
         }
@@ -106,7 +136,7 @@ final class StatsSql {
             RawFilters raw,
             boolean errorsOnly,
             int ranges,
-            boolean batches,
+            Batches batches,
             boolean exactTime) {
         StringJoiner select = new StringJoiner(", ");
         select.add("floor(extract(epoch from e.occurred_at))::bigint");
@@ -149,8 +179,10 @@ final class StatsSql {
         if (raw.traceRootsOnly()) {
             sql.append(" and e.parent_id is null");
         }
-        if (batches) {
-            sql.append(" and e.ingest_batch_id = any(?)");
+        switch (batches) {
+            case ONLY -> sql.append(" and e.ingest_batch_id = any(?)");
+            case EXCEPT -> sql.append(" and e.ingest_batch_id <> all(?)");
+            case ALL -> {}
         }
         return sql.toString();
     }
