@@ -30,6 +30,8 @@ import java.util.Map;
  * @param services the services whose memory is sampled (pid and limit), from {@code --api-pid}, {@code
  *     --api-memory}, {@code --worker-pid}, {@code --worker-memory}; empty when no pid is given
  * @param label a name for this run (e.g. {@code postgres}, {@code citus}) that compare.sh shows over its column
+ * @param reportWarmup untimed report requests to our report-api before each report row's timed ones (the raw-only
+ *     baseline gets one): report-api's JIT compiles the report's code over its first ten or so requests
  */
 record BenchArgs(
         URI api,
@@ -60,7 +62,8 @@ record BenchArgs(
         int sustainSeconds,
         long liveEvents,
         List<ServiceMemory.Service> services,
-        String label) {
+        String label,
+        int reportWarmup) {
 
     /** From this many events on, a run is a full one: reports are timed under ingest for 10 minutes, not 1. */
     static final long FULL_RUN_EVENTS = 10_000_000;
@@ -74,7 +77,7 @@ record BenchArgs(
                              [--budget-seconds 60] [--zone America/New_York] [--work-dir benchmarks/target]
                              [--org org_bench] [--probe-org org_bench_probe] [--revision <git revision>]
                              [--small-events <events/10>] [--sustain-seconds 600 (60 below 10M events)] [--label <name>]
-                             [--live-events <events, at most 1000000>]
+                             [--live-events <events, at most 1000000>] [--report-warmup 10]
                              [--api-pid <pid> --api-memory 1g] [--worker-pid <pid>[,<pid>…] --worker-memory 768m]
             The ingest key (scope ingest, organization --org) is read from BENCH_INGEST_KEY; the freshness probes use
             BENCH_PROBE_KEY (organization --probe-org, so --org holds only the generated teams) when set. Report
@@ -129,13 +132,17 @@ record BenchArgs(
                         number(options, "events", 10_000_000) >= FULL_RUN_EVENTS ? 600 : 60),
                 number(options, "live-events", Math.min(number(options, "events", 10_000_000), 1_000_000)),
                 services(options),
-                options.getOrDefault("label", ""));
+                options.getOrDefault("label", ""),
+                (int) number(options, "report-warmup", 10));
         if (parsed.smallEvents < 0 || parsed.sustainSeconds < 0 || parsed.liveEvents < 0) {
             throw new IllegalArgumentException(
                     "--small-events, --sustain-seconds and --live-events must not be negative");
         }
         if (parsed.events < 1 || parsed.teams < 1 || parsed.days < 1 || parsed.runs < 1 || parsed.parallel < 1) {
             throw new IllegalArgumentException("--events, --teams, --days, --runs and --parallel must be positive");
+        }
+        if (parsed.reportWarmup < 1) {
+            throw new IllegalArgumentException("--report-warmup must be at least 1");
         }
         return parsed;
     }

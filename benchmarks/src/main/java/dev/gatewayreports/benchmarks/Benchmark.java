@@ -223,7 +223,15 @@ public final class Benchmark {
         String one = teams.get(0);
         Instant start = end.minus(Duration.ofDays(30));
         ReportBench bench = new ReportBench(
-                http, args.api(), args.rawApi(), start, end, args.zone(), args.runs(), args.budgetSeconds());
+                http,
+                args.api(),
+                args.rawApi(),
+                start,
+                end,
+                args.zone(),
+                args.runs(),
+                args.budgetSeconds(),
+                args.reportWarmup());
         ReportBench.Totals oneTruth = truth(db, args.org(), List.of(one), start, end);
         ReportBench.Totals allTruth = truth(db, args.org(), teams, start, end);
         String oneScope = String.format("%s (the busiest: %,d events)", one, oneEvents);
@@ -291,6 +299,15 @@ public final class Benchmark {
                             : ReportBench.sameBytes(ours.body(), base.body())
                                     ? ", identical bodies"
                                     : String.format(", raw-only %,d bytes", base.body().length));
+        }
+        if (!ours.warmup().isEmpty()) {
+            List<Double> warm = ours.warmup();
+            check += String.format(
+                    "; ours timed after %d untimed requests: %s ms%s",
+                    warm.size(),
+                    String.join(
+                            ", ", warm.stream().limit(12).map(ResultsTable::ms).toList()),
+                    warm.size() > 12 ? ", …" : "");
         }
         table.row(
                 "report",
@@ -365,7 +382,8 @@ public final class Benchmark {
         out.append(String.format(
                 "Run %sof %s at %s: %,d events, %d teams, %d days ending %s, seed %d, zone %s; per query one warm-up"
                         + " run, then %d timed runs (at least 5, none started after %d s; per report request at"
-                        + " least 3); all-teams queries %s; %s; %s; database %s.%n%n",
+                        + " least 3, after %d untimed ones to our report-api and one to the raw-only one); all-teams"
+                        + " queries %s; %s; %s; database %s.%n%n",
                 args.label().isBlank() ? "" : "'" + args.label() + "' ",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 args.revision(),
@@ -377,6 +395,7 @@ public final class Benchmark {
                 args.zone(),
                 args.runs(),
                 args.budgetSeconds(),
+                args.reportWarmup(),
                 "cover the whole organization " + args.org() + " (StatsQuery.wholeOrganization)",
                 args.smallEvents() == 0
                         ? "no small data set (--small-events 0)"

@@ -20,8 +20,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Times {@code POST /v1/reports/generate} through HTTP, against our report-api and against a second report-api
  * whose engine reads raw events only ({@code REPORTS_STATS_RAW_BELOW} longer than any window): what the same
- * report would cost without rollups. Each side runs once to warm up, then timed runs ({@code runs} of them, at
- * least three, none started after the budget), one request at a time, the whole body read.
+ * report would cost without rollups. Ours gets {@code warmup} untimed requests first (timed apart: what a fresh JVM
+ * answers while its JIT compiles), the raw-only side one; then timed runs ({@code runs} of them, at least three, none
+ * started after the budget), one request at a time, the whole body read.
  */
 final class ReportBench {
 
@@ -32,8 +33,11 @@ final class ReportBench {
     /** One report request: the token that may read it, the team (or {@code all}) and the format. */
     record Request(String title, String token, String teamId, String format) {}
 
-    /** One side's timings and last answer; {@code error} when a request did not answer 200. */
-    record Side(List<Double> ms, byte[] body, String error) {
+    /**
+     * One side's timings and last answer; {@code error} when a request did not answer 200. {@code warmup}: the times
+     * of the untimed requests before them, in order.
+     */
+    record Side(List<Double> ms, byte[] body, String error, List<Double> warmup) {
         boolean ok() {
             return error == null;
         }
@@ -50,10 +54,19 @@ final class ReportBench {
     private final ZoneId zone;
     private final int runs;
     private final long budgetNanos;
+    private final int warmup;
 
     /** @param raw the raw-only report-api, or null to time ours alone */
     ReportBench(
-            HttpClient http, URI ours, URI raw, Instant start, Instant end, ZoneId zone, int runs, int budgetSeconds) {
+            HttpClient http,
+            URI ours,
+            URI raw,
+            Instant start,
+            Instant end,
+            ZoneId zone,
+            int runs,
+            int budgetSeconds,
+            int warmup) {
         this.http = http;
         this.ours = ours.resolve("/v1/reports/generate");
         this.raw = raw == null ? null : raw.resolve("/v1/reports/generate");
@@ -62,12 +75,13 @@ final class ReportBench {
         this.zone = zone;
         this.runs = runs;
         this.budgetNanos = budgetSeconds * 1_000_000_000L;
+        this.warmup = warmup;
     }
 
     Outcome measure(Request request) throws InterruptedException {
         System.out.printf("Report %s ...%n", request.title());
-        Side mine = timed(ours, request);
-        Side base = raw == null ? null : timed(raw, request);
+        Side mine = timed(ours, request, warmup);
+        Side base = raw == null ? null : timed(raw, request, 1);
         return new Outcome(request, mine, base);
     }
 
@@ -82,14 +96,23 @@ final class ReportBench {
             error = send(call, body);
             ms.add((System.nanoTime() - t) / 1e6);
         } while (error == null && more.getAsBoolean());
-        return new Side(ms, body[0], error);
+        return new Side(ms, body[0], error, List.of());
     }
 
-    /** One warm-up request, then timed ones: {@code runs}, fewer (but at least three) past the time budget. */
-    private Side timed(URI endpoint, Request request) throws InterruptedException {
+    /**
+     * {@code warmups} requests timed apart, then timed ones: {@code runs}, fewer (but at least three) past the time
+     * budget.
+     */
+    private Side timed(URI endpoint, Request request, int warmups) throws InterruptedException {
         HttpRequest call = build(endpoint, request);
         byte[][] body = new byte[1][];
-        String error = send(call, body);
+        List<Double> warm = new ArrayList<>();
+        String error = null;
+        while (error == null && warm.size() < warmups) {
+            long t = System.nanoTime();
+            error = send(call, body);
+            warm.add((System.nanoTime() - t) / 1e6);
+        }
         List<Double> ms = new ArrayList<>();
         long deadline = System.nanoTime() + budgetNanos;
         while (error == null && ms.size() < runs && (ms.size() < MIN_RUNS || System.nanoTime() < deadline)) {
@@ -97,7 +120,7 @@ final class ReportBench {
             error = send(call, body);
             ms.add((System.nanoTime() - t) / 1e6);
         }
-        return new Side(ms, body[0], error);
+        return new Side(ms, body[0], error, warm);
     }
 
     private HttpRequest build(URI endpoint, Request request) {
