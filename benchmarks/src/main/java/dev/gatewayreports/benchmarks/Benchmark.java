@@ -222,16 +222,7 @@ public final class Benchmark {
         }
         String one = teams.get(0);
         Instant start = end.minus(Duration.ofDays(30));
-        ReportBench bench = new ReportBench(
-                http,
-                args.api(),
-                args.rawApi(),
-                start,
-                end,
-                args.zone(),
-                args.runs(),
-                args.budgetSeconds(),
-                args.reportWarmup());
+        ReportBench bench = ReportBench.of(http, args, true, start, end);
         ReportBench.Totals oneTruth = truth(db, args.org(), List.of(one), start, end);
         ReportBench.Totals allTruth = truth(db, args.org(), teams, start, end);
         String oneScope = String.format("%s (the busiest: %,d events)", one, oneEvents);

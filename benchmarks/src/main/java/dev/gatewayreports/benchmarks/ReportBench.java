@@ -56,8 +56,25 @@ final class ReportBench {
     private final long budgetNanos;
     private final int warmup;
 
+    /**
+     * The window [start, end) timed with the run's options (zone, runs, budget, warm-up) against its report-api and,
+     * unless {@code withBaseline} is false, its raw-only one.
+     */
+    static ReportBench of(HttpClient http, BenchArgs args, boolean withBaseline, Instant start, Instant end) {
+        return new ReportBench(
+                http,
+                args.api(),
+                withBaseline ? args.rawApi() : null,
+                start,
+                end,
+                args.zone(),
+                args.runs(),
+                args.budgetSeconds(),
+                args.reportWarmup());
+    }
+
     /** @param raw the raw-only report-api, or null to time ours alone */
-    ReportBench(
+    private ReportBench(
             HttpClient http,
             URI ours,
             URI raw,

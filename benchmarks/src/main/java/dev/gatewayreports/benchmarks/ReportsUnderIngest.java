@@ -40,16 +40,7 @@ final class ReportsUnderIngest {
             BooleanSupplier workerAlive)
             throws SQLException, InterruptedException {
         Instant start = end.minus(Duration.ofDays(7));
-        ReportBench bench = new ReportBench(
-                http,
-                args.api(),
-                null,
-                start,
-                end,
-                args.zone(),
-                args.runs(),
-                args.budgetSeconds(),
-                args.reportWarmup());
+        ReportBench bench = ReportBench.of(http, args, false, start, end);
         ReportBench.Request request =
                 new ReportBench.Request(team + ", JSON, 7 days", args.memberToken(), team, "json");
         ReportBench.Side idle = bench.measure(request).ours();
