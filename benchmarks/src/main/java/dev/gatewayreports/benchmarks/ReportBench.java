@@ -109,9 +109,7 @@ final class ReportBench {
         List<Double> ms = new ArrayList<>();
         String error;
         do {
-            long t = System.nanoTime();
-            error = send(call, body);
-            ms.add((System.nanoTime() - t) / 1e6);
+            error = sendTimed(call, body, ms);
         } while (error == null && more.getAsBoolean());
         return new Side(ms, body[0], error, List.of());
     }
@@ -126,16 +124,12 @@ final class ReportBench {
         List<Double> warm = new ArrayList<>();
         String error = null;
         while (error == null && warm.size() < warmups) {
-            long t = System.nanoTime();
-            error = send(call, body);
-            warm.add((System.nanoTime() - t) / 1e6);
+            error = sendTimed(call, body, warm);
         }
         List<Double> ms = new ArrayList<>();
         long deadline = System.nanoTime() + budgetNanos;
         while (error == null && ms.size() < runs && (ms.size() < MIN_RUNS || System.nanoTime() < deadline)) {
-            long t = System.nanoTime();
-            error = send(call, body);
-            ms.add((System.nanoTime() - t) / 1e6);
+            error = sendTimed(call, body, ms);
         }
         return new Side(ms, body[0], error, warm);
     }
@@ -156,6 +150,14 @@ final class ReportBench {
                 .header("Authorization", "Bearer " + request.token())
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
+    }
+
+    /** {@link #send}, its time in milliseconds added to {@code ms}. */
+    private String sendTimed(HttpRequest request, byte[][] body, List<Double> ms) throws InterruptedException {
+        long t = System.nanoTime();
+        String error = send(request, body);
+        ms.add((System.nanoTime() - t) / 1e6);
+        return error;
     }
 
     /** Sends and reads the whole body into {@code body[0]}; answers null on a 200, else what went wrong. */

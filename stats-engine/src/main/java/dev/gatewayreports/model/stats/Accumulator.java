@@ -34,12 +34,17 @@ final class Accumulator {
     /** Adds every row of a result set laid out as {@link StatsSql} selects; {@code raw}: rows are events. */
     void addAll(ResultSet rs, boolean raw) throws SQLException {
         while (rs.next()) {
-            List<String> dims = new ArrayList<>(dimensions);
-            for (int d = 0; d < dimensions; d++) {
-                dims.add(rs.getString(2 + d));
-            }
-            add(group(rs.getLong(1), dims), rs, 2 + dimensions, raw);
+            add(group(rs.getLong(1), dimensions(rs)), rs, 2 + dimensions, raw);
         }
+    }
+
+    /** The current row's group-by values, laid out as {@link StatsSql} selects them (from column 2). */
+    private List<String> dimensions(ResultSet rs) throws SQLException {
+        List<String> dims = new ArrayList<>(dimensions);
+        for (int d = 0; d < dimensions; d++) {
+            dims.add(rs.getString(2 + d));
+        }
+        return dims;
     }
 
     /**
@@ -59,22 +64,20 @@ final class Accumulator {
      * rollup row read whole in part outside it ({@link Coverage#signed}).
      */
     void subtractEvent(List<String> dims, Figures event) {
-        subtracted = true;
         group(boundaries[0], dims).subtract(event);
     }
 
     /** {@link #subtractEvent} for every event of a result set laid out as {@link StatsSql#raw} selects. */
     void subtractAll(ResultSet rs) throws SQLException {
         while (rs.next()) {
-            List<String> dims = new ArrayList<>(dimensions);
-            for (int d = 0; d < dimensions; d++) {
-                dims.add(rs.getString(2 + d));
-            }
-            subtractEvent(dims, event(rs, 2 + dimensions));
+            subtractEvent(dimensions(rs), event(rs, 2 + dimensions));
         }
     }
 
-    /** Marks that rows read were negated figures (subtracted rollup rows), added as they come. */
+    /**
+     * Marks that this query's plan subtracts (events or negated rollup rows outside its window): a group may then
+     * come to no requests, and is left out of the answer.
+     */
     void subtracting() {
         subtracted = true;
     }

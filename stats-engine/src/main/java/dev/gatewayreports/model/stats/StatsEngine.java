@@ -196,6 +196,9 @@ public final class StatsEngine {
             rawRanges = List.of(new long[] {q.start().getEpochSecond(), end + 1});
             subtractedRaw = List.of();
         }
+        if (byGrain.values().stream().flatMap(List::stream).anyMatch(p -> p.sign() < 0)) {
+            acc.subtracting();
+        }
         return new Plan(q, boundaries, dims, table, byGrain, rawRanges, subtractedRaw, acc);
     }
 
@@ -346,9 +349,6 @@ public final class StatsEngine {
         List<long[]> ranges = contiguous(pieces);
         boolean grouped = boundaries.length == 2 && !q.measures().contains(Measure.LATENCY);
         String sql = StatsSql.rollup(t, q.groupBy(), q.filters().keySet(), ranges.size(), grouped, subtract);
-        if (subtract) {
-            acc.subtracting();
-        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             if (grouped) {
