@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * Recomputes the rollups of whole UTC days from raw events, safe while ingest and workers run: it holds the
  * rebuild lock exclusively (cycles take it shared, so none runs meanwhile), recomputes the days' rows of the kept
- * lists (slowest_request, newest_error) with them, and folds only events of batches already rolled up — the pending ones are folded by the workers afterwards, exactly once. Its audit row (no
+ * lists (slowest_request, newest_error) with them, and folds only events of batches already rolled up — the pending ones are folded by the workers afterwards, exactly once. The weeks holding those days
+ * (rollup_api_key) are then summed again from their day rows. Its audit row (no
  * organization: a rebuild is system-wide) commits with it.
  */
 @ApplicationScoped
@@ -80,6 +81,10 @@ public class RollupRebuild {
             long folded = 0;
             for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(1, ChronoUnit.DAYS)) {
                 folded += rebuildDay(c, day);
+            }
+            // The weeks holding those days: from their day rows, the rebuilt ones and the others.
+            for (Shape shape : Shape.values()) {
+                SqlFold.deriveFromDays(c, shape, firstDay.getEpochSecond(), endDay.getEpochSecond());
             }
             AuditWriter.insert(c, audit(actor, firstDay, endDay, folded));
             return folded;

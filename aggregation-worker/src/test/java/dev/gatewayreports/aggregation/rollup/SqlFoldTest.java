@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ManualRollups.class)
 class SqlFoldTest {
     private static final int[] GRAINS = {3600, 86400};
+    private static final int[] KEY_GRAINS = {3600, 86400, 604800};
     private static final String EVENTS = """
             select team_id, floor(extract(epoch from occurred_at))::bigint, provider, model, status, error_type,
                    api_key_id, input_tokens, output_tokens, credits, cost_usd
@@ -77,18 +78,20 @@ class SqlFoldTest {
                 while (rs.next()) {
                     boolean failed = "error".equals(rs.getString(5));
                     errors += failed ? 1 : 0;
-                    for (int grain : GRAINS) {
+                    for (int grain : KEY_GRAINS) {
                         long bucket = Math.floorDiv(rs.getLong(2), grain) * grain;
-                        String owner = org + "|" + rs.getString(1) + "|" + grain + "|" + bucket;
                         add(
                                 apiKey,
-                                owner + "|" + rs.getString(7),
+                                org + "|" + rs.getString(1) + "|" + grain + "|" + bucket + "|" + rs.getString(7),
                                 1,
                                 failed ? 1 : 0,
                                 rs.getLong(8),
                                 rs.getLong(9),
                                 rs.getBigDecimal(10),
                                 rs.getBigDecimal(11));
+                    }
+                    for (int grain : GRAINS) {
+                        long bucket = Math.floorDiv(rs.getLong(2), grain) * grain;
                         if (failed) {
                             String what = grain + "|" + bucket + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
                                     + rs.getString(6);

@@ -32,7 +32,7 @@ public final class RollupKey implements Comparable<RollupKey> {
                         + Arrays.hashCode(dimensions);
     }
 
-    /** The start of the grain-long bucket holding {@code epochSecond}; every grain divides a UTC day. */
+    /** The start of the grain-long bucket holding {@code epochSecond}; from the epoch (a week's buckets start on Thursdays, 00:00 UTC). */
     static long floor(long epochSecond, int grain) {
         return Math.floorDiv(epochSecond, grain) * grain;
     }

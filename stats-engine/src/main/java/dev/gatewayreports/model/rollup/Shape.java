@@ -10,7 +10,9 @@ import java.util.function.Predicate;
  * it keeps. One table per access path, each narrow enough to stay small (see V4__rollups.sql). Only the
  * one-row-per-owner tables keep 15-minute buckets; the per-model, per-key and per-error tables would hold about
  * one row per event at that grain, so their sub-hour edges are read from raw events instead. The admin table keeps
- * UTC days only: its five dimensions barely compress within an hour (V29__rollup_admin_daily.sql).
+ * UTC days only: its five dimensions barely compress within an hour (V29__rollup_admin_daily.sql). The per-key table
+ * keeps weeks too (multiples of 7 days from the epoch), for the reports' 30-day by-key sections
+ * (V39__rollup_api_key_weeks.sql).
  */
 public enum Shape {
     ORG("rollup_org", new int[] {900, 3600, 86400}, List.of(), e -> new String[0], e -> true, FigureColumn.ALL, true),
@@ -33,7 +35,7 @@ public enum Shape {
             true),
     API_KEY(
             "rollup_api_key",
-            new int[] {3600, 86400},
+            new int[] {3600, 86400, 604800},
             List.of("api_key_id"),
             e -> new String[] {e.apiKeyId()},
             e -> true,

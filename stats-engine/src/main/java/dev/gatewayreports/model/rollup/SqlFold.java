@@ -40,6 +40,70 @@ public final class SqlFold {
         }
     }
 
+    /**
+     * Recomputes the rows of every grain coarser than a day (rollup_api_key's weeks) whose buckets touch the epoch
+     * seconds [from, to) from the shape's day rows, which a week holds exactly seven of: after a rebuild of whole
+     * days, whose day rows are new and whose week rows the day-by-day fold cannot set (a week spans days not
+     * rebuilt). The caller holds what keeps folds out meanwhile (the rebuild lock).
+     */
+    public static void deriveFromDays(Connection c, Shape shape, long from, long to) throws SQLException {
+        for (int grain : shape.grains) {
+            if (grain <= 86_400) {
+                continue;
+            }
+            long first = RollupKey.floor(from, grain);
+            long end = -RollupKey.floor(-to, grain);
+            try (PreparedStatement ps = c.prepareStatement("delete from " + shape.table
+                    + " where grain = ? and bucket_start >= to_timestamp(?)" + " and bucket_start < to_timestamp(?)")) {
+                ps.setInt(1, grain);
+                ps.setLong(2, first);
+                ps.setLong(3, end);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(derivedSql(shape, grain))) {
+                ps.setLong(1, first);
+                ps.setLong(2, end);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Sums day rows into the buckets of a coarser grain. Parameters: the span's epoch seconds. */
+    static String derivedSql(Shape shape, int grain) {
+        String bucket =
+                "to_timestamp(floor(extract(epoch from r.bucket_start))::bigint / " + grain + " * " + grain + ")";
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner select = new StringJoiner(", ");
+        StringJoiner group = new StringJoiner(", ");
+        columns.add("org_id");
+        select.add("r.org_id");
+        group.add("r.org_id");
+        if (shape.perTeam) {
+            columns.add("team_id");
+            select.add("r.team_id");
+            group.add("r.team_id");
+        }
+        columns.add("grain").add("bucket_start");
+        select.add(Integer.toString(grain)).add(bucket);
+        group.add(bucket);
+        for (String d : shape.dimensions) {
+            columns.add(d);
+            select.add("r." + d);
+            group.add("r." + d);
+        }
+        if (shape == Shape.API_KEY) {
+            columns.add("with_weeks");
+            select.add("true");
+        }
+        for (FigureColumn m : shape.metrics) {
+            columns.add(m.column());
+            select.add("sum(r." + m.column() + ")");
+        }
+        return "insert into " + shape.table + " (" + columns + ") select " + select + " from " + shape.table
+                + " r where r.grain = 86400 and r.bucket_start >= to_timestamp(?) and r.bucket_start < to_timestamp(?)"
+                + " group by " + group;
+    }
+
     /** The SQL form of {@link Shape#folds}: the error rollups fold failed requests only. */
     static String filter(Shape shape) {
         return switch (shape) {
@@ -85,6 +149,11 @@ public final class SqlFold {
             select.add("e." + d);
             group.add("e." + d);
             conflict.add(d);
+        }
+        if (shape == Shape.API_KEY) {
+            // No default (V39): a worker of the version before the weekly grain, which does not name it, cannot write.
+            columns.add("with_weeks");
+            select.add("true");
         }
         for (FigureColumn m : shape.metrics) {
             columns.add(m.column());

@@ -42,7 +42,7 @@ enum RollupTable {
             null),
     API_KEY(
             "rollup_api_key",
-            new int[] {86_400, 3_600},
+            new int[] {604_800, 86_400, 3_600},
             EnumSet.of(Dimension.TEAM, Dimension.API_KEY),
             EnumSet.of(Measure.REQUESTS, Measure.ERRORS, Measure.CREDITS, Measure.COST),
             same(FigureColumn.API_KEY)),

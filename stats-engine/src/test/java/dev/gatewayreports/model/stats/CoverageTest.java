@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class CoverageTest {
     private static final int[] HOURS = {86_400, 3_600};
     private static final int[] QUARTERS = {86_400, 3_600, 900};
+    private static final int[] WEEKS = {604_800, 86_400, 3_600};
     private static final long T = Instant.parse("2026-12-03T00:00:00Z").getEpochSecond();
 
     /** Σ sign over the pieces holding second t. */
@@ -43,7 +44,7 @@ class CoverageTest {
     @Test
     void shouldSumToExactlyTheSpanWithNothingSubtractedInsideIt() {
         Random random = new Random(20261203);
-        for (int[] grains : List.of(HOURS, QUARTERS)) {
+        for (int[] grains : List.of(HOURS, QUARTERS, WEEKS)) {
             for (int i = 0; i < 5_000; i++) {
                 long a = T + random.nextInt(10 * 86_400) - 5 * 86_400;
                 long b = a + 1 + random.nextInt(random.nextBoolean() ? 7_200 : 40 * 86_400);
@@ -107,5 +108,28 @@ class CoverageTest {
         List<Coverage.Piece> kept = Coverage.signed(start, end, HOURS, T + 86_400);
         assertTrue(kept.stream().allMatch(p -> p.sign() > 0), "nothing before T + 1 day read whole: " + kept);
         assertEquals(Coverage.pieces(new long[] {start, end}, start, end, HOURS), new ArrayList<>(kept));
+    }
+
+    /**
+     * The benchmark's 30-day window (its edges off every grid) with the per-key table's weeks: its four whole epoch
+     * weeks (Thursday to Thursday) are four rows per key instead of 28 days.
+     */
+    @Test
+    void shouldReadWholeWeeksOfAThirtyDayWindow() {
+        long start = Instant.parse("2026-11-04T04:02:41Z").getEpochSecond();
+        long end = Instant.parse("2026-12-04T04:02:41Z").getEpochSecond();
+        long weeksFrom = Instant.parse("2026-11-05T00:00:00Z").getEpochSecond();
+        long weeksTo = Instant.parse("2026-12-03T00:00:00Z").getEpochSecond();
+        List<Coverage.Piece> weeks = Coverage.signed(start, end, WEEKS, Long.MIN_VALUE);
+        assertTrue(weeks.contains(new Coverage.Piece(604_800, weeksFrom, weeksTo, 1)), weeks.toString());
+        long buckets = weeks.stream()
+                .filter(p -> p.grain() > 0)
+                .mapToLong(p -> (p.to() - p.from()) / p.grain())
+                .sum();
+        long days = Coverage.signed(start, end, HOURS, Long.MIN_VALUE).stream()
+                .filter(p -> p.grain() > 0)
+                .mapToLong(p -> (p.to() - p.from()) / p.grain())
+                .sum();
+        assertTrue(buckets <= days - 20, buckets + " rollup buckets with weeks, " + days + " without");
     }
 }
