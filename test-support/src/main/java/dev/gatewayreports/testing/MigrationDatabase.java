@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /**
  * The tests' PostgreSQL ({@link PostgresTestResource}) reached with plain JDBC, without Quarkus: for the migration
@@ -48,6 +49,17 @@ public final class MigrationDatabase {
         Connection c = connect();
         execute(c, "set search_path = " + schema);
         return c;
+    }
+
+    /** Flyway over the product's migrations in {@code schema}, up to version {@code target}. */
+    public Flyway flyway(String schema, String target) {
+        return Flyway.configure()
+                .dataSource(url(), user(), password())
+                .schemas(schema)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("runtime_role", "none"))
+                .target(target)
+                .load();
     }
 
     /** Drops the schema and everything in it, if it exists. */

@@ -10,9 +10,7 @@ import dev.gatewayreports.testing.MigrationDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,12 +67,12 @@ class AdminRollupMigrationTest {
     void shouldKeepEveryDailyRowAndNoHourlyOne() throws SQLException {
         String schema = "v29_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DATABASE.connect(schema)) {
-            flyway(schema, "28").migrate();
+            DATABASE.flyway(schema, "28").migrate();
             execute(c, SEED);
             List<List<Object>> daily = rows(c, DAILY_ROWS);
             assertEquals(90, daily.size(), "the seed's daily rows");
 
-            flyway(schema, "29").migrate();
+            DATABASE.flyway(schema, "29").migrate();
 
             assertEquals(daily, rows(c, DAILY_ROWS), "every daily row, every column");
             assertEquals(List.of(List.of(90L)), rows(c, "select count(*) from rollup_admin"), "no hourly row");
@@ -105,15 +103,5 @@ class AdminRollupMigrationTest {
         } finally {
             DATABASE.dropSchema(schema);
         }
-    }
-
-    private static Flyway flyway(String schema, String target) {
-        return Flyway.configure()
-                .dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password())
-                .schemas(schema)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("runtime_role", "none"))
-                .target(target)
-                .load();
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,12 +70,12 @@ class ApiKeyWeeksMigrationTest {
     void shouldSumEachWeekFromItsDaysAndStopFoldsThatDoNotWriteWeeks() throws SQLException {
         String schema = "v39_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DATABASE.connect(schema)) {
-            flyway(schema, "38").migrate();
+            DATABASE.flyway(schema, "38").migrate();
             execute(c, SEED);
             List<List<Object>> before = rows(c, ROWS.formatted("3600, 86400"));
             assertEquals(2 * 3 * (30 + 40), before.size(), "the seed's rows");
 
-            flyway(schema, "39").migrate();
+            DATABASE.flyway(schema, "39").migrate();
 
             assertEquals(before, rows(c, ROWS.formatted("3600, 86400")), "every hour and day row, every column");
             // Each day row into its epoch week (Thursday 00:00 UTC), in Java.
@@ -126,15 +125,5 @@ class ApiKeyWeeksMigrationTest {
         } finally {
             DATABASE.dropSchema(schema);
         }
-    }
-
-    private static Flyway flyway(String schema, String target) {
-        return Flyway.configure()
-                .dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password())
-                .schemas(schema)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("runtime_role", "none"))
-                .target(target)
-                .load();
     }
 }

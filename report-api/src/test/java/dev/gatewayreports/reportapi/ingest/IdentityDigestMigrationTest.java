@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,11 @@ class IdentityDigestMigrationTest {
     void shouldKeepEveryIdentityADuplicateInItsOwnOrganizationOnly() throws SQLException {
         String schema = "v28_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DATABASE.connect(schema)) {
-            flyway(schema, "26").migrate();
+            DATABASE.flyway(schema, "26").migrate();
             execute(c, SEED);
             List<List<Object>> before = rows(c, "select org_id, count(*) from usage_event_key group by 1 order by 1");
 
-            flyway(schema, "28").migrate();
+            DATABASE.flyway(schema, "28").migrate();
 
             assertEquals(before, rows(c, "select org_id, count(*) from usage_event_key group by 1 order by 1"));
             assertEquals(List.of(List.of("org_a", 101L), List.of("org_b", 50L)), before, "the seed as written");
@@ -99,15 +98,5 @@ class IdentityDigestMigrationTest {
             fresh.add(byKey.get(key));
         }
         return fresh;
-    }
-
-    private static Flyway flyway(String schema, String target) {
-        return Flyway.configure()
-                .dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password())
-                .schemas(schema)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("runtime_role", "none"))
-                .target(target)
-                .load();
     }
 }

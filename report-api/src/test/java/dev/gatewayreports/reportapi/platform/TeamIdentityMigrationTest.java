@@ -10,9 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,11 +109,11 @@ class TeamIdentityMigrationTest {
     void shouldKeyEverythingByOrganizationAndTeamKeepingEveryCount() throws SQLException {
         String schema = newSchema();
         try (Connection c = DATABASE.connect(schema)) {
-            flyway(schema, "15").migrate();
+            DATABASE.flyway(schema, "15").migrate();
             execute(c, SEED);
             List<List<List<Object>>> before = figures(c);
 
-            flyway(schema, "16").migrate();
+            DATABASE.flyway(schema, "16").migrate();
 
             assertEquals(before, figures(c), "every row and sum is kept");
             // Every team-keyed row now names its team's organization; the orphan team's is that of its events.
@@ -199,14 +197,14 @@ class TeamIdentityMigrationTest {
     void shouldLeaveBehindRollupRowsOfTeamsThatHaveNoOrganization() throws SQLException {
         String schema = newSchema();
         try (Connection c = DATABASE.connect(schema)) {
-            flyway(schema, "15").migrate();
+            DATABASE.flyway(schema, "15").migrate();
             execute(c, """
                     insert into organization (org_id) values ('org_kept');
                     insert into team (team_id, org_id, name, registered_by) values ('team_kept', 'org_kept', 'Kept', 'admin');
                     insert into rollup_team (team_id, grain, bucket_start, request_count)
                     values ('team_gone', 86400, '2025-03-01T00:00Z', 7), ('team_kept', 86400, '2025-03-01T00:00Z', 5);
                     """);
-            flyway(schema, "16").migrate();
+            DATABASE.flyway(schema, "16").migrate();
             // team_gone has no team row and no events: no organization, and no API could ever read its row.
             assertEquals(
                     List.of(List.of("org_kept", "team_kept", 5L)),
@@ -218,16 +216,6 @@ class TeamIdentityMigrationTest {
 
     private static String newSchema() {
         return "v16_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
-
-    private static Flyway flyway(String schema, String target) {
-        return Flyway.configure()
-                .dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password())
-                .schemas(schema)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("runtime_role", "none"))
-                .target(target)
-                .load();
     }
 
     private static void assertRefused(Connection c, String sql) {
