@@ -12,8 +12,9 @@ lock table rollup_api_key in exclusive mode;
 alter table rollup_api_key add column with_weeks boolean not null default true;
 alter table rollup_api_key alter column with_weeks drop default;
 
-alter table rollup_api_key drop constraint rollup_api_key_grain_check,
-    add constraint rollup_api_key_grain_check check (grain in (3600, 86400, 604800));
+-- Two statements: Citus takes no ADD CONSTRAINT beside other subcommands on a distributed table.
+alter table rollup_api_key drop constraint rollup_api_key_grain_check;
+alter table rollup_api_key add constraint rollup_api_key_grain_check check (grain in (3600, 86400, 604800));
 
 -- The weeks of what is folded so far, from the day rows (a week is exactly its seven days).
 insert into rollup_api_key (org_id, team_id, grain, bucket_start, api_key_id, request_count, error_count, input_tokens,

@@ -4,6 +4,7 @@ import dev.gatewayreports.model.stats.FigureColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
@@ -30,11 +31,11 @@ public final class SqlFold {
             throw new IllegalArgumentException(shape + " keeps a latency sketch, which is merged in Java");
         }
         try (PreparedStatement ps = c.prepareStatement(sql(shape, events.where()))) {
-            Integer[] coarser = new Integer[shape.grains.length - 1];
-            for (int i = 0; i < coarser.length; i++) {
-                coarser[i] = shape.grains[i + 1];
+            Integer[] grains = new Integer[shape.grains.length];
+            for (int i = 0; i < grains.length; i++) {
+                grains[i] = shape.grains[i];
             }
-            ps.setArray(1, c.createArrayOf("int4", coarser));
+            ps.setArray(1, c.createArrayOf("int4", grains));
             events.binder().bind(ps, 2);
             ps.executeUpdate();
         }
@@ -124,77 +125,66 @@ public final class SqlFold {
     }
 
     /**
-     * The fold of one shape: the events grouped once at the shape's finest grain ({@code f}), those rows written as
-     * they are and, summed again, at each coarser grain (parameter 1, the coarser grains; then {@code where}'s). Grouping
-     * the events once per grain instead (a cross join of every event with the grains) sorted each claim's events as
-     * many times: for rollup_api_key with weeks, 350–610 ms per 50,000-event claim of the 10M benchmark against
-     * 180–280 ms this way (deploy/SCALING.md §2d "Session 15"). Every figure of these shapes is a count or a sum, so
-     * sums of the finest rows are exact.
+     * The fold of one shape: the events grouped once at the shape's finest grain ({@code f}), those rows summed again
+     * into each of the shape's grains (parameter 1, all of them; then {@code where}'s). Grouping the events once per
+     * grain instead (a cross join of every event with the grains) sorted each claim's events as many times: for
+     * rollup_api_key with weeks, 330 ms per 50,000-event claim of the 10M benchmark against 150–180 ms this way
+     * (deploy/SCALING.md §2d "Session 15"). Every figure of these shapes is a count or a sum, so sums of the finest
+     * rows are exact. One statement without a CTE: Citus plans it as one router statement on the organization's shard
+     * (a CTE form was refused, "could not create distributed plan").
      */
     static String sql(Shape shape, String where) {
         int finest = shape.grains[0];
-        StringJoiner owner = new StringJoiner(", ");
-        owner.add("org_id");
-        if (shape.perTeam) {
-            owner.add("team_id");
-        }
+        // One grain (rollup_admin): the finest rows are the rows, nothing to sum again.
+        boolean regroup = shape.grains.length > 1;
         StringJoiner inner = new StringJoiner(", ");
         StringJoiner innerGroup = new StringJoiner(", ");
-        for (String o : owner.toString().split(", ")) {
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner select = new StringJoiner(", ");
+        StringJoiner group = new StringJoiner(", ");
+        StringJoiner conflict = new StringJoiner(", ");
+        List<String> owner = shape.perTeam ? List.of("org_id", "team_id") : List.of("org_id");
+        for (String o : owner) {
             inner.add("e." + o);
             innerGroup.add("e." + o);
+            columns.add(o);
+            select.add("f." + o);
+            group.add("f." + o);
+            conflict.add(o);
         }
         inner.add("floor(extract(epoch from e.occurred_at))::bigint / " + finest + " * " + finest + " as b");
         innerGroup.add("b");
+        String bucket = "f.b / g.grain * g.grain";
+        columns.add("grain").add("bucket_start");
+        select.add("g.grain").add("to_timestamp(" + bucket + ")");
+        group.add("g.grain").add(bucket);
+        conflict.add("grain").add("bucket_start");
         for (String d : shape.dimensions) {
             inner.add("e." + d);
             innerGroup.add("e." + d);
-        }
-        for (FigureColumn m : shape.metrics) {
-            inner.add(aggregate(m) + " as " + m.column());
-        }
-        StringJoiner columns = new StringJoiner(", ");
-        StringJoiner asIs = new StringJoiner(", ");
-        StringJoiner coarser = new StringJoiner(", ");
-        StringJoiner coarserGroup = new StringJoiner(", ");
-        StringJoiner conflict = new StringJoiner(", ");
-        for (String o : owner.toString().split(", ")) {
-            columns.add(o);
-            asIs.add("f." + o);
-            coarser.add("f." + o);
-            coarserGroup.add("f." + o);
-            conflict.add(o);
-        }
-        String bucket = "f.b / g.grain * g.grain";
-        columns.add("grain").add("bucket_start");
-        asIs.add(Integer.toString(finest)).add("to_timestamp(f.b)");
-        coarser.add("g.grain").add("to_timestamp(" + bucket + ")");
-        coarserGroup.add("g.grain").add(bucket);
-        conflict.add("grain").add("bucket_start");
-        for (String d : shape.dimensions) {
             columns.add(d);
-            asIs.add("f." + d);
-            coarser.add("f." + d);
-            coarserGroup.add("f." + d);
+            select.add("f." + d);
+            group.add("f." + d);
             conflict.add(d);
         }
         if (shape == Shape.API_KEY) {
             // No default (V39): a worker of the version before the weekly grain, which does not name it, cannot write.
             columns.add("with_weeks");
-            asIs.add("true");
-            coarser.add("true");
+            select.add("true");
         }
         StringJoiner updates = new StringJoiner(", ");
         for (FigureColumn m : shape.metrics) {
+            inner.add(aggregate(m) + " as " + m.column());
             columns.add(m.column());
-            asIs.add("f." + m.column());
-            coarser.add("sum(f." + m.column() + ")" + (m.sqlType().equals("bigint") ? "::bigint" : ""));
+            select.add(
+                    regroup
+                            ? "sum(f." + m.column() + ")" + (m.sqlType().equals("bigint") ? "::bigint" : "")
+                            : "f." + m.column());
             updates.add(m.column() + " = " + shape.table + "." + m.column() + " + excluded." + m.column());
         }
-        return "with g (grain) as (select unnest(?::int4[])), f as (select " + inner + " from usage_event e where ("
-                + where + ") and " + filter(shape)
-                + " group by " + innerGroup + ") insert into " + shape.table + " (" + columns + ") select " + asIs
-                + " from f union all select " + coarser + " from f cross join g group by "
-                + coarserGroup + " on conflict (" + conflict + ") do update set " + updates;
+        return "insert into " + shape.table + " (" + columns + ") select " + select
+                + " from unnest(?::int4[]) as g (grain) cross join (select " + inner + " from usage_event e where ("
+                + where + ") and " + filter(shape) + " group by " + innerGroup + ") f"
+                + (regroup ? " group by " + group : "") + " on conflict (" + conflict + ") do update set " + updates;
     }
 }
