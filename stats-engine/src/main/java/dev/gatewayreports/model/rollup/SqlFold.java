@@ -127,9 +127,9 @@ public final class SqlFold {
     /**
      * The fold of one shape: the events grouped once at the shape's finest grain ({@code f}), those rows summed again
      * into each of the shape's grains (parameter 1, all of them; then {@code where}'s). Grouping the events once per
-     * grain instead (a cross join of every event with the grains) sorted each claim's events as many times: for
-     * rollup_api_key with weeks, 330 ms per 50,000-event claim of the 10M benchmark against 150–180 ms this way
-     * (deploy/SCALING.md §2d "Session 15"). Every figure of these shapes is a count or a sum, so sums of the finest
+     * grain instead (a cross join of every event with the grains) sorted each claim's events as many times: this way
+     * halves rollup_api_key's statement with weeks (a 50,000-event claim of the 10M benchmark, medians of seven in
+     * one run: 561 against 278 ms; deploy/SCALING.md §2d "Session 15"). Every figure of these shapes is a count or a sum, so sums of the finest
      * rows are exact. One statement without a CTE: Citus plans it as one router statement on the organization's shard
      * (a CTE form was refused, "could not create distributed plan").
      */
