@@ -55,6 +55,7 @@ class OperationsTest {
         // fails instead of holding a connection forever.
         assertEquals("30s", Db.one("show statement_timeout").get("statement_timeout"));
         assertEquals("off", Db.one("show jit").get("jit"));
+        assertEquals("20000", Db.one("show parallel_setup_cost").get("parallel_setup_cost"));
         assertEquals(
                 Duration.ofSeconds(5),
                 ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.acquisition-timeout", Duration.class));

@@ -130,6 +130,8 @@ class StatsEngineWiringTest {
         assertEquals("30s", Db.one("show statement_timeout").get("statement_timeout"));
         // PostgreSQL's JIT is off on every pooled connection: compiling cost more than short statements save.
         assertEquals("off", Db.one("show jit").get("jit"));
+        // A parallel plan must save more than its workers' start-up (deploy/SCALING.md §2).
+        assertEquals("20000", Db.one("show parallel_setup_cost").get("parallel_setup_cost"));
         assertEquals(0, rawOnly.execute(query).rows().size());
     }
 }
