@@ -37,9 +37,10 @@ done
 # shellcheck source=../deploy/local/lib.sh
 source "$ROOT_DIR/deploy/local/lib.sh"
 pick_java
+JVM_OPTIONS=$(memory_options "$MEMORY")
 APP="$TARGET/apps/aggregation-worker/quarkus-run.jar"
-[[ -f "$APP" && -f "$TARGET/keys/public-key.pem" ]] || die "run benchmarks/run.sh once first (no $APP or keys)"
-PUBLIC_KEY=$(grep -v -- '-----' "$TARGET/keys/public-key.pem" | tr -d '\n')
+[[ -f "$APP" && -d "$TARGET/keys" ]] || die "run benchmarks/run.sh once first (no $APP or keys)"
+PUBLIC_KEY=$(tool DevTokens public-key "$TARGET/keys")
 TEMPLATE="${SOURCE}_drain_tpl"
 RUN_DB="${SOURCE}_drain"
 LOG="$TARGET/logs/drain-worker.log"
@@ -78,20 +79,19 @@ for run in $(seq 1 "$RUNS"); do
       >/dev/null
   fi
   total=$(pending)
-  # shellcheck disable=SC2046 # the options are words
+  # shellcheck disable=SC2086 # the options are words
   env "${ENV[@]}" QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=28081 QUARKUS_MANAGEMENT_PORT=29081 \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$RUN_DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     QUARKUS_DATASOURCE_PASSWORD="" QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" \
-    "$JAVA" -XX:MaxRAM="$MEMORY" -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -jar "$APP" >"$LOG" 2>&1 &
+    "$JAVA" $JVM_OPTIONS -jar "$APP" >"$LOG" 2>&1 &
   WORKER=$!
   # Timed from the first claim's commit, so JVM start-up is not in the figures (nor that claim's events).
-  while [[ $(pending) == "$total" ]]; do
+  while events=$(pending) && [[ $events == "$total" ]]; do
     kill -0 "$WORKER" 2>/dev/null || die "the worker stopped; see $LOG"
     sleep 0.2
   done
   start=$(date +%s.%N)
   worker_start=$(cpu_ticks "$WORKER")
-  events=$(pending)
   while [[ $(pending) != 0 ]]; do
     kill -0 "$WORKER" 2>/dev/null || die "the worker stopped; see $LOG"
     sleep 0.5

@@ -69,7 +69,8 @@ PG_PORT=${PG_PORT:-5432}
 LABEL=${LABEL:-$( ((CITUS)) && echo citus || echo postgres)}
 JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB_NAME"
 
-# die, java_major and pick_java (JAVA_HOME if >= 21, else java on the PATH, else the newest under /usr/lib/jvm).
+# die, java_major, pick_java (JAVA_HOME if >= 21, else java on the PATH, else the newest under /usr/lib/jvm) and
+# memory_options.
 # shellcheck source=../deploy/local/lib.sh
 source "$ROOT_DIR/deploy/local/lib.sh"
 
@@ -104,17 +105,6 @@ stop_services() {
 }
 trap stop_services EXIT
 trap 'exit 130' INT TERM
-
-# The JVM options of a memory limit ("1g", "768m", "1Gi"; "none" for the JVM's default heap): the heap at 50 %
-# of the limit, as the JVM manifests assume (deploy/k8s/components/jvm), and exit on an OutOfMemoryError.
-memory_options() {
-  local size=${1,,}
-  size=${size%b}
-  size=${size%i}
-  [[ "$size" == none ]] && return
-  [[ "$size" =~ ^[0-9]+[kmg]?$ ]] || die "not a memory size: $1 (e.g. 768m, 1g, none)"
-  echo "-XX:MaxRAM=$size -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
-}
 
 # start_service <app> <port> <log name> <memory limit> [VAR=value ...]: the extra variables go to that process
 # only. Sets STARTED_PID.

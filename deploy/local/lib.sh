@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shared by up.sh, down.sh and token.sh (sourced, not run): paths, the JDK, the local tools, pid files.
+# Shared by up.sh, down.sh and token.sh, and by benchmarks/run.sh and drain.sh (sourced, not run): paths, the JDK, the
+# local tools, the JVM options of a memory limit, pid files.
 set -euo pipefail
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -58,6 +59,17 @@ tool() {
 
 # Prints the installation's secrets key (REPORTS_SECRETS_KEY: base64 of 32 random bytes) of this local
 # environment, made once and kept in the state directory (down.sh --purge drops it with the data it sealed).
+# The JVM options of a memory limit ("1g", "768m", "1Gi"; "none" for the JVM's default heap): the heap at 50 %
+# of the limit, as the JVM manifests assume (deploy/k8s/components/jvm), and exit on an OutOfMemoryError.
+memory_options() {
+  local size=${1,,}
+  size=${size%b}
+  size=${size%i}
+  [[ "$size" == none ]] && return
+  [[ "$size" =~ ^[0-9]+[kmg]?$ ]] || die "not a memory size: $1 (e.g. 768m, 1g, none)"
+  echo "-XX:MaxRAM=$size -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+}
+
 secrets_key() {
   local key_file="$STATE_DIR/secrets-key"
   if [[ ! -s "$key_file" ]]; then
