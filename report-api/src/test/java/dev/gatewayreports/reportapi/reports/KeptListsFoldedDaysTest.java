@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.model.report.RecentError;
 import dev.gatewayreports.model.report.SlowRequest;
+import dev.gatewayreports.reportapi.reports.ReportEventsRepository.EdgeScan;
 import dev.gatewayreports.reportapi.support.Rollups;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.reportapi.support.Tokens;
@@ -186,18 +187,23 @@ class KeptListsFoldedDaysTest {
         return w;
     }
 
+    /**
+     * Every window, for all teams and for one, with the edges read each way (per team, in one scan, and as the storage
+     * asks: on plain PostgreSQL per team, on Citus's columnar days in one scan).
+     */
     private void checkAll(List<Ev> all, String org, List<String> teams, String stage) {
         for (Instant[] w : windows()) {
             for (List<String> asked : List.of(teams, List.of(teams.get(0)))) {
                 List<String> expected = expected(all, org, asked, w[0], w[1]);
-                List<String> actual = events.slowest(org, asked, w[0], w[1]).stream()
-                        .map(SlowRequest::requestId)
-                        .toList();
-                assertEquals(expected, actual, stage + ": " + asked.size() + " teams, " + w[0] + " – " + w[1]);
-                assertEquals(
-                        expectedErrors(all, org, asked, w[0], w[1]),
-                        events.newestErrors(org, asked, w[0], w[1]),
-                        "newest errors, " + stage + ": " + asked.size() + " teams, " + w[0] + " – " + w[1]);
+                List<RecentError> expectedErrors = expectedErrors(all, org, asked, w[0], w[1]);
+                for (EdgeScan edges : EdgeScan.values()) {
+                    String what = stage + ", edges " + edges + ": " + asked.size() + " teams, " + w[0] + " – " + w[1];
+                    List<String> actual = events.slowest(org, asked, w[0], w[1], edges).stream()
+                            .map(SlowRequest::requestId)
+                            .toList();
+                    assertEquals(expected, actual, what);
+                    assertEquals(expectedErrors, events.newestErrors(org, asked, w[0], w[1], edges), "errors, " + what);
+                }
             }
         }
     }
