@@ -427,12 +427,6 @@ public class ReportEventsRepository {
      * the form its partitions' storage asks for.
      */
     static void bindSlowest(
-            Connection c, PreparedStatement ps, String orgId, List<String> teams, Instant start, Instant end)
-            throws SQLException {
-        bindSlowest(c, ps, orgId, teams, start, end, EdgeScan.BY_STORAGE);
-    }
-
-    static void bindSlowest(
             Connection c,
             PreparedStatement ps,
             String orgId,
@@ -459,16 +453,9 @@ public class ReportEventsRepository {
             throws SQLException {
         ps.setArray(p++, teams);
         ps.setBoolean(p++, once);
-        ps.setString(p++, org);
-        ps.setString(p++, org);
-        ps.setTimestamp(p++, Timestamp.from(from));
-        ps.setTimestamp(p++, Timestamp.from(to));
-        ps.setBoolean(p++, once);
-        ps.setString(p++, org);
-        ps.setArray(p++, teams);
-        ps.setTimestamp(p++, Timestamp.from(from));
-        ps.setTimestamp(p++, Timestamp.from(to));
-        return p;
+        ps.setString(p++, org); // the owner digest
+        p = bindBounds(ps, p, org, from, to);
+        return bindOneScan(ps, p, teams, org, from, to, once);
     }
 
     /** Binds {@link #RAW_ERRORS} for [from, to), in one scan or per team. */
@@ -478,6 +465,13 @@ public class ReportEventsRepository {
         ps.setArray(p++, teams);
         ps.setBoolean(p++, once);
         p = bindBounds(ps, p, org, from, to);
+        return bindOneScan(ps, p, teams, org, from, to, once);
+    }
+
+    /** The one-scan form of {@link #RAW_SPAN} and {@link #RAW_ERRORS}: its flag, the organization, the teams, the span. */
+    private static int bindOneScan(
+            PreparedStatement ps, int p, Array teams, String org, Instant from, Instant to, boolean once)
+            throws SQLException {
         ps.setBoolean(p++, once);
         ps.setString(p++, org);
         ps.setArray(p++, teams);
@@ -499,12 +493,6 @@ public class ReportEventsRepository {
      * to) (empty when there are none), the partial days [to, end) and [start, from), each edge read in the form its
      * partitions' storage asks for.
      */
-    static void bindNewestErrors(
-            Connection c, PreparedStatement ps, String orgId, List<String> teams, Instant start, Instant end)
-            throws SQLException {
-        bindNewestErrors(c, ps, orgId, teams, start, end, EdgeScan.BY_STORAGE);
-    }
-
     static void bindNewestErrors(
             Connection c,
             PreparedStatement ps,

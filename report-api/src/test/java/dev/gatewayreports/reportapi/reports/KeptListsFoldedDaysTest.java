@@ -319,8 +319,8 @@ class KeptListsFoldedDaysTest {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement slowest = c.prepareStatement("explain " + ReportEventsRepository.SLOWEST);
                     PreparedStatement errors = c.prepareStatement("explain " + ReportEventsRepository.NEWEST_ERRORS)) {
-                ReportEventsRepository.bindSlowest(c, slowest, org, teams, start, end);
-                ReportEventsRepository.bindNewestErrors(c, errors, org, teams, start, end);
+                ReportEventsRepository.bindSlowest(c, slowest, org, teams, start, end, EdgeScan.BY_STORAGE);
+                ReportEventsRepository.bindNewestErrors(c, errors, org, teams, start, end, EdgeScan.BY_STORAGE);
                 for (PreparedStatement ps : List.of(slowest, errors)) {
                     StringBuilder plan = new StringBuilder();
                     try (ResultSet rs = ps.executeQuery()) {

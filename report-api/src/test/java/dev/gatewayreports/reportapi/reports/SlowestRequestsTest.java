@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatewayreports.model.report.RecentError;
 import dev.gatewayreports.model.report.SlowRequest;
+import dev.gatewayreports.reportapi.reports.ReportEventsRepository.EdgeScan;
 import dev.gatewayreports.reportapi.support.Tenants;
 import dev.gatewayreports.testing.Db;
 import io.agroal.api.AgroalDataSource;
@@ -209,7 +210,7 @@ class SlowestRequestsTest {
                 s.execute("set local enable_bitmapscan = off");
             }
             try (PreparedStatement ps = c.prepareStatement("explain (format text) " + ReportEventsRepository.SLOWEST)) {
-                ReportEventsRepository.bindSlowest(c, ps, org, teams, start, end);
+                ReportEventsRepository.bindSlowest(c, ps, org, teams, start, end, EdgeScan.BY_STORAGE);
                 Pattern index = Pattern.compile("Index (?:Only )?Scan(?: Backward)? using (\\S+) on");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
