@@ -49,7 +49,7 @@ public class ReportEventsRepository {
      *       included (10M events, a closed day of all 50 teams: 86–91 ms per team, 4.3 s; one scan 72 ms).
      * </ul>
      * Only events at least as slow as the whole days' 100th ({@code floor} of {@link #SLOWEST}): no slower one can
-     * enter the list, and the index scan in latency order stops there. Parameters: {@link #bindRawSpan}.
+     * enter the list, and the index scan in latency order stops there. Parameters: {@link #bindRaw}.
      */
     static final String RAW_SPAN = """
             select s.request_id, s.occurred_at, s.provider, s.model, s.latency_ms, s.status
@@ -191,7 +191,7 @@ public class ReportEventsRepository {
     /**
      * Raw error events of one span, newest first, in {@link #RAW_SPAN}'s two forms: per team (heap partitions: one scan
      * of usage_event_errors_idx per team and daily partition, the first {@link #LIMIT} of each team) or one scan of
-     * every team's errors (a columnar partition), the first {@link #LIMIT}. Parameters: {@link #bindRawErrors}.
+     * every team's errors (a columnar partition), the first {@link #LIMIT}. Parameters: {@link #bindRaw}.
      */
     static final String RAW_ERRORS = """
             select s.*
@@ -443,35 +443,30 @@ public class ReportEventsRepository {
         int p = bindSpan(ps, 1, teamIds, orgId, from, to);
         p = bindPending(c, ps, p, PENDING_SPAN_SLOWEST, teamIds, orgId, from, to);
         // RAW_SPAN: the first edge, then the last
-        p = bindRawSpan(ps, p, teamIds, orgId, start, from, once[0]);
-        bindRawSpan(ps, p, teamIds, orgId, to, end, once[1]);
+        p = bindRaw(ps, p, teamIds, orgId, start, from, once[0], true);
+        bindRaw(ps, p, teamIds, orgId, to, end, once[1], true);
     }
 
-    /** Binds {@link #RAW_SPAN} for [from, to), in one scan or per team. */
-    private static int bindRawSpan(
-            PreparedStatement ps, int p, Array teams, String org, Instant from, Instant to, boolean once)
+    /**
+     * Binds {@link #RAW_SPAN} ({@code digest}: its per-team form repeats the organization for the owner digest) or
+     * {@link #RAW_ERRORS} for [from, to), in one scan or per team.
+     */
+    private static int bindRaw(
+            PreparedStatement ps,
+            int p,
+            Array teams,
+            String org,
+            Instant from,
+            Instant to,
+            boolean once,
+            boolean digest)
             throws SQLException {
         ps.setArray(p++, teams);
         ps.setBoolean(p++, once);
-        ps.setString(p++, org); // the owner digest
+        if (digest) {
+            ps.setString(p++, org);
+        }
         p = bindBounds(ps, p, org, from, to);
-        return bindOneScan(ps, p, teams, org, from, to, once);
-    }
-
-    /** Binds {@link #RAW_ERRORS} for [from, to), in one scan or per team. */
-    private static int bindRawErrors(
-            PreparedStatement ps, int p, Array teams, String org, Instant from, Instant to, boolean once)
-            throws SQLException {
-        ps.setArray(p++, teams);
-        ps.setBoolean(p++, once);
-        p = bindBounds(ps, p, org, from, to);
-        return bindOneScan(ps, p, teams, org, from, to, once);
-    }
-
-    /** The one-scan form of {@link #RAW_SPAN} and {@link #RAW_ERRORS}: its flag, the organization, the teams, the span. */
-    private static int bindOneScan(
-            PreparedStatement ps, int p, Array teams, String org, Instant from, Instant to, boolean once)
-            throws SQLException {
         ps.setBoolean(p++, once);
         ps.setString(p++, org);
         ps.setArray(p++, teams);
@@ -508,12 +503,12 @@ public class ReportEventsRepository {
         Instant last = from.isBefore(to) ? to.minus(1, ChronoUnit.DAYS) : to;
         Array teamIds = c.createArrayOf("text", teams.toArray());
         boolean[] once = scanOnce(c, edges, new Instant[] {to, end}, new Instant[] {start, from});
-        int p = bindRawErrors(ps, 1, teamIds, orgId, to, end, once[0]);
+        int p = bindRaw(ps, 1, teamIds, orgId, to, end, once[0], false);
         p = bindSpan(ps, p, teamIds, orgId, last, to);
         p = bindPending(c, ps, p, PENDING_SPAN_ERRORS, teamIds, orgId, from, to);
         p = bindSpan(ps, p, teamIds, orgId, from, last);
         ps.setTimestamp(p++, Timestamp.from(last));
-        bindRawErrors(ps, p, teamIds, orgId, start, from, once[1]);
+        bindRaw(ps, p, teamIds, orgId, start, from, once[1], false);
     }
 
     /**
