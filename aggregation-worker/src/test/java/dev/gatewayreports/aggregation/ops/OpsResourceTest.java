@@ -68,6 +68,13 @@ class OpsResourceTest {
                 .sign();
         assertEquals(401, rebuildAs(other));
         assertEquals(401, rebuildAs(none));
+        // Refused before the resource runs, the 401 still carries the error shape and the challenge.
+        given().header("Authorization", "Bearer " + other)
+                .post(OpsTokens.REBUILD)
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("error.code", equalTo("unauthorized"));
     }
 
     @Test

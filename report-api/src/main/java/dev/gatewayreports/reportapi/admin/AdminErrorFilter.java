@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * family's. The exception mappers stay the one place that decides status and message.
  */
 public class AdminErrorFilter {
-    static final String PREFIX = "/v1/organizations/";
+    public static final String PREFIX = "/v1/organizations/";
 
     @ServerResponseFilter
     public void adminShape(ContainerRequestContext request, ContainerResponseContext response) {

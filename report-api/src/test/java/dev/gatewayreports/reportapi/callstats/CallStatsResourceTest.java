@@ -318,7 +318,22 @@ class CallStatsResourceTest {
                 .post("/calls/stats")
                 .then()
                 .statusCode(401);
-        as("sk-svc-nonsense").body(body).post("/calls/stats").then().statusCode(401);
+        as("sk-svc-nonsense")
+                .body(body)
+                .post("/calls/stats")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("error.code", equalTo("unauthorized"));
+        given().auth()
+                .preemptive()
+                .basic("api", "sk-svc-nonsense")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/calls/stats")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("unauthorized"));
         as(Tenants.serviceKey(org, "ingest"))
                 .body(body)
                 .post("/calls/stats")

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * 400, 409, 413 and 422 should name one, while 401, 403, 404, 405, 406 and 415 are about the request as a whole.
  * A 4xx with an empty body comes from below the application: the HTTP server refusing a request line, header or
  * body over its limits (414, 431, 413 beyond {@code quarkus.http.limits.max-body-size}) or bytes it cannot parse
- * (400), or the authentication layer refusing an unknown credential (401 with {@code WWW-Authenticate}).
+ * (400). (An unknown credential, refused by the authentication layer, answers the error shape since
+ * {@code AuthFailureHandler}.)
  */
 final class FuzzTally {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,7 +78,37 @@ class TokenIdentityTest {
                 .claim("org_id", Tenants.newOrg())
                 .claim("roles", List.of("org_admin"))
                 .sign();
-        as(token).get("/v1/admin/teams").then().statusCode(401);
+        as(token)
+                .get("/v1/admin/teams")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("error.code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void shouldAnswerAnExpiredTokenInTheErrorShapeOfTheApiAsked() {
+        String token = Tokens.base()
+                .claim("org_id", Tenants.newOrg())
+                .claim("roles", List.of("org_admin"))
+                .issuedAt(Instant.now().minusSeconds(7_200))
+                .expiresAt(Instant.now().minusSeconds(3_600))
+                .sign();
+        as(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("report_type", "usage", "days", 7))
+                .post("/v1/reports/generate")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("error.code", equalTo("unauthorized"))
+                .body("error.message", equalTo("the credential is unknown, revoked, expired or not for this service"));
+        as(token)
+                .get("/v1/organizations/usage_report/messages")
+                .then()
+                .statusCode(401)
+                .body("type", equalTo("error"))
+                .body("error.type", equalTo("authentication_error"));
     }
 
     @Test
@@ -87,7 +118,12 @@ class TokenIdentityTest {
                 .claim("org_id", Tenants.newOrg())
                 .claim("roles", List.of("org_admin"))
                 .sign();
-        as(token).get("/v1/admin/teams").then().statusCode(401);
+        as(token)
+                .get("/v1/admin/teams")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("error.code", equalTo("unauthorized"));
     }
 
     @Test

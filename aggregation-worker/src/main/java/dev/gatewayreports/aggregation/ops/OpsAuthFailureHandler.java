@@ -1,4 +1,4 @@
-package dev.gatewayreports.reportapi.admin;
+package dev.gatewayreports.aggregation.ops;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
@@ -6,20 +6,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * An unknown or revoked key fails before any resource runs (proactive authentication); under
- * {@code /v1/organizations/} that 401 still carries the admin API's error shape.
+ * A token that fails OIDC's checks (another audience, expired, a foreign signer) fails before {@code /v1/ops}
+ * runs, where Quarkus would answer an empty 401: this one carries the error shape of the ops endpoints' 400s and
+ * the {@code WWW-Authenticate} challenge.
  */
 @ApplicationScoped
-public class AdminAuthFailureHandler {
+public class OpsAuthFailureHandler {
     static final String BODY = """
-            {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}""";
+            {"error":{"code":"unauthorized","message":"the token is invalid, expired or not for this service"}}""";
 
     void init(@Observes Router router) {
-        router.route(AdminErrorFilter.PREFIX + "*").failureHandler(ctx -> {
+        router.route().failureHandler(ctx -> {
             if (ctx.failure() instanceof AuthenticationFailedException
                     && !ctx.response().ended()) {
                 ctx.response()
                         .setStatusCode(401)
+                        .putHeader("WWW-Authenticate", "Bearer")
                         .putHeader("content-type", "application/json")
                         .end(BODY);
             } else {
