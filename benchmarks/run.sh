@@ -126,11 +126,7 @@ start_service() {
   PIDS+=($!)
   local pid=$!
   STARTED_PID=$pid
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null && return
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
+  await_ready "$port" "$pid" && return
   tail -n 40 "$LOGS/$log.log" >&2
   die "$log did not become ready on :$port within 120 s (log above)"
 }

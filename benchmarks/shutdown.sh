@@ -78,10 +78,7 @@ for round in $(seq 1 "$ROUNDS"); do
     QUARKUS_DATASOURCE_PASSWORD="" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_FLYWAY_MIGRATE_AT_START=false \
     "$JAVA" $(memory_options "$MEMORY") -jar "$APP" >"$LOG" 2>&1 &
   API=$!
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://localhost:$((PORT + 1000))/q/health/ready" 2>/dev/null && break
-    sleep 0.5
-  done
+  await_ready "$PORT" "$API" || die "report-api did not become ready on :$PORT (log: $LOG)"
   head -n 100 "$WORK/batch-1.ndjson" | sed "s/$run/$run-warm/g" >"$WORK/warm.ndjson"
   [[ $(post "$WORK/warm.ndjson" "$WORK/warm.json") == 200 ]] || die "report-api did not take a warm-up batch (log: $LOG)"
   start=$(date +%s%N)

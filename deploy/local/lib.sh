@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Shared by up.sh, down.sh and token.sh, and by benchmarks/run.sh and drain.sh (sourced, not run): paths, the JDK, the
-# local tools, the JVM options of a memory limit, pid files.
+# Shared by up.sh, down.sh and token.sh, and by benchmarks/run.sh, drain.sh and shutdown.sh (sourced, not run): paths,
+# the JDK, the local tools, the JVM options of a memory limit, waiting for a service to be ready, pid files.
 set -euo pipefail
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -79,6 +79,18 @@ secrets_key() {
 }
 
 # True if the pid file names a live process.
+# Waits until the service whose HTTP port is <port> reports ready on its management port (the HTTP port + 1000,
+# where health, metrics and OpenAPI live), for at most 120 s; returns 1 at once if <pid> exits meanwhile.
+await_ready() {
+  local port=$1 pid=$2
+  for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
+
 running() {
   local pid_file=$1
   [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null

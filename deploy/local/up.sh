@@ -94,12 +94,7 @@ start_service() {
 
 wait_ready() {
   local name=$1 port=$2 pid_file="$STATE_DIR/$1.pid"
-  for _ in $(seq 1 240); do
-    # Health, metrics and OpenAPI are on the management port (the HTTP port + 1000), not the public one.
-    curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null && return
-    running "$pid_file" || break
-    sleep 0.5
-  done
+  await_ready "$port" "$(cat "$pid_file" 2>/dev/null)" && return
   echo "--- last lines of $STATE_DIR/$name.log" >&2
   tail -n 40 "$STATE_DIR/$name.log" >&2
   # A Quarkus app that failed to start can linger without listening; stop it so that a re-run starts it afresh.
